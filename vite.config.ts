@@ -1,0 +1,43 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [
+		sveltekit(),
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			// Language comes from the user's choice (cookie), then the browser, then Russian.
+			strategy: ['cookie', 'preferredLanguage', 'baseLocale'],
+			emitTsDeclarations: true
+		})
+	],
+	server: { port: 5173 },
+	test: {
+		expect: { requireAssertions: true },
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					environment: 'node',
+					include: ['src/**/*.test.ts']
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'e2e',
+					environment: 'node',
+					include: ['tests/**/*.test.ts'],
+					globalSetup: ['tests/setup/global.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 120_000,
+					// Browser and server tests share one built server; running files one by one keeps 2 cores usable.
+					fileParallelism: false
+				}
+			}
+		]
+	}
+});
