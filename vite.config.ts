@@ -1,17 +1,12 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { paraglideOptions } from './scripts/paraglide-options.js';
 
 export default defineConfig({
 	plugins: [
 		sveltekit(),
-		paraglideVitePlugin({
-			project: './project.inlang',
-			outdir: './src/lib/paraglide',
-			// Language comes from the user's choice (cookie), then the browser, then Russian.
-			strategy: ['cookie', 'preferredLanguage', 'baseLocale'],
-			emitTsDeclarations: true
-		})
+		paraglideVitePlugin(paraglideOptions)
 	],
 	server: { port: 5173 },
 	test: {

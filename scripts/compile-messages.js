@@ -1,0 +1,5 @@
+// Compiles the UI messages before anything imports them (run on `npm install`).
+import { compile } from '@inlang/paraglide-js';
+import { paraglideOptions } from './paraglide-options.js';
+
+await compile(paraglideOptions);

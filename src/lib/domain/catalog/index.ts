@@ -1,0 +1,47 @@
+/** What a measure reads and which breakdowns an indicator allows, derived from the catalog. */
+import { DIMENSIONS, type Dimension, type FactId } from './dimensions';
+import { INDICATORS, indicatorById } from './indicators';
+import type { Indicator, Measure, Status } from './types';
+
+export * from './dimensions';
+export * from './types';
+export { INDICATORS, indicatorById };
+
+export function measureFacts(measure: Measure): FactId[] {
+	switch (measure.kind) {
+		case 'ratio':
+			return [...new Set([...measureFacts(measure.num), ...measureFacts(measure.den)])];
+		case 'per_capita':
+		case 'per_judge_month':
+		case 'judge_spread':
+			return measureFacts(measure.of);
+		case 'form':
+			return ['court_stats'];
+		default:
+			return [measure.fact];
+	}
+}
+
+/** Dimensions present in every fact the indicator reads, narrowed by its own `allowedBy`. */
+export function indicatorDimensions(indicator: Indicator): Dimension[] {
+	const facts = measureFacts(indicator.measure);
+	return DIMENSIONS.filter(
+		(d) =>
+			facts.every((f) => d.facts.includes(f)) &&
+			(!indicator.allowedBy || indicator.allowedBy.includes(d.id))
+	);
+}
+
+/** Dimensions an indicator can be filtered by (filters narrow the rows, so allowedBy does not apply). */
+export function indicatorFilters(indicator: Indicator): Dimension[] {
+	const facts = measureFacts(indicator.measure);
+	return DIMENSIONS.filter((d) => facts.every((f) => d.facts.includes(f)));
+}
+
+/** Status of a value against the indicator's thresholds, in the direction that is better. */
+export function indicatorStatus(indicator: Indicator, value: number | null | undefined): Status {
+	const t = indicator.thresholds;
+	if (!t || value === null || value === undefined || !Number.isFinite(value)) return 'none';
+	if (indicator.better === 'down') return value > t.bad ? 'alert' : value > t.warn ? 'watch' : 'ok';
+	return value < t.bad ? 'alert' : value < t.warn ? 'watch' : 'ok';
+}

@@ -1,0 +1,180 @@
+/**
+ * The one parser and the one serializer of view state in URLs: used by the JSON API and by every
+ * page, so that a copied link reproduces a view and `parse(serialize(q))` gives `q` back.
+ */
+import { REGION_CODES } from './regions';
+import { DIMENSIONS, GRAINS, dimensionById, type DimensionId, type Grain } from './catalog/dimensions';
+import { parseIsoDate, type PeriodSpec } from './period';
+
+export const SOURCES = ['auto', 'cases', 'court_stats'] as const;
+export type SourceChoice = (typeof SOURCES)[number];
+
+export type Filters = Partial<Record<DimensionId, string[]>>;
+
+export interface ViewQuery {
+	/** Absent: the default period (the last 12 months of data). */
+	period?: PeriodSpec;
+	grain?: Grain;
+	by: DimensionId[];
+	filters: Filters;
+	source?: SourceChoice;
+}
+
+export type QueryErrorCode =
+	| 'unknown_param'
+	| 'repeated_param'
+	| 'bad_date'
+	| 'bad_range'
+	| 'bad_period'
+	| 'period_conflict'
+	| 'bad_grain'
+	| 'bad_by'
+	| 'too_many'
+	| 'bad_value'
+	| 'bad_source';
+
+export interface QueryError {
+	param: string;
+	code: QueryErrorCode;
+	value?: string;
+	allowed?: readonly string[];
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: QueryError[] };
+
+export const MAX_BY = 2;
+export const MAX_FILTER_VALUES = 50;
+const MAX_PARAM_LENGTH = 2000;
+/** Free-form codes (court, category, judge, article): letters, digits and a few separators. */
+const CODE = /^[\p{L}\p{N}][\p{L}\p{N} ._/-]{0,63}$/u;
+const PERIOD = /^(?:(\d{4})|(\d{4})-Q([1-4])|(last12))$/;
+const QUERY_PARAMS = ['period', 'from', 'to', 'grain', 'by', 'source'];
+
+function allowedValues(id: DimensionId): readonly string[] | undefined {
+	const dim = dimensionById(id)!;
+	if (dim.values.kind === 'region') return REGION_CODES;
+	if (dim.values.kind === 'enum') return dim.values.values.map((v) => v.value);
+	return undefined;
+}
+
+function parsePeriod(params: URLSearchParams, errors: QueryError[]): PeriodSpec | undefined {
+	const period = params.get('period');
+	const from = params.get('from');
+	const to = params.get('to');
+	if (period !== null && (from !== null || to !== null)) {
+		errors.push({ param: from !== null ? 'from' : 'to', code: 'period_conflict' });
+		return undefined;
+	}
+	if (period !== null) {
+		const m = PERIOD.exec(period);
+		const year = Number(m?.[1] ?? m?.[2]);
+		if (!m || (!m[4] && (year < 1990 || year > 2100))) {
+			errors.push({ param: 'period', code: 'bad_period', value: period });
+			return undefined;
+		}
+		if (m[4]) return { kind: 'last12' };
+		if (m[1]) return { kind: 'year', year };
+		return { kind: 'quarter', year, quarter: Number(m[3]) as 1 | 2 | 3 | 4 };
+	}
+	if (from === null && to === null) return undefined;
+	let ok = true;
+	for (const [param, value] of [['from', from], ['to', to]] as const) {
+		if (value === null || !parseIsoDate(value) || value < '1990-01-01' || value > '2100-12-31') {
+			errors.push({ param, code: 'bad_date', value: value ?? '' });
+			ok = false;
+		}
+	}
+	if (!ok) return undefined;
+	if (from! > to!) {
+		errors.push({ param: 'to', code: 'bad_range', value: to! });
+		return undefined;
+	}
+	return { kind: 'range', from: from!, to: to! };
+}
+
+/**
+ * Parses view state from URL parameters. Every parameter is checked against the catalog; names
+ * in `extra` belong to the caller (a page's own state) and are left alone.
+ */
+export function parseQuery(params: URLSearchParams, extra: readonly string[] = []): Parsed<ViewQuery> {
+	const errors: QueryError[] = [];
+	const seen = new Set<string>();
+	for (const [key, value] of params) {
+		if (seen.has(key)) errors.push({ param: key, code: 'repeated_param' });
+		seen.add(key);
+		if (value.length > MAX_PARAM_LENGTH) errors.push({ param: key, code: 'too_many', value: value.slice(0, 40) });
+		else if (!QUERY_PARAMS.includes(key) && !dimensionById(key) && !extra.includes(key))
+			errors.push({ param: key, code: 'unknown_param' });
+	}
+	if (errors.length) return { ok: false, errors };
+
+	const query: ViewQuery = { by: [], filters: {} };
+	const period = parsePeriod(params, errors);
+	if (period) query.period = period;
+
+	const grain = params.get('grain');
+	if (grain !== null && grain !== '') {
+		if ((GRAINS as readonly string[]).includes(grain)) query.grain = grain as Grain;
+		else errors.push({ param: 'grain', code: 'bad_grain', value: grain, allowed: GRAINS });
+	}
+
+	const by = params.get('by');
+	if (by) {
+		const ids = by.split(',');
+		const unknown = ids.find((id) => !dimensionById(id));
+		if (unknown !== undefined) errors.push({ param: 'by', code: 'bad_by', value: unknown, allowed: DIMENSIONS.map((d) => d.id) });
+		else if (ids.length > MAX_BY || new Set(ids).size !== ids.length) errors.push({ param: 'by', code: 'too_many', value: by });
+		else query.by = ids as DimensionId[];
+	}
+
+	const source = params.get('source');
+	if (source !== null) {
+		if ((SOURCES as readonly string[]).includes(source)) query.source = source as SourceChoice;
+		else errors.push({ param: 'source', code: 'bad_source', value: source, allowed: SOURCES });
+	}
+
+	for (const dim of DIMENSIONS) {
+		const raw = params.get(dim.id);
+		if (raw === null || raw === '') continue;
+		const values = raw.split(',');
+		if (values.length > MAX_FILTER_VALUES) {
+			errors.push({ param: dim.id, code: 'too_many', value: raw.slice(0, 40) });
+			continue;
+		}
+		const allowed = allowedValues(dim.id);
+		const bad = values.find((v) => (allowed ? !allowed.includes(v) : !CODE.test(v)));
+		if (bad !== undefined) errors.push({ param: dim.id, code: 'bad_value', value: bad, allowed });
+		else query.filters[dim.id] = [...new Set(values)];
+	}
+	return errors.length ? { ok: false, errors } : { ok: true, value: query };
+}
+
+function periodParams(period: PeriodSpec): [string, string][] {
+	switch (period.kind) {
+		case 'year':
+			return [['period', String(period.year)]];
+		case 'quarter':
+			return [['period', `${period.year}-Q${period.quarter}`]];
+		case 'last12':
+			return [['period', 'last12']];
+		case 'range':
+			return [
+				['from', period.from],
+				['to', period.to]
+			];
+	}
+}
+
+/** Writes view state as URL parameters in a fixed order, omitting defaults. */
+export function serializeQuery(query: ViewQuery): URLSearchParams {
+	const params = new URLSearchParams();
+	if (query.period) for (const [k, v] of periodParams(query.period)) params.set(k, v);
+	if (query.grain) params.set('grain', query.grain);
+	if (query.by.length) params.set('by', query.by.join(','));
+	if (query.source) params.set('source', query.source);
+	for (const dim of DIMENSIONS) {
+		const values = query.filters[dim.id];
+		if (values?.length) params.set(dim.id, values.join(','));
+	}
+	return params;
+}

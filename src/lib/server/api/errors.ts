@@ -1,0 +1,41 @@
+/** User-facing text for request errors, in the request's language; never SQL or stack traces. */
+import { json } from '@sveltejs/kit';
+import * as m from '../../paraglide/messages.js';
+import type { QueryError, QueryErrorCode } from '../../domain/query';
+
+type Args = { param: string; value: string; allowed: string };
+
+const MESSAGES: Record<QueryErrorCode, (args: Args) => string> = {
+	unknown_param: m.err_unknown_param,
+	repeated_param: m.err_repeated_param,
+	bad_date: m.err_bad_date,
+	bad_range: m.err_bad_range,
+	bad_period: m.err_bad_period,
+	period_conflict: m.err_period_conflict,
+	bad_grain: m.err_bad_grain,
+	bad_by: m.err_bad_by,
+	too_many: m.err_too_many,
+	bad_value: m.err_bad_value,
+	bad_source: m.err_bad_source
+};
+
+export function queryErrorMessage(e: QueryError): string {
+	return MESSAGES[e.code]({ param: e.param, value: e.value ?? '', allowed: (e.allowed ?? []).join(', ') });
+}
+
+/** 400 with one message per faulty parameter. */
+export function badRequest(errors: QueryError[]): Response {
+	return json(
+		{
+			error: {
+				message: m.err_invalid_request(),
+				errors: errors.map((e) => ({ param: e.param, code: e.code, message: queryErrorMessage(e) }))
+			}
+		},
+		{ status: 400 }
+	);
+}
+
+export function notFound(message: string): Response {
+	return json({ error: { message } }, { status: 404 });
+}

@@ -1,0 +1,84 @@
+/** The read-only indicator API: the catalog, and one indicator for a view query (JSON or CSV). */
+import { json } from '@sveltejs/kit';
+import { INDICATORS, indicatorById, indicatorDimensions, indicatorFilters, type Indicator } from '../../domain/catalog';
+import { toCsv } from '../../domain/csv';
+import { valueLabel } from '../../domain/labels';
+import type { Locale } from '../../domain/l10n';
+import { parseQuery } from '../../domain/query';
+import * as m from '../../paraglide/messages.js';
+import type { Queryable } from '../db/database';
+import { runIndicator, type IndicatorResult } from '../metrics/run';
+import { badRequest, notFound } from './errors';
+
+function describe(indicator: Indicator) {
+	return {
+		id: indicator.id,
+		group: indicator.group,
+		name: indicator.name,
+		definition: indicator.definition,
+		formula: indicator.formula,
+		unit: indicator.unit,
+		better: indicator.better,
+		thresholds: indicator.thresholds ?? null,
+		source: indicator.source,
+		sourceNote: indicator.sourceNote,
+		dimensions: indicatorDimensions(indicator).map((d) => d.id),
+		filters: indicatorFilters(indicator).map((d) => d.id),
+		formSource: Boolean(indicator.formMeasure)
+	};
+}
+
+export function catalogResponse(): Response {
+	return json({ indicators: INDICATORS.map(describe) });
+}
+
+/** Names of the dimension values present in the rows, so clients need no directory of their own. */
+function labels(result: IndicatorResult, locale: Locale): Record<string, Record<string, string>> {
+	const out: Record<string, Record<string, string>> = {};
+	for (const dim of result.by) {
+		out[dim] = {};
+		for (const row of result.rows) {
+			const code = String(row[dim] ?? '');
+			out[dim][code] ??= valueLabel(dim, code, locale);
+		}
+	}
+	return out;
+}
+
+function csvResponse(result: IndicatorResult, names: Record<string, Record<string, string>>): Response {
+	const columns = [
+		...result.by.flatMap((d) => [d, `${d}_name`]),
+		...(result.grain ? ['period', 'partial'] : []),
+		'value',
+		'numerator',
+		'denominator',
+		'n'
+	];
+	const rows = result.rows.map((row) => {
+		const out: Record<string, unknown> = { ...row };
+		for (const d of result.by) out[`${d}_name`] = names[d][String(row[d] ?? '')];
+		return out;
+	});
+	return new Response(toCsv(columns, rows), {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="${result.indicator}_${result.period.from}_${result.period.to}.csv"`
+		}
+	});
+}
+
+export async function indicatorResponse(db: Queryable, id: string, url: URL, locale: Locale): Promise<Response> {
+	const indicator = indicatorById(id);
+	if (!indicator) return notFound(m.err_unknown_indicator({ id }));
+	const format = url.searchParams.get('format') ?? 'json';
+	if (format !== 'json' && format !== 'csv') return json({ error: { message: m.err_bad_format({ value: format }) } }, { status: 400 });
+
+	const parsed = parseQuery(url.searchParams, ['format']);
+	if (!parsed.ok) return badRequest(parsed.errors);
+	const result = await runIndicator(db, indicator, parsed.value);
+	if (!result.ok) return badRequest(result.errors);
+
+	const names = labels(result.value, locale);
+	if (format === 'csv') return csvResponse(result.value, names);
+	return json({ ...result.value, name: indicator.name[locale], unit: indicator.unit, labels: names });
+}

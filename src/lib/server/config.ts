@@ -1,0 +1,28 @@
+/**
+ * Runtime settings from the environment. Read lazily so that tests and CLI scripts can set
+ * variables before the first use.
+ */
+import path from 'node:path';
+
+function num(name: string, fallback: number): number {
+	const raw = process.env[name];
+	if (raw === undefined || raw === '') return fallback;
+	const value = Number(raw);
+	if (!Number.isFinite(value)) throw new Error(`${name} must be a number, got "${raw}"`);
+	return value;
+}
+
+export function settings() {
+	return {
+		databasePath: path.resolve(process.env.DATABASE_PATH || 'data/court.duckdb'),
+		/** Scale of the demo data loaded into an empty database; 0 disables the demo. */
+		demoScale: num('DEMO_SCALE', 1),
+		demoDir: path.resolve(process.env.DEMO_DIR || 'data/generated'),
+		/** DuckDB worker threads and memory cap; defaults suit a 2-core server. */
+		duckdbThreads: num('DUCKDB_THREADS', 0),
+		duckdbMemoryLimit: process.env.DUCKDB_MEMORY_LIMIT || '4GB',
+		/** Optional JSON file overriding statutory limits and time standards. */
+		limitsFile: process.env.LIMITS_FILE || ''
+	};
+}
+export type Settings = ReturnType<typeof settings>;

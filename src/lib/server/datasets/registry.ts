@@ -1,0 +1,69 @@
+/** The list of datasets, their versions and the audit trail of every change to them. */
+import type { Queryable } from '../db/database';
+
+export type DatasetKind = 'cases' | 'fraud' | 'court_stats' | 'other';
+
+export async function createDataset(
+	tx: Queryable,
+	dataset: { kind: DatasetKind; name: string; isDemo?: boolean }
+): Promise<number> {
+	const [row] = await tx.query<{ dataset_id: number }>(
+		`INSERT INTO datasets (kind, name, is_demo) VALUES ($kind, $name, $demo) RETURNING dataset_id`,
+		{ kind: dataset.kind, name: dataset.name, demo: dataset.isDemo ?? false }
+	);
+	return row.dataset_id;
+}
+
+export interface VersionRecord {
+	datasetId: number;
+	version: number;
+	mode: 'append' | 'replace';
+	rowsLoaded: number;
+	rowsRejected: number;
+	sourceName: string | null;
+	sha256: string | null;
+	bytes: number | null;
+	uploadedBy: string;
+}
+
+/** Makes `version` the dataset's current one; the previous current version becomes superseded. */
+export async function recordVersion(tx: Queryable, v: VersionRecord): Promise<void> {
+	await tx.run(`UPDATE dataset_versions SET status = 'superseded' WHERE dataset_id = $id AND status = 'active'`, {
+		id: v.datasetId
+	});
+	await tx.run(
+		`INSERT INTO dataset_versions (dataset_id, version, mode, status, rows_loaded, rows_rejected, source_name, source_sha256, source_bytes, uploaded_by)
+		VALUES ($id, $version, $mode, 'active', $loaded, $rejected, $name, $sha, $bytes, $by)`,
+		{
+			id: v.datasetId,
+			version: v.version,
+			mode: v.mode,
+			loaded: v.rowsLoaded,
+			rejected: v.rowsRejected,
+			name: v.sourceName,
+			sha: v.sha256,
+			bytes: v.bytes,
+			by: v.uploadedBy
+		}
+	);
+	await tx.run(`UPDATE datasets SET current_version = $version WHERE dataset_id = $id`, {
+		id: v.datasetId,
+		version: v.version
+	});
+}
+
+export async function audit(
+	tx: Queryable,
+	entry: { actor: string; action: string; datasetId?: number; version?: number; detail?: string }
+): Promise<void> {
+	await tx.run(
+		`INSERT INTO audit_log (actor, action, dataset_id, version, detail) VALUES ($actor, $action, $dataset, $version, $detail)`,
+		{
+			actor: entry.actor,
+			action: entry.action,
+			dataset: entry.datasetId ?? null,
+			version: entry.version ?? null,
+			detail: entry.detail ?? null
+		}
+	);
+}

@@ -1,0 +1,137 @@
+/**
+ * The one DuckDB database of the process. Every query goes through `query` or a transaction,
+ * always with bound parameters; SQL text is assembled only from whitelisted identifiers.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+	DuckDBConnection,
+	DuckDBInstance,
+	DuckDBTypeId,
+	type DuckDBResultReader,
+	type DuckDBValue
+} from '@duckdb/node-api';
+
+export type Params = Record<string, DuckDBValue> | DuckDBValue[];
+export type Row = Record<string, unknown>;
+
+export interface Queryable {
+	query<T extends Row = Row>(sql: string, params?: Params): Promise<T[]>;
+	/** Runs a statement; resolves to the number of rows it changed. */
+	run(sql: string, params?: Params): Promise<number>;
+}
+
+export interface OpenOptions {
+	threads?: number;
+	memoryLimit?: string;
+	readOnly?: boolean;
+}
+
+/** Plain JSON-friendly values: counts as numbers, dates as YYYY-MM-DD, timestamps as ISO. */
+function toRows(reader: DuckDBResultReader): Row[] {
+	const names = reader.deduplicatedColumnNames();
+	const types = reader.columnTypes().map((t) => t.typeId);
+	return reader.getRowObjectsJS().map((raw) => {
+		const row: Row = {};
+		names.forEach((name, i) => {
+			const value = raw[name];
+			if (typeof value === 'bigint') row[name] = Number(value);
+			else if (value instanceof Date)
+				row[name] = types[i] === DuckDBTypeId.DATE ? value.toISOString().slice(0, 10) : value.toISOString();
+			else row[name] = value;
+		});
+		return row;
+	});
+}
+
+class ConnectionQueryable implements Queryable {
+	constructor(protected readonly connection: DuckDBConnection) {}
+
+	async query<T extends Row = Row>(sql: string, params?: Params): Promise<T[]> {
+		const reader = await this.connection.runAndReadAll(sql, params);
+		return toRows(reader) as T[];
+	}
+
+	async run(sql: string, params?: Params): Promise<number> {
+		const result = await this.connection.run(sql, params);
+		return result.rowsChanged;
+	}
+}
+
+export class Database implements Queryable {
+	private readonly idle: DuckDBConnection[] = [];
+	private writeQueue: Promise<unknown> = Promise.resolve();
+
+	private constructor(
+		readonly path: string,
+		private readonly instance: DuckDBInstance
+	) {}
+
+	static async open(file: string, options: OpenOptions = {}): Promise<Database> {
+		if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+		const config: Record<string, string> = {};
+		if (options.threads) config.threads = String(options.threads);
+		if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+		if (options.readOnly) config.access_mode = 'READ_ONLY';
+		const instance = await DuckDBInstance.create(file, config);
+		return new Database(file, instance);
+	}
+
+	private async acquire(): Promise<DuckDBConnection> {
+		return this.idle.pop() ?? (await this.instance.connect());
+	}
+
+	private release(connection: DuckDBConnection) {
+		// A handful of warm connections is enough for a 2-core server; extra ones are closed.
+		if (this.idle.length < 8) this.idle.push(connection);
+		else connection.closeSync();
+	}
+
+	async withConnection<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
+		const connection = await this.acquire();
+		try {
+			return await fn(new ConnectionQueryable(connection));
+		} finally {
+			this.release(connection);
+		}
+	}
+
+	query<T extends Row = Row>(sql: string, params?: Params): Promise<T[]> {
+		return this.withConnection((q) => q.query<T>(sql, params));
+	}
+
+	run(sql: string, params?: Params): Promise<number> {
+		return this.withConnection((q) => q.run(sql, params));
+	}
+
+	/**
+	 * Runs `fn` in one transaction: all of it is committed or none of it. Writers are queued so
+	 * that two imports never interleave; readers keep reading the last committed state.
+	 */
+	transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+		const next = this.writeQueue.then(() =>
+			this.withConnection(async (q) => {
+				await q.run('BEGIN TRANSACTION');
+				try {
+					const result = await fn(q);
+					await q.run('COMMIT');
+					return result;
+				} catch (error) {
+					await q.run('ROLLBACK').catch(() => undefined);
+					throw error;
+				}
+			})
+		);
+		this.writeQueue = next.catch(() => undefined);
+		return next;
+	}
+
+	async checkpoint(): Promise<void> {
+		await this.run('CHECKPOINT');
+	}
+
+	close(): void {
+		for (const connection of this.idle.splice(0)) connection.closeSync();
+		this.instance.closeSync();
+	}
+}

@@ -1,0 +1,92 @@
+/**
+ * Versioned schema migrations. A migration, once released, is never edited: a change is a new
+ * entry. Each runs in its own transaction and is recorded in `schema_migrations`.
+ */
+import { CANONICAL_TABLES, SQL_TYPE, type CanonicalTable } from '../../domain/schema';
+import type { Database } from './database';
+
+export interface Migration {
+	version: number;
+	name: string;
+	statements: string[];
+}
+
+/** Columns every canonical row carries to know which dataset version brought it. */
+const LINEAGE_COLUMNS = ['dataset_id INTEGER NOT NULL', 'dataset_version INTEGER NOT NULL'];
+
+function canonicalTableSql(table: CanonicalTable): string {
+	const columns = table.fields.map((f) => `${f.name} ${SQL_TYPE[f.type]}`);
+	return `CREATE TABLE ${table.table} (${[...columns, ...LINEAGE_COLUMNS].join(', ')})`;
+}
+
+export const MIGRATIONS: Migration[] = [
+	{
+		version: 1,
+		name: 'canonical tables, directories, datasets',
+		statements: [
+			canonicalTableSql(CANONICAL_TABLES.cases),
+			canonicalTableSql(CANONICAL_TABLES.fraud),
+			canonicalTableSql(CANONICAL_TABLES.court_stats),
+			`CREATE TABLE regions (code VARCHAR PRIMARY KEY, kato VARCHAR NOT NULL, name_ru VARCHAR, name_kk VARCHAR, name_en VARCHAR, population BIGINT NOT NULL)`,
+			`CREATE TABLE courts (court_id VARCHAR PRIMARY KEY, region VARCHAR NOT NULL, kind VARCHAR NOT NULL, name_ru VARCHAR, name_kk VARCHAR, name_en VARCHAR)`,
+			`CREATE TABLE categories (category VARCHAR PRIMARY KEY, case_type VARCHAR NOT NULL, name_ru VARCHAR, name_kk VARCHAR, name_en VARCHAR)`,
+			`CREATE SEQUENCE dataset_id_seq START 1`,
+			`CREATE TABLE datasets (
+				dataset_id INTEGER PRIMARY KEY DEFAULT nextval('dataset_id_seq'),
+				kind VARCHAR NOT NULL,
+				name VARCHAR NOT NULL,
+				current_version INTEGER NOT NULL DEFAULT 0,
+				is_demo BOOLEAN NOT NULL DEFAULT false,
+				created_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+			)`,
+			`CREATE TABLE dataset_versions (
+				dataset_id INTEGER NOT NULL,
+				version INTEGER NOT NULL,
+				mode VARCHAR NOT NULL,
+				status VARCHAR NOT NULL,
+				rows_loaded BIGINT NOT NULL,
+				rows_rejected BIGINT NOT NULL,
+				source_name VARCHAR,
+				source_sha256 VARCHAR,
+				source_bytes BIGINT,
+				uploaded_by VARCHAR,
+				uploaded_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+				PRIMARY KEY (dataset_id, version)
+			)`,
+			`CREATE SEQUENCE audit_id_seq START 1`,
+			`CREATE TABLE audit_log (
+				id BIGINT PRIMARY KEY DEFAULT nextval('audit_id_seq'),
+				occurred_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+				actor VARCHAR,
+				action VARCHAR NOT NULL,
+				dataset_id INTEGER,
+				version INTEGER,
+				detail VARCHAR
+			)`,
+			// Links each proceeding to its review at the next instance; rebuilt after every data change.
+			`CREATE TABLE case_links (case_id VARCHAR, next_case_id VARCHAR, next_filed_date DATE, next_decided_date DATE, next_outcome VARCHAR)`
+		]
+	}
+];
+
+export async function migrate(db: Database, migrations: Migration[] = MIGRATIONS): Promise<number[]> {
+	await db.run(
+		`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)`
+	);
+	const done = new Set(
+		(await db.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version)
+	);
+	const applied: number[] = [];
+	for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+		if (done.has(migration.version)) continue;
+		await db.transaction(async (tx) => {
+			for (const statement of migration.statements) await tx.run(statement);
+			await tx.run('INSERT INTO schema_migrations (version, name) VALUES ($version, $name)', {
+				version: migration.version,
+				name: migration.name
+			});
+		});
+		applied.push(migration.version);
+	}
+	return applied;
+}

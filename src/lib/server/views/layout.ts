@@ -1,0 +1,10 @@
+/** Facts every page shows in its frame: whether synthetic demo data is loaded, and the as-of date. */
+import type { Queryable } from '../db/database';
+import { dataAsOf } from '../metrics/as-of';
+
+export async function layoutView(db: Queryable): Promise<{ demo: boolean; asOf: string }> {
+	const [row] = await db.query<{ demo: boolean }>(
+		`SELECT EXISTS (SELECT 1 FROM datasets WHERE is_demo AND current_version > 0) AS demo`
+	);
+	return { demo: row.demo, asOf: await dataAsOf(db) };
+}

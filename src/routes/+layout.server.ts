@@ -1,0 +1,5 @@
+import { database } from '$lib/server/db/instance';
+import { layoutView } from '$lib/server/views/layout';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = async () => layoutView(await database());

@@ -1,0 +1,100 @@
+/** The JSON API over real HTTP against the built server on the hand-computed fixture database. */
+import { describe, expect, inject, it } from 'vitest';
+import { INDICATORS } from '../src/lib/domain/catalog';
+
+const base = inject('fixtureUrl');
+
+async function get(path: string, headers: Record<string, string> = {}) {
+	const response = await fetch(base + path, { headers });
+	return { status: response.status, type: response.headers.get('content-type') ?? '', body: await response.text() };
+}
+
+async function getJson(path: string, headers: Record<string, string> = {}) {
+	const r = await get(path, headers);
+	return { status: r.status, json: JSON.parse(r.body) };
+}
+
+describe('GET /api/indicators', () => {
+	it('lists the whole catalog with names in three languages, units and breakdowns', async () => {
+		const { status, json } = await getJson('/api/indicators');
+		expect(status).toBe(200);
+		expect(json.indicators.map((i: { id: string }) => i.id)).toEqual(INDICATORS.map((i) => i.id));
+		const clearance = json.indicators.find((i: { id: string }) => i.id === 'clearance_rate');
+		expect(clearance).toMatchObject({
+			unit: 'percent',
+			better: 'up',
+			source: 'CEPEJ',
+			thresholds: { target: 100, warn: 100, bad: 95 },
+			formSource: true
+		});
+		expect(clearance.name).toEqual({ ru: 'Коэффициент разрешения дел', kk: 'Істерді шешу коэффициенті', en: 'Clearance rate' });
+		expect(clearance.dimensions).toContain('region');
+	});
+});
+
+describe('GET /api/indicators/{id}', () => {
+	it('returns rows with value, numerator, denominator and n', async () => {
+		const { status, json } = await getJson('/api/indicators/clearance_rate?from=2024-01-01&to=2024-12-31');
+		expect(status).toBe(200);
+		expect(json).toMatchObject({ indicator: 'clearance_rate', source: 'cases', period: { from: '2024-01-01', to: '2024-12-31' }, by: [], ignored: [] });
+		expect(json.rows).toHaveLength(1);
+		expect(json.rows[0].numerator).toBe(7);
+		expect(json.rows[0].denominator).toBe(6);
+		expect(json.rows[0].value).toBeCloseTo(116.6667, 3);
+	});
+
+	it('breaks down by dimension and grain, with names of the values', async () => {
+		const { json } = await getJson('/api/indicators/incoming?period=2024&by=region&grain=quarter');
+		expect(json.rows.filter((r: { region: string }) => r.region === 'KZ-75').map((r: { value: number }) => r.value)).toEqual([4, 0, 0, 1]);
+		expect(json.labels.region['KZ-75']).toBe('Алматы');
+	});
+
+	it('filters by several values and names the source of aggregate figures', async () => {
+		const { json } = await getJson('/api/indicators/incoming?period=2024&region=KZ-71,KZ-75&case_type=civil');
+		expect(json.rows[0].value).toBe(6);
+		const forms = await getJson('/api/indicators/pending_end?from=2024-01-01&to=2024-06-30&source=court_stats');
+		expect(forms.json).toMatchObject({ source: 'court_stats', rows: [{ value: 9 }] });
+	});
+
+	it('gives the same rows as CSV, with names and neutralised cells', async () => {
+		const r = await get('/api/indicators/incoming?period=2024&by=region&format=csv');
+		expect(r.status).toBe(200);
+		expect(r.type).toContain('text/csv');
+		const lines = r.body.trim().split('\r\n');
+		expect(lines[0]).toBe('region,region_name,value,numerator,denominator,n');
+		expect(lines).toContain('KZ-75,Алматы,5,5,,5');
+	});
+
+	it('answers 400 naming the faulty parameter, in the user’s language, without SQL', async () => {
+		const cases: [string, string][] = [
+			['/api/indicators/incoming?from=2024-13-01&to=2024-12-31', 'from'],
+			['/api/indicators/incoming?from=2024-05-01&to=2024-01-01', 'to'],
+			['/api/indicators/incoming?grain=week', 'grain'],
+			['/api/indicators/incoming?by=scheme', 'by'],
+			["/api/indicators/incoming?region=KZ-75'%20OR%201=1--", 'region'],
+			['/api/indicators/incoming?court=%3Bdrop%20table%20cases', 'court'],
+			['/api/indicators/incoming?colour=red', 'colour'],
+			['/api/indicators/incoming?period=2024&from=2024-01-01', 'from'],
+			['/api/indicators/median_days?source=court_stats', 'source']
+		];
+		for (const [path, param] of cases) {
+			const { status, json } = await getJson(path);
+			expect(status, path).toBe(400);
+			expect(json.error.errors.map((e: { param: string }) => e.param), path).toContain(param);
+			const text = JSON.stringify(json);
+			expect(text).not.toMatch(/SELECT|DuckDB|Binder|Parser|stack/i);
+		}
+		const ru = await getJson('/api/indicators/incoming?grain=week');
+		expect(ru.json.error.errors[0].message).toContain('Параметр «grain»');
+		const en = await getJson('/api/indicators/incoming?grain=week', { 'accept-language': 'en-US,en;q=0.9' });
+		expect(en.json.error.errors[0].message).toContain('Parameter "grain"');
+		const kk = await getJson('/api/indicators/incoming?grain=week', { cookie: 'PARAGLIDE_LOCALE=kk' });
+		expect(kk.json.error.errors[0].message).toContain('«grain» параметрі');
+	});
+
+	it('answers 404 for an indicator that is not in the catalog', async () => {
+		const { status, json } = await getJson('/api/indicators/nonsense');
+		expect(status).toBe(404);
+		expect(json.error.message).toContain('nonsense');
+	});
+});

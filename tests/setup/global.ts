@@ -1,0 +1,40 @@
+/**
+ * End-to-end setup: build the app if the sources changed, then start two real servers — one on
+ * the hand-computed fixture database, one on a fresh database that fills itself with demo data
+ * on first start (as `npm start` does).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { buildIfStale } from '../../scripts/build-if-stale.js';
+import { createFixtureDatabase, tempDatabasePath } from '../support/fixture-db';
+import { ROOT, startServer } from '../support/server';
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		fixtureUrl: string;
+		demoUrl: string;
+		fixtureDatabase: string;
+	}
+}
+
+/** Scale of the demo data the browser tests run on: small, but every part of the generator runs. */
+export const E2E_DEMO_SCALE = '0.05';
+
+export default async function setup(project: TestProject) {
+	buildIfStale(ROOT);
+	const fixtureDatabase = tempDatabasePath('e2e-fixture');
+	(await createFixtureDatabase(fixtureDatabase)).close();
+	const demoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-e2e-demo-'));
+	const [fixture, demo] = await Promise.all([
+		startServer({ DATABASE_PATH: fixtureDatabase, DEMO_SCALE: '0' }),
+		startServer({ DATABASE_PATH: path.join(demoDir, 'court.duckdb'), DEMO_SCALE: E2E_DEMO_SCALE, DEMO_DIR: path.join(demoDir, 'generated') })
+	]);
+	project.provide('fixtureUrl', fixture.url);
+	project.provide('demoUrl', demo.url);
+	project.provide('fixtureDatabase', fixtureDatabase);
+	return async () => {
+		await Promise.all([fixture.stop(), demo.stop()]);
+	};
+}

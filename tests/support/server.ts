@@ -1,0 +1,51 @@
+/** Starts the built server (build/index.js) as a child process on a free port. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface RunningServer {
+	url: string;
+	process: ChildProcess;
+	output: () => string;
+	stop: () => Promise<void>;
+}
+
+export async function startServer(env: Record<string, string>, timeoutMs = 120_000): Promise<RunningServer> {
+	const child = spawn(process.execPath, [path.join(ROOT, 'build/index.js')], {
+		cwd: ROOT,
+		// SHUTDOWN_TIMEOUT: adapter-node otherwise waits 30 s for idle keep-alive connections.
+		env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SHUTDOWN_TIMEOUT: '1', ...env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let log = '';
+	const url = await new Promise<string>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`server did not start in ${timeoutMs} ms:\n${log}`)), timeoutMs);
+		const onData = (chunk: Buffer) => {
+			log += chunk.toString();
+			const match = /Listening on (http:\/\/\S+)/.exec(log);
+			if (match) {
+				clearTimeout(timer);
+				resolve(match[1].replace('0.0.0.0', '127.0.0.1'));
+			}
+		};
+		child.stdout!.on('data', onData);
+		child.stderr!.on('data', onData);
+		child.on('exit', (code) => {
+			clearTimeout(timer);
+			reject(new Error(`server exited with ${code}:\n${log}`));
+		});
+	});
+	return {
+		url,
+		process: child,
+		output: () => log,
+		stop: () =>
+			new Promise((resolve) => {
+				if (child.exitCode !== null) return resolve();
+				child.once('exit', () => resolve());
+				child.kill('SIGTERM');
+			})
+	};
+}
