@@ -43,10 +43,19 @@ describe('GET /api/indicators/{id}', () => {
 		expect(json.rows[0].value).toBeCloseTo(116.6667, 3);
 	});
 
-	it('breaks down by dimension and grain, with names of the values', async () => {
+	it('breaks down by dimension and grain, with names of the values, hiding small counts from the public', async () => {
 		const { json } = await getJson('/api/indicators/incoming?period=2024&by=region&grain=quarter');
-		expect(json.rows.filter((r: { region: string }) => r.region === 'KZ-75').map((r: { value: number }) => r.value)).toEqual([4, 0, 0, 1]);
+		// KZ-75 had 4, 0, 0 and 1 filings: the public sees zeros but not counts under 5.
+		const almaty = json.rows.filter((r: { region: string }) => r.region === 'KZ-75');
+		expect(almaty.map((r: { value: number }) => r.value)).toEqual([null, 0, 0, null]);
+		expect(almaty.map((r: { suppressed?: boolean }) => r.suppressed ?? false)).toEqual([true, false, false, true]);
 		expect(json.labels.region['KZ-75']).toBe('Алматы');
+	});
+
+	it('refuses breakdowns by judge to the public with 403', async () => {
+		const { status, json } = await getJson('/api/indicators/resolved?period=2024&by=judge');
+		expect(status).toBe(403);
+		expect(json.error.errors[0]).toMatchObject({ param: 'by', code: 'forbidden' });
 	});
 
 	it('filters by several values and names the source of aggregate figures', async () => {

@@ -2,4 +2,4 @@ import { database } from '$lib/server/db/instance';
 import { homeView } from '$lib/server/views/home';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => ({ home: await homeView(await database()) });
+export const load: PageServerLoad = async ({ locals }) => ({ home: await homeView(await database(), locals.access) });

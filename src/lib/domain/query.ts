@@ -31,7 +31,9 @@ export type QueryErrorCode =
 	| 'bad_by'
 	| 'too_many'
 	| 'bad_value'
-	| 'bad_source';
+	| 'bad_source'
+	/** The viewer's role may not see this breakdown or filter. */
+	| 'forbidden';
 
 export interface QueryError {
 	param: string;

@@ -3,6 +3,7 @@
  * variables before the first use.
  */
 import path from 'node:path';
+import { DEFAULT_MIN_COUNT } from '../domain/roles';
 
 function num(name: string, fallback: number): number {
 	const raw = process.env[name];
@@ -22,7 +23,9 @@ export function settings() {
 		duckdbThreads: num('DUCKDB_THREADS', 0),
 		duckdbMemoryLimit: process.env.DUCKDB_MEMORY_LIMIT || '4GB',
 		/** Optional JSON file overriding statutory limits and time standards. */
-		limitsFile: process.env.LIMITS_FILE || ''
+		limitsFile: process.env.LIMITS_FILE || '',
+		/** Counts under this are shown to the public as "<N". */
+		minCount: num('MIN_COUNT', DEFAULT_MIN_COUNT)
 	};
 }
 export type Settings = ReturnType<typeof settings>;

@@ -16,15 +16,17 @@ const MESSAGES: Record<QueryErrorCode, (args: Args) => string> = {
 	bad_by: m.err_bad_by,
 	too_many: m.err_too_many,
 	bad_value: m.err_bad_value,
-	bad_source: m.err_bad_source
+	bad_source: m.err_bad_source,
+	forbidden: m.err_forbidden_param
 };
 
 export function queryErrorMessage(e: QueryError): string {
 	return MESSAGES[e.code]({ param: e.param, value: e.value ?? '', allowed: (e.allowed ?? []).join(', ') });
 }
 
-/** 400 with one message per faulty parameter. */
+/** 400 with one message per faulty parameter (403 when the role is what is missing). */
 export function badRequest(errors: QueryError[]): Response {
+	const status = errors.some((e) => e.code === 'forbidden') ? 403 : 400;
 	return json(
 		{
 			error: {
@@ -32,7 +34,7 @@ export function badRequest(errors: QueryError[]): Response {
 				errors: errors.map((e) => ({ param: e.param, code: e.code, message: queryErrorMessage(e) }))
 			}
 		},
-		{ status: 400 }
+		{ status }
 	);
 }
 

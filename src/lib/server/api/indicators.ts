@@ -5,6 +5,7 @@ import { toCsv } from '../../domain/csv';
 import { valueLabel } from '../../domain/labels';
 import type { Locale } from '../../domain/l10n';
 import { parseQuery } from '../../domain/query';
+import type { Access } from '../../domain/roles';
 import * as m from '../../paraglide/messages.js';
 import type { Queryable } from '../db/database';
 import { runIndicator, type IndicatorResult } from '../metrics/run';
@@ -67,7 +68,7 @@ function csvResponse(result: IndicatorResult, names: Record<string, Record<strin
 	});
 }
 
-export async function indicatorResponse(db: Queryable, id: string, url: URL, locale: Locale): Promise<Response> {
+export async function indicatorResponse(db: Queryable, id: string, url: URL, locale: Locale, access: Access): Promise<Response> {
 	const indicator = indicatorById(id);
 	if (!indicator) return notFound(m.err_unknown_indicator({ id }));
 	const format = url.searchParams.get('format') ?? 'json';
@@ -75,7 +76,7 @@ export async function indicatorResponse(db: Queryable, id: string, url: URL, loc
 
 	const parsed = parseQuery(url.searchParams, ['format']);
 	if (!parsed.ok) return badRequest(parsed.errors);
-	const result = await runIndicator(db, indicator, parsed.value);
+	const result = await runIndicator(db, indicator, parsed.value, access);
 	if (!result.ok) return badRequest(result.errors);
 
 	const names = labels(result.value, locale);

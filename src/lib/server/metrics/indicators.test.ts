@@ -7,7 +7,12 @@ import { INDICATORS, indicatorById } from '../../domain/catalog';
 import { parseQuery, type ViewQuery } from '../../domain/query';
 import { createFixtureDatabase } from '../../../../tests/support/fixture-db';
 import type { Database } from '../db/database';
+import type { Access } from '../../domain/roles';
 import { runIndicator, type IndicatorResult } from './run';
+
+/** Figures as an analyst sees them (no suppression); the public view is tested at the end. */
+const ANALYST: Access = { role: 'analyst', minCount: 5 };
+const PUBLIC: Access = { role: 'public', minCount: 5 };
 
 let db: Database;
 beforeAll(async () => {
@@ -22,7 +27,7 @@ function query(params: string): ViewQuery {
 }
 
 async function result(id: string, params = 'period=2024'): Promise<IndicatorResult> {
-	const out = await runIndicator(db, indicatorById(id)!, query(params));
+	const out = await runIndicator(db, indicatorById(id)!, query(params), ANALYST);
 	if (!out.ok) throw new Error(JSON.stringify(out.errors));
 	return out.value;
 }
@@ -234,20 +239,46 @@ describe('aggregate reporting forms as a source', () => {
 
 describe('query checks against the indicator', () => {
 	it('refuses breakdowns and sources the indicator does not have', async () => {
-		const byScheme = await runIndicator(db, indicatorById('incoming')!, query('period=2024&by=scheme'));
+		const byScheme = await runIndicator(db, indicatorById('incoming')!, query('period=2024&by=scheme'), ANALYST);
 		expect(byScheme).toMatchObject({ ok: false, errors: [{ param: 'by', code: 'bad_by', value: 'scheme' }] });
-		const forms = await runIndicator(db, indicatorById('median_days')!, query('period=2024&source=court_stats'));
+		const forms = await runIndicator(db, indicatorById('median_days')!, query('period=2024&source=court_stats'), ANALYST);
 		expect(forms).toMatchObject({ ok: false, errors: [{ param: 'source', code: 'bad_source' }] });
-		const perCapitaByCourt = await runIndicator(db, indicatorById('incoming_per_100k')!, query('period=2024&by=court'));
+		const perCapitaByCourt = await runIndicator(db, indicatorById('incoming_per_100k')!, query('period=2024&by=court'), ANALYST);
 		expect(perCapitaByCourt).toMatchObject({ ok: false, errors: [{ param: 'by', code: 'bad_by' }] });
 	});
 
 	it('runs every catalog indicator at every grain and breakdown without an error', async () => {
 		for (const indicator of INDICATORS) {
 			for (const params of ['period=2024', 'period=2024&grain=month', 'period=2024&grain=quarter&by=region']) {
-				const out = await runIndicator(db, indicator, query(params));
+				const out = await runIndicator(db, indicator, query(params), ANALYST);
 				expect(out.ok, `${indicator.id} ${params}`).toBe(true);
 			}
+		}
+	});
+});
+
+describe('what the public may see', () => {
+	it('hides figures resting on fewer than the minimum of records, but not zeros', async () => {
+		const out = await runIndicator(db, indicatorById('incoming')!, query('period=2024&by=region'), PUBLIC);
+		if (!out.ok) throw new Error('query failed');
+		// KZ-71 had 1 filing (hidden), KZ-75 had 5 (shown).
+		expect(out.value.rows).toEqual([
+			{ region: 'KZ-71', value: null, numerator: null, denominator: null, n: null, suppressed: true },
+			{ region: 'KZ-75', value: 5, numerator: 5, denominator: null, n: 5 }
+		]);
+		const zero = await runIndicator(db, indicatorById('incoming')!, query('period=2024&region=KZ-10'), PUBLIC);
+		expect(zero).toMatchObject({ ok: true, value: { rows: [{ value: 0, n: 0 }] } });
+		// A rate on 3 decisions on the merits is hidden too.
+		const rate = await runIndicator(db, indicatorById('grant_rate')!, query('period=2024'), PUBLIC);
+		expect(rate).toMatchObject({ ok: true, value: { rows: [{ value: null, suppressed: true }] } });
+	});
+
+	it('refuses breakdowns and filters by individual judges below the analyst role', async () => {
+		for (const role of ['public', 'judge'] as const) {
+			const by = await runIndicator(db, indicatorById('resolved')!, query('period=2024&by=judge'), { role, minCount: 5 });
+			expect(by).toMatchObject({ ok: false, errors: [{ param: 'by', code: 'forbidden', value: 'judge' }] });
+			const filter = await runIndicator(db, indicatorById('resolved')!, query('period=2024&judge=J-000001'), { role, minCount: 5 });
+			expect(filter).toMatchObject({ ok: false, errors: [{ param: 'judge', code: 'forbidden' }] });
 		}
 	});
 });

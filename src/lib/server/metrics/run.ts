@@ -3,6 +3,7 @@
  * source (case records or aggregate forms), compiles and executes, and shapes the rows.
  */
 import {
+	DIMENSIONS,
 	indicatorDimensions,
 	indicatorFilters,
 	measureFacts,
@@ -12,6 +13,7 @@ import {
 } from '../../domain/catalog';
 import { buckets, resolvePeriod, type Period } from '../../domain/period';
 import type { Filters, Parsed, QueryError, ViewQuery } from '../../domain/query';
+import { hasRole, PERSONAL_DATA_ROLE, suppressesSmallCounts, type Access } from '../../domain/roles';
 import type { Queryable } from '../db/database';
 import { dataAsOf } from './as-of';
 import { compileMeasure, compileExists } from './compile';
@@ -24,7 +26,8 @@ export interface ResultRow {
 	value: number | null;
 	numerator: number | null;
 	denominator: number | null;
-	n: number;
+	/** Records behind the figure; null when suppressed. */
+	n: number | null;
 }
 
 export interface IndicatorResult {
@@ -38,6 +41,30 @@ export interface IndicatorResult {
 	ignored: DimensionId[];
 	asOf: string;
 	rows: ResultRow[];
+}
+
+/** Breakdowns or filters by individual judges need a role allowed to see them. */
+function personalDataErrors(query: ViewQuery, access: Access): QueryError[] {
+	if (hasRole(access.role, PERSONAL_DATA_ROLE)) return [];
+	const personal = DIMENSIONS.filter((d) => d.personal).map((d) => d.id);
+	return [
+		...query.by.filter((id) => personal.includes(id)).map((id): QueryError => ({ param: 'by', code: 'forbidden', value: id })),
+		...personal.filter((id) => query.filters[id]).map((id): QueryError => ({ param: id, code: 'forbidden' }))
+	];
+}
+
+/**
+ * Small counts are hidden from roles that see only aggregates: a figure resting on fewer than
+ * `minCount` records (but more than none) loses its value, numerator, denominator and n.
+ */
+function suppress(rows: ResultRow[], access: Access): void {
+	if (!suppressesSmallCounts(access)) return;
+	for (const row of rows) {
+		if (row.n !== null && row.n > 0 && row.n < access.minCount) {
+			row.value = row.numerator = row.denominator = row.n = null;
+			row.suppressed = true;
+		}
+	}
 }
 
 /** Checks the breakdowns against what the indicator allows; filters it cannot use are set aside. */
@@ -74,8 +101,11 @@ async function chooseSource(db: Queryable, indicator: Indicator, query: ViewQuer
 export async function runIndicator(
 	db: Queryable,
 	indicator: Indicator,
-	query: ViewQuery
+	query: ViewQuery,
+	access: Access
 ): Promise<Parsed<IndicatorResult>> {
+	const forbidden = personalDataErrors(query, access);
+	if (forbidden.length) return { ok: false, errors: forbidden };
 	const asOf = await dataAsOf(db);
 	const period = resolvePeriod(query.period ?? { kind: 'last12' }, asOf);
 	if (query.source === 'court_stats' && !indicator.formMeasure) {
@@ -88,6 +118,7 @@ export async function runIndicator(
 	const measure = source === 'court_stats' ? indicator.formMeasure! : indicator.measure;
 	const compiled = compileMeasure({ measure, ...period, grain: query.grain, by: query.by, filters, deadlines: deadlines() });
 	const rows = await db.query<ResultRow>(compiled.sql, compiled.params);
+	suppress(rows, access);
 	if (query.grain) {
 		const partial = new Map(buckets(period, query.grain, asOf).map((b) => [b.period, b.partial]));
 		for (const row of rows) row.partial = partial.get(row.period as string) ?? false;

@@ -6,6 +6,7 @@
 import { indicatorById } from '../../domain/catalog';
 import { previousYear, resolvePeriod, type Period } from '../../domain/period';
 import type { ViewQuery } from '../../domain/query';
+import type { Access } from '../../domain/roles';
 import type { Queryable } from '../db/database';
 import { dataAsOf } from '../metrics/as-of';
 import { runIndicator, type ResultRow } from '../metrics/run';
@@ -42,30 +43,30 @@ export interface HomeView {
 	trend: TrendPoint[];
 }
 
-async function rows(db: Queryable, id: string, query: ViewQuery): Promise<ResultRow[]> {
-	const result = await runIndicator(db, indicatorById(id)!, query);
+async function rows(db: Queryable, id: string, query: ViewQuery, access: Access): Promise<ResultRow[]> {
+	const result = await runIndicator(db, indicatorById(id)!, query, access);
 	if (!result.ok) throw new Error(`home view query for ${id} is invalid: ${JSON.stringify(result.errors)}`);
 	return result.value.rows;
 }
 
 const range = (p: Period): ViewQuery['period'] => ({ kind: 'range', ...p });
 
-export async function homeView(db: Queryable, filters: ViewQuery['filters'] = {}): Promise<HomeView> {
+export async function homeView(db: Queryable, access: Access, filters: ViewQuery['filters'] = {}): Promise<HomeView> {
 	const asOf = await dataAsOf(db);
 	const period = resolvePeriod({ kind: 'last12' }, asOf);
 	const base = { by: [], filters };
 	const kpis = await Promise.all(
 		HOME_KPIS.map(async (id): Promise<KpiFigure> => {
 			const [current, previous, monthly] = await Promise.all([
-				rows(db, id, { ...base, period: range(period) }),
-				rows(db, id, { ...base, period: range(previousYear(period)) }),
-				rows(db, id, { ...base, period: range(period), grain: 'month' })
+				rows(db, id, { ...base, period: range(period) }, access),
+				rows(db, id, { ...base, period: range(previousYear(period)) }, access),
+				rows(db, id, { ...base, period: range(period), grain: 'month' }, access)
 			]);
 			return { id, value: current[0]?.value ?? null, previous: previous[0]?.value ?? null, spark: monthly.map((r) => r.value) };
 		})
 	);
 	const history = { ...base, period: range({ from: '2019-01-01', to: asOf }), grain: 'month' as const };
-	const [incoming, resolved] = await Promise.all([rows(db, 'incoming', history), rows(db, 'resolved', history)]);
+	const [incoming, resolved] = await Promise.all([rows(db, 'incoming', history, access), rows(db, 'resolved', history, access)]);
 	const trend = incoming.map((r, i) => ({
 		period: String(r.period),
 		partial: Boolean(r.partial),

@@ -3,5 +3,5 @@ import { database } from '$lib/server/db/instance';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ params, url }) =>
-	indicatorResponse(await database(), params.id, url, getLocale());
+export const GET: RequestHandler = async ({ params, url, locals }) =>
+	indicatorResponse(await database(), params.id, url, getLocale(), locals.access);
