@@ -25,7 +25,9 @@ export function settings() {
 		/** Optional JSON file overriding statutory limits and time standards. */
 		limitsFile: process.env.LIMITS_FILE || '',
 		/** Counts under this are shown to the public as "<N". */
-		minCount: num('MIN_COUNT', DEFAULT_MIN_COUNT)
+		minCount: num('MIN_COUNT', DEFAULT_MIN_COUNT),
+		/** Lifetime of a session after sign-in. */
+		sessionTtlHours: num('SESSION_TTL_HOURS', 12)
 	};
 }
 export type Settings = ReturnType<typeof settings>;

@@ -72,7 +72,7 @@ export async function indicatorResponse(db: Queryable, id: string, url: URL, loc
 	const indicator = indicatorById(id);
 	if (!indicator) return notFound(m.err_unknown_indicator({ id }));
 	const format = url.searchParams.get('format') ?? 'json';
-	if (format !== 'json' && format !== 'csv') return json({ error: { message: m.err_bad_format({ value: format }) } }, { status: 400 });
+	if (format !== 'json' && format !== 'csv') return badRequest([{ param: 'format', code: 'bad_value', value: format, allowed: ['json', 'csv'] }]);
 
 	const parsed = parseQuery(url.searchParams, ['format']);
 	if (!parsed.ok) return badRequest(parsed.errors);

@@ -16,7 +16,7 @@ export type Params = Record<string, DuckDBValue> | DuckDBValue[];
 export type Row = Record<string, unknown>;
 
 export interface Queryable {
-	query<T extends Row = Row>(sql: string, params?: Params): Promise<T[]>;
+	query<T extends object = Row>(sql: string, params?: Params): Promise<T[]>;
 	/** Runs a statement; resolves to the number of rows it changed. */
 	run(sql: string, params?: Params): Promise<number>;
 }
@@ -47,7 +47,7 @@ function toRows(reader: DuckDBResultReader): Row[] {
 class ConnectionQueryable implements Queryable {
 	constructor(protected readonly connection: DuckDBConnection) {}
 
-	async query<T extends Row = Row>(sql: string, params?: Params): Promise<T[]> {
+	async query<T extends object = Row>(sql: string, params?: Params): Promise<T[]> {
 		const reader = await this.connection.runAndReadAll(sql, params);
 		return toRows(reader) as T[];
 	}
@@ -96,7 +96,7 @@ export class Database implements Queryable {
 		}
 	}
 
-	query<T extends Row = Row>(sql: string, params?: Params): Promise<T[]> {
+	query<T extends object = Row>(sql: string, params?: Params): Promise<T[]> {
 		return this.withConnection((q) => q.query<T>(sql, params));
 	}
 
