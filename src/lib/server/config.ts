@@ -25,7 +25,13 @@ export function settings() {
 		/** Optional JSON file overriding statutory limits and time standards. */
 		limitsFile: process.env.LIMITS_FILE || '',
 		/** Counts under this are shown to the public as "<N". */
-		minCount: num('MIN_COUNT', DEFAULT_MIN_COUNT)
+		minCount: num('MIN_COUNT', DEFAULT_MIN_COUNT),
+		/** Where uploads and files being imported are kept while they are processed. */
+		uploadsDir: path.resolve(process.env.UPLOADS_DIR || 'data/uploads'),
+		/** Largest file accepted by the web upload, in bytes (default 2 GiB). */
+		uploadMaxBytes: num('UPLOAD_MAX_BYTES', 2 * 1024 ** 3),
+		/** Share of rejected rows (0–1) above which an import is refused whole. */
+		rejectThreshold: num('IMPORT_REJECT_THRESHOLD', 0.01)
 	};
 }
 export type Settings = ReturnType<typeof settings>;
