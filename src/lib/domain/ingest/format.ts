@@ -102,7 +102,7 @@ export function detectHeader(rows: readonly string[][]): boolean {
 }
 
 export function detectDelimiter(text: string): Delimiter {
-	const guess = Papa.parse<string[]>(text, { preview: 50, delimitersToGuess: [...DELIMITERS] }).meta.delimiter;
+	const guess = Papa.parse<string[]>(text, { preview: 50, skipEmptyLines: true, delimitersToGuess: [...DELIMITERS] }).meta.delimiter;
 	return (DELIMITERS as readonly string[]).includes(guess) ? (guess as Delimiter) : ',';
 }
 

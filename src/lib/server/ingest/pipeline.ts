@@ -44,6 +44,8 @@ export interface ImportRequest {
 	name?: string;
 	/** Field of each column by position; suggested from the headers when absent. */
 	mapping?: Mapping;
+	/** Corrections of the suggested mapping by header text (the CLI's --map); '' unmaps. */
+	mapHeaders?: Record<string, string>;
 	/** Corrections of the detected format. */
 	format?: Partial<CsvFormat>;
 	/** The columns the client previewed: the file must still have them. */
@@ -97,9 +99,15 @@ function resolveMapping(file: PreparedFile, request: ImportRequest): Resolved {
 	const kind = request.kind ?? detectKind(columns).kind;
 	if (kind === 'other') return { kind, mapping: null, sources: [] };
 	const mapping = request.mapping ?? suggestMapping(columns, kind);
-	if (!checkMapping(mapping, columns.length, kind)) throw new ImportError('bad_options');
+	for (const [header, field] of Object.entries(request.mapHeaders ?? {})) {
+		const index = columns.indexOf(header);
+		if (index < 0) throw new ImportError('bad_options', { detail: header });
+		for (let i = 0; i < mapping.length; i++) if (field && mapping[i] === field) mapping[i] = null;
+		mapping[index] = field || null;
+	}
+	if (!checkMapping(mapping, columns.length, kind)) throw new ImportError('bad_options', { detail: 'mapping' });
 	const missing = missingRequired(mapping, kind);
-	if (missing.length) throw new ImportError('missing_fields', { fields: missing.map((f) => f.name).join(', ') });
+	if (missing.length) throw new ImportError('missing_fields', { kind, fields: missing.map((f) => f.name).join(', ') });
 	const fields = new Map(CANONICAL_TABLES[kind].fields.map((f) => [f.name, f]));
 	const sources = mapping.flatMap((name, index) => (name ? [{ field: fields.get(name)!, index, header: columns[index] }] : []));
 	return { kind, mapping, sources };

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { Readable, type Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import iconv from 'iconv-lite';
 import { sampleFile, SAMPLE_BYTES, type CsvFormat, type Sample } from '../../domain/ingest/format';
@@ -70,10 +70,15 @@ export async function prepareFile(input: Readable, options: PrepareOptions): Pro
 	}
 
 	const numberer = new RecordNumberer(sample.format.delimiter);
-	const transcode: Transform[] =
-		sample.format.encoding === 'windows-1251' ? [iconv.decodeStream('win1251'), iconv.encodeStream('utf8')] : [];
+	const source = Readable.from(original());
+	const target = fs.createWriteStream(options.path);
 	try {
-		await pipeline(Readable.from(original()), ...transcode, numberer, fs.createWriteStream(options.path));
+		// Windows-1251 is decoded and written as UTF-8, the only encoding the reader is given.
+		if (sample.format.encoding === 'windows-1251') {
+			await pipeline(source, iconv.decodeStream('win1251'), iconv.encodeStream('utf8'), numberer, target);
+		} else {
+			await pipeline(source, numberer, target);
+		}
 	} catch (error) {
 		fs.rmSync(options.path, { force: true });
 		if (error instanceof BinaryContentError) throw new ImportError('binary', { line: error.line });

@@ -58,7 +58,10 @@ async function createRejects(session: Session): Promise<void> {
 	await session.run(`DROP TABLE IF EXISTS ${READ_SCANS}`);
 }
 
-/** Rows DuckDB refused while reading; the line comes from the number the prepare step put first. */
+/**
+ * Rows DuckDB refused while reading (once per row and problem: it reports a missing column
+ * each); the line comes from the number the prepare step put first.
+ */
 async function collectReadErrors(session: Session, format: CsvFormat, width: number): Promise<void> {
 	const p = new Binder();
 	const delim = p.bind(format.delimiter);
@@ -67,7 +70,7 @@ async function collectReadErrors(session: Session, format: CsvFormat, width: num
 		.join(' ');
 	await session.run(
 		`INSERT INTO ${REJECTS}
-		SELECT coalesce(TRY_CAST(split_part(csv_line, ${delim}, 1) AS BIGINT), line), NULL,
+		SELECT DISTINCT coalesce(TRY_CAST(split_part(csv_line, ${delim}, 1) AS BIGINT), line), NULL,
 			left(substr(csv_line, strpos(csv_line, ${delim}) + 1), 500),
 			CASE error_type ${reasons} ELSE ${p.bind('unreadable_row')} END, ${p.bind(String(width))}
 		FROM ${READ_ERRORS}`,
