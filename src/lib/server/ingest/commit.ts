@@ -22,6 +22,7 @@ export interface Target {
 	datasetId: number | null;
 	name: string;
 	mode: Mode;
+	isDemo?: boolean;
 }
 
 export interface Provenance {
@@ -57,7 +58,7 @@ function refused(counts: { read: number; rejected: number }, threshold: number):
 }
 
 async function openVersion(tx: Queryable, kind: DatasetKind, target: Target): Promise<{ datasetId: number; version: number }> {
-	const datasetId = target.datasetId ?? (await createDataset(tx, { kind, name: target.name }));
+	const datasetId = target.datasetId ?? (await createDataset(tx, { kind, name: target.name, isDemo: target.isDemo }));
 	const [row] = await tx.query<{ next: number }>(
 		`SELECT coalesce(max(version), 0) + 1 AS next FROM dataset_versions WHERE dataset_id = $id`,
 		{ id: datasetId }

@@ -42,6 +42,8 @@ export interface ImportRequest {
 	datasetId?: number;
 	/** Name of a new dataset (default: the file name). */
 	name?: string;
+	/** A new dataset holds the synthetic demo data. */
+	isDemo?: boolean;
 	/** Field of each column by position; suggested from the headers when absent. */
 	mapping?: Mapping;
 	/** Corrections of the suggested mapping by header text (the CLI's --map); '' unmaps. */
@@ -115,7 +117,7 @@ function resolveMapping(file: PreparedFile, request: ImportRequest): Resolved {
 
 async function checkTarget(db: Database, kind: DatasetKind, request: ImportRequest): Promise<Target> {
 	const name = request.name?.trim() || request.sourceName;
-	if (request.datasetId === undefined) return { datasetId: null, name, mode: request.mode };
+	if (request.datasetId === undefined) return { datasetId: null, name, mode: request.mode, isDemo: request.isDemo };
 	const [dataset] = await db.query<{ kind: string; name: string }>(`SELECT kind, name FROM datasets WHERE dataset_id = $id`, {
 		id: request.datasetId
 	});
@@ -143,6 +145,14 @@ async function summarise(session: Session): Promise<{ reasons: Record<string, nu
 		`SELECT line, column_name AS column, value, reason, detail FROM ${REJECTS} ORDER BY line, column_name LIMIT ${REJECTS_KEPT}`
 	);
 	return { reasons: Object.fromEntries(counts.map((c) => [c.reason, c.n])), rejects };
+}
+
+/** Working files are named by a UUID; those left by an interrupted process are removed at start. */
+const WORK_FILE = /^[0-9a-f-]{36}\.csv$/;
+
+export function clearWorkFiles(dir: string): void {
+	if (!fs.existsSync(dir)) return;
+	for (const name of fs.readdirSync(dir)) if (WORK_FILE.test(name)) fs.rmSync(path.join(dir, name), { force: true });
 }
 
 export async function runImport(db: Database, input: Readable, request: ImportRequest, settings: ImportSettings): Promise<ImportOutcome> {
