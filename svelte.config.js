@@ -8,7 +8,25 @@ const config = {
 	},
 	kit: {
 		adapter: adapter({ precompress: true }),
-		csrf: { trustedOrigins: [] }
+		// SvelteKit adds hashes or nonces for its own inline scripts; nothing else may run.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				// Svelte's style: directives write style attributes, which CSP can only allow wholesale.
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				// papaparse runs its parser in a worker made from a blob URL.
+				'worker-src': ['self', 'blob:'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		}
 	}
 };
 

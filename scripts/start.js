@@ -6,5 +6,7 @@ import { buildIfStale } from './build-if-stale.js';
 
 buildIfStale();
 process.env.PORT ??= '3000';
-console.log(`Starting on http://localhost:${process.env.PORT} …`);
+// adapter-node needs the public origin to check form posts; behind a proxy, set ORIGIN to its URL.
+process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
+console.log(`Starting on ${process.env.ORIGIN} …`);
 await import('../build/index.js');

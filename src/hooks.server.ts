@@ -1,24 +1,51 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { paraglideMiddleware } from '$lib/paraglide/server';
-import { database } from '$lib/server/db/instance';
-import { settings } from '$lib/server/config';
+import { sequence } from '@sveltejs/kit/hooks';
+import { hasRole } from '$lib/domain/roles';
+import { isWrite, requiredRole } from '$lib/domain/route-access';
 import * as m from '$lib/paraglide/messages';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { findSession, purgeExpiredSessions, SESSION_COOKIE } from '$lib/server/auth/sessions';
+import { settings } from '$lib/server/config';
+import { database } from '$lib/server/db/instance';
+import { denied } from '$lib/server/security/denied';
+import { withSecurityHeaders } from '$lib/server/security/headers';
+import { sameOrigin } from '$lib/server/security/origin';
 
 /** Opens (and on first start fills) the database before the first request is served. */
 export const init: ServerInit = async () => {
-	await database();
+	await purgeExpiredSessions(await database());
 };
 
-export const handle: Handle = ({ event, resolve }) => {
-	event.locals.user = null;
-	event.locals.access = { role: 'public', minCount: settings().minCount };
-	return paraglideMiddleware(event.request, ({ request, locale }) => {
+const headers: Handle = async ({ event, resolve }) => withSecurityHeaders(await resolve(event));
+
+const language: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
-		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
-		});
+		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) });
 	});
+
+const session: Handle = async ({ event, resolve }) => {
+	const user = await findSession(await database(), event.cookies.get(SESSION_COOKIE));
+	event.locals.user = user;
+	event.locals.access = { role: user?.role ?? 'public', minCount: settings().minCount };
+	return resolve(event);
 };
+
+/** Every route and method is checked here against route-access.ts, before any load or action runs. */
+const guard: Handle = async ({ event, resolve }) => {
+	const { request, url, route, locals } = event;
+	if (route.id) {
+		if (isWrite(request.method) && !sameOrigin(request, url)) return denied(request, url, 403, m.err_cross_origin());
+		if (!hasRole(locals.access.role, requiredRole(route.id, request.method))) {
+			return locals.user
+				? denied(request, url, 403, m.err_forbidden())
+				: denied(request, url, 401, m.err_login_required());
+		}
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(headers, language, session, guard);
 
 /** Unexpected errors are logged in full on the server and shown to users only as a plain message. */
 export const handleError: HandleServerError = ({ error, status }) => {

@@ -72,6 +72,8 @@ describe('GET /api/indicators/{id}', () => {
 		const lines = r.body.trim().split('\r\n');
 		expect(lines[0]).toBe('region,region_name,value,numerator,denominator,n');
 		expect(lines).toContain('KZ-75,Алматы,5,5,,5');
+		// Astana's single filing is hidden from the public in exports too.
+		expect(lines).toContain('KZ-71,Астана,<5,,,');
 	});
 
 	it('answers 400 naming the faulty parameter, in the user’s language, without SQL', async () => {

@@ -1,13 +1,14 @@
 /**
  * End-to-end setup: build the app if the sources changed, then start two real servers — one on
- * the hand-computed fixture database, one on a fresh database that fills itself with demo data
- * on first start (as `npm start` does).
+ * the hand-computed fixture database with one test account per role, one on a fresh database
+ * that fills itself with demo data on first start (as `npm start` does).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildIfStale } from '../../scripts/build-if-stale.js';
+import { createTestUsers } from '../support/auth';
 import { createFixtureDatabase, tempDatabasePath } from '../support/fixture-db';
 import { ROOT, startServer } from '../support/server';
 
@@ -25,7 +26,9 @@ export const E2E_DEMO_SCALE = '0.05';
 export default async function setup(project: TestProject) {
 	buildIfStale(ROOT);
 	const fixtureDatabase = tempDatabasePath('e2e-fixture');
-	(await createFixtureDatabase(fixtureDatabase)).close();
+	const fixtureDb = await createFixtureDatabase(fixtureDatabase);
+	await createTestUsers(fixtureDb);
+	fixtureDb.close();
 	const demoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-e2e-demo-'));
 	const [fixture, demo] = await Promise.all([
 		startServer({ DATABASE_PATH: fixtureDatabase, DEMO_SCALE: '0' }),

@@ -1,5 +1,6 @@
 /** Starts the built server (build/index.js) as a child process on a free port. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,11 +13,32 @@ export interface RunningServer {
 	stop: () => Promise<void>;
 }
 
+/** A port nobody listens on, so that ORIGIN can be set before the server starts. */
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = createServer();
+		probe.once('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const { port } = probe.address() as { port: number };
+			probe.close(() => resolve(port));
+		});
+	});
+}
+
 export async function startServer(env: Record<string, string>, timeoutMs = 120_000): Promise<RunningServer> {
+	const port = await freePort();
 	const child = spawn(process.execPath, [path.join(ROOT, 'build/index.js')], {
 		cwd: ROOT,
+		// ORIGIN: adapter-node otherwise assumes https and form posts fail its origin check.
 		// SHUTDOWN_TIMEOUT: adapter-node otherwise waits 30 s for idle keep-alive connections.
-		env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SHUTDOWN_TIMEOUT: '1', ...env },
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: `http://127.0.0.1:${port}`,
+			SHUTDOWN_TIMEOUT: '1',
+			...env
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let log = '';

@@ -104,11 +104,11 @@ export function parseQuery(params: URLSearchParams, extra: readonly string[] = [
 	for (const [key, value] of params) {
 		if (seen.has(key)) errors.push({ param: key, code: 'repeated_param' });
 		seen.add(key);
-		if (value.length > MAX_PARAM_LENGTH) errors.push({ param: key, code: 'too_many', value: value.slice(0, 40) });
+		if (value.length > MAX_PARAM_LENGTH) errors.push({ param: key, code: 'too_many', value });
 		else if (!QUERY_PARAMS.includes(key) && !dimensionById(key) && !extra.includes(key))
 			errors.push({ param: key, code: 'unknown_param' });
 	}
-	if (errors.length) return { ok: false, errors };
+	if (errors.length) return { ok: false, errors: errors.map(clip) };
 
 	const query: ViewQuery = { by: [], filters: {} };
 	const period = parsePeriod(params, errors);
@@ -140,7 +140,7 @@ export function parseQuery(params: URLSearchParams, extra: readonly string[] = [
 		if (raw === null || raw === '') continue;
 		const values = raw.split(',');
 		if (values.length > MAX_FILTER_VALUES) {
-			errors.push({ param: dim.id, code: 'too_many', value: raw.slice(0, 40) });
+			errors.push({ param: dim.id, code: 'too_many', value: raw });
 			continue;
 		}
 		const allowed = allowedValues(dim.id);
@@ -148,7 +148,13 @@ export function parseQuery(params: URLSearchParams, extra: readonly string[] = [
 		if (bad !== undefined) errors.push({ param: dim.id, code: 'bad_value', value: bad, allowed });
 		else query.filters[dim.id] = [...new Set(values)];
 	}
-	return errors.length ? { ok: false, errors } : { ok: true, value: query };
+	return errors.length ? { ok: false, errors: errors.map(clip) } : { ok: true, value: query };
+}
+
+/** Faulty values are quoted back in messages, but never at length. */
+export const MAX_ECHO = 60;
+function clip(error: QueryError): QueryError {
+	return error.value && error.value.length > MAX_ECHO ? { ...error, value: error.value.slice(0, MAX_ECHO) + '…' } : error;
 }
 
 function periodParams(period: PeriodSpec): [string, string][] {

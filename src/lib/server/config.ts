@@ -26,6 +26,8 @@ export function settings() {
 		limitsFile: process.env.LIMITS_FILE || '',
 		/** Counts under this are shown to the public as "<N". */
 		minCount: num('MIN_COUNT', DEFAULT_MIN_COUNT),
+		/** Lifetime of a session after sign-in. */
+		sessionTtlHours: num('SESSION_TTL_HOURS', 12),
 		/** Where uploads and files being imported are kept while they are processed. */
 		uploadsDir: path.resolve(process.env.UPLOADS_DIR || 'data/uploads'),
 		/** Largest file accepted by the web upload, in bytes (default 2 GiB). */

@@ -46,7 +46,7 @@ function labels(result: IndicatorResult, locale: Locale): Record<string, Record<
 	return out;
 }
 
-function csvResponse(result: IndicatorResult, names: Record<string, Record<string, string>>): Response {
+function csvResponse(result: IndicatorResult, names: Record<string, Record<string, string>>, hiddenBelow: number): Response {
 	const columns = [
 		...result.by.flatMap((d) => [d, `${d}_name`]),
 		...(result.grain ? ['period', 'partial'] : []),
@@ -58,6 +58,7 @@ function csvResponse(result: IndicatorResult, names: Record<string, Record<strin
 	const rows = result.rows.map((row) => {
 		const out: Record<string, unknown> = { ...row };
 		for (const d of result.by) out[`${d}_name`] = names[d][String(row[d] ?? '')];
+		if (row.suppressed) out.value = `<${hiddenBelow}`;
 		return out;
 	});
 	return new Response(toCsv(columns, rows), {
@@ -72,7 +73,7 @@ export async function indicatorResponse(db: Queryable, id: string, url: URL, loc
 	const indicator = indicatorById(id);
 	if (!indicator) return notFound(m.err_unknown_indicator({ id }));
 	const format = url.searchParams.get('format') ?? 'json';
-	if (format !== 'json' && format !== 'csv') return json({ error: { message: m.err_bad_format({ value: format }) } }, { status: 400 });
+	if (format !== 'json' && format !== 'csv') return badRequest([{ param: 'format', code: 'bad_value', value: format, allowed: ['json', 'csv'] }]);
 
 	const parsed = parseQuery(url.searchParams, ['format']);
 	if (!parsed.ok) return badRequest(parsed.errors);
@@ -80,6 +81,6 @@ export async function indicatorResponse(db: Queryable, id: string, url: URL, loc
 	if (!result.ok) return badRequest(result.errors);
 
 	const names = labels(result.value, locale);
-	if (format === 'csv') return csvResponse(result.value, names);
+	if (format === 'csv') return csvResponse(result.value, names, access.minCount);
 	return json({ ...result.value, name: indicator.name[locale], unit: indicator.unit, labels: names });
 }

@@ -16,7 +16,7 @@ export type Params = Record<string, DuckDBValue> | DuckDBValue[];
 export type Row = Record<string, unknown>;
 
 export interface Queryable {
-	query<T extends Row = Row>(sql: string, params?: Params): Promise<T[]>;
+	query<T extends object = Row>(sql: string, params?: Params): Promise<T[]>;
 	/** Runs a statement; resolves to the number of rows it changed. */
 	run(sql: string, params?: Params): Promise<number>;
 }
@@ -53,7 +53,7 @@ export class Session implements Queryable {
 		return this.connection.progress.percentage;
 	}
 
-	async query<T extends Row = Row>(sql: string, params?: Params): Promise<T[]> {
+	async query<T extends object = Row>(sql: string, params?: Params): Promise<T[]> {
 		const reader = await this.connection.runAndReadAll(sql, params);
 		return toRows(reader) as T[];
 	}
@@ -102,7 +102,7 @@ export class Database implements Queryable {
 		}
 	}
 
-	query<T extends Row = Row>(sql: string, params?: Params): Promise<T[]> {
+	query<T extends object = Row>(sql: string, params?: Params): Promise<T[]> {
 		return this.withConnection((q) => q.query<T>(sql, params));
 	}
 

@@ -68,6 +68,29 @@ export const MIGRATIONS: Migration[] = [
 		]
 	},
 	{
+		version: 2,
+		name: 'accounts, sessions, login throttling',
+		statements: [
+			`CREATE SEQUENCE user_id_seq START 1`,
+			`CREATE TABLE users (
+				user_id INTEGER PRIMARY KEY DEFAULT nextval('user_id_seq'),
+				login VARCHAR NOT NULL UNIQUE,
+				password_hash VARCHAR NOT NULL,
+				role VARCHAR NOT NULL,
+				disabled BOOLEAN NOT NULL DEFAULT false,
+				created_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+			)`,
+			// Only a hash of the session token is stored: a copy of the database opens no session.
+			`CREATE TABLE sessions (
+				token_hash VARCHAR PRIMARY KEY,
+				user_id INTEGER NOT NULL,
+				created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+				expires_at TIMESTAMP NOT NULL
+			)`,
+			`CREATE TABLE login_failures (login VARCHAR NOT NULL, address VARCHAR NOT NULL, failed_at TIMESTAMP NOT NULL DEFAULT current_timestamp)`
+		]
+	},
+	{
 		version: 3,
 		name: 'uploads: archives of replaced rows, rejects, columns of other datasets',
 		statements: [

@@ -250,7 +250,7 @@ class Compiler {
 			FROM court_stats ${this.where([inPeriod])}`;
 		const outer = keys.map((k) => `k_${k.alias} AS ${k.alias}`);
 		return this.addCte(
-			`SELECT ${[...outer, `coalesce(${aggregate}, 0) AS v`, 'count(*) AS n'].join(', ')} FROM (${inner}) t ${this.groupBy(outer.length)}`
+			`SELECT ${[...outer, `coalesce(${aggregate}, 0) AS v`].join(', ')} FROM (${inner}) t ${this.groupBy(outer.length)}`
 		);
 	}
 
@@ -331,8 +331,9 @@ class Compiler {
 				return { value: `${c}.v`, numerator: 'NULL', denominator: 'NULL', n: zeroIfMissing(c, 'n') };
 			}
 			case 'form': {
+				// A form's figure counts cases, so it is its own n (not the number of forms).
 				const c = this.form(m);
-				return { value: zeroIfMissing(c), numerator: zeroIfMissing(c), denominator: 'NULL', n: zeroIfMissing(c, 'n') };
+				return { value: zeroIfMissing(c), numerator: zeroIfMissing(c), denominator: 'NULL', n: zeroIfMissing(c) };
 			}
 			case 'ratio': {
 				const num = this.measure(m.num);

@@ -25,6 +25,8 @@ export const HOME_KPIS = [
 export interface KpiFigure {
 	id: string;
 	value: number | null;
+	/** Set when the value is hidden from this viewer: it rests on fewer records than this. */
+	hiddenBelow: number | null;
 	previous: number | null;
 	spark: (number | null)[];
 }
@@ -62,7 +64,13 @@ export async function homeView(db: Queryable, access: Access, filters: ViewQuery
 				rows(db, id, { ...base, period: range(previousYear(period)) }, access),
 				rows(db, id, { ...base, period: range(period), grain: 'month' }, access)
 			]);
-			return { id, value: current[0]?.value ?? null, previous: previous[0]?.value ?? null, spark: monthly.map((r) => r.value) };
+			return {
+				id,
+				value: current[0]?.value ?? null,
+				hiddenBelow: current[0]?.suppressed ? access.minCount : null,
+				previous: previous[0]?.value ?? null,
+				spark: monthly.map((r) => r.value)
+			};
 		})
 	);
 	const history = { ...base, period: range({ from: '2019-01-01', to: asOf }), grain: 'month' as const };

@@ -1,0 +1,35 @@
+/**
+ * Every route of the application is classified: either inside a protected area of
+ * route-access.ts, or in the explicit list of public routes below. A new route that is neither
+ * fails here, so nobody adds a page without deciding who may see it.
+ */
+import { describe, expect, it } from 'vitest';
+import { routeIds } from '../../../tests/support/routes';
+import { AREAS, requiredRole } from './route-access';
+
+/** Routes anyone may read. */
+const PUBLIC_ROUTES = ['/', '/api/indicators', '/api/indicators/[id]', '/login', '/logout'];
+
+describe('route access', () => {
+	it('classifies every route of the application', () => {
+		const routes = routeIds();
+		expect(routes).toContain('/admin/users');
+		for (const id of routes) {
+			const protectedArea = AREAS.some((a) => id === a.route || id.startsWith(a.route + '/'));
+			expect(protectedArea || PUBLIC_ROUTES.includes(id), `route ${id} is neither protected nor listed as public`).toBe(true);
+		}
+	});
+
+	it('lets only administrators write, except signing in and out', () => {
+		expect(requiredRole('/', 'POST')).toBe('admin');
+		expect(requiredRole('/api/indicators/[id]', 'DELETE')).toBe('admin');
+		expect(requiredRole('/login', 'POST')).toBe('public');
+		expect(requiredRole('/logout', 'POST')).toBe('public');
+		expect(requiredRole('/data/[id]', 'GET')).toBe('analyst');
+		expect(requiredRole('/data/[id]', 'POST')).toBe('admin');
+		expect(requiredRole('/practice', 'GET')).toBe('judge');
+		expect(requiredRole('/admin/users', 'GET')).toBe('admin');
+		// Prefixes match whole segments only.
+		expect(requiredRole('/database-info', 'GET')).toBe('public');
+	});
+});

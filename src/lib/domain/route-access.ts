@@ -1,0 +1,48 @@
+/**
+ * Which role each part of the application needs, by route. Enforced on the server for every
+ * request (hooks.server.ts); the navigation shows only what the role may open. Routes not
+ * listed are public to read; every state-changing request needs `admin` unless listed in
+ * OPEN_WRITES.
+ */
+import { hasRole, type Role } from './roles';
+
+export interface Area {
+	/** A route id prefix, matched on whole segments ("/data" covers "/data/[id]"). */
+	route: string;
+	read: Role;
+	write: Role;
+}
+
+export const AREAS: readonly Area[] = [
+	{ route: '/admin', read: 'admin', write: 'admin' },
+	{ route: '/data', read: 'analyst', write: 'admin' },
+	{ route: '/api/datasets', read: 'analyst', write: 'admin' },
+	{ route: '/cases', read: 'analyst', write: 'admin' },
+	{ route: '/api/cases', read: 'analyst', write: 'admin' },
+	{ route: '/practice', read: 'judge', write: 'admin' },
+	{ route: '/api/practice', read: 'judge', write: 'admin' }
+];
+
+/** State-changing requests anyone may make: signing in and out. */
+export const OPEN_WRITES: readonly string[] = ['/login', '/logout'];
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function covers(prefix: string, routeId: string): boolean {
+	return routeId === prefix || routeId.startsWith(prefix + '/');
+}
+
+export function isWrite(method: string): boolean {
+	return !READ_METHODS.has(method.toUpperCase());
+}
+
+/** The role a request to this route with this method needs. */
+export function requiredRole(routeId: string, method: string): Role {
+	const area = AREAS.find((a) => covers(a.route, routeId));
+	if (isWrite(method)) return OPEN_WRITES.includes(routeId) ? 'public' : (area?.write ?? 'admin');
+	return area?.read ?? 'public';
+}
+
+export function mayOpen(role: Role, routeId: string): boolean {
+	return hasRole(role, requiredRole(routeId, 'GET'));
+}

@@ -1,0 +1,33 @@
+/**
+ * The answer to a request the role may not make: JSON for the API and scripts, a small page
+ * with a sign-in link for people. Status 401 without a session, 403 with one.
+ */
+import * as m from '../../paraglide/messages.js';
+import { getLocale } from '../../paraglide/runtime.js';
+
+const escapeHtml = (text: string) =>
+	text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+
+export function wantsJson(request: Request, url: URL): boolean {
+	return url.pathname.startsWith('/api/') || !(request.headers.get('accept') ?? '').includes('text/html');
+}
+
+export function denied(request: Request, url: URL, status: 401 | 403, message: string): Response {
+	if (wantsJson(request, url)) return Response.json({ error: { message } }, { status });
+	const next = encodeURIComponent(url.pathname + url.search);
+	const link =
+		status === 401
+			? `<a href="/login?next=${next}">${escapeHtml(m.denied_login_link())}</a>`
+			: `<a href="/">${escapeHtml(m.denied_home_link())}</a>`;
+	const html = `<!doctype html><html lang="${getLocale()}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${status}</title>
+<style>body{font-family:system-ui,sans-serif;margin:0;display:grid;place-items:center;min-height:100vh;background:#f4f6f9;color:#17212b}main{background:#fff;border:1px solid #d9dee5;border-radius:10px;padding:2rem 2.5rem;max-width:32rem}a{color:#0b5cad;font-weight:600}</style></head>
+<body><main><h1>${status}</h1><p>${escapeHtml(message)}</p><p>${link}</p></main></body></html>`;
+	return new Response(html, {
+		status,
+		headers: {
+			'content-type': 'text/html; charset=utf-8',
+			// This page is not rendered by SvelteKit, so it carries its own (stricter) policy.
+			'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'"
+		}
+	});
+}

@@ -1,0 +1,39 @@
+import { fail, redirect } from '@sveltejs/kit';
+import * as m from '$lib/paraglide/messages';
+import { login } from '$lib/server/auth/login';
+import { safeNext } from '$lib/server/auth/redirect';
+import { SESSION_COOKIE } from '$lib/server/auth/sessions';
+import { settings } from '$lib/server/config';
+import { database } from '$lib/server/db/instance';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ url }) => ({ next: safeNext(url.searchParams.get('next')) });
+
+export const actions: Actions = {
+	default: async ({ request, cookies, getClientAddress, url }) => {
+		const form = await request.formData();
+		const name = String(form.get('login') ?? '');
+		const password = String(form.get('password') ?? '');
+		const next = safeNext(String(form.get('next') ?? ''));
+		if (!name.trim() || !password) return fail(400, { login: name, message: m.login_missing() });
+		const result = await login(await database(), {
+			login: name,
+			password,
+			address: getClientAddress(),
+			ttlHours: settings().sessionTtlHours
+		});
+		if (!result.ok) {
+			return result.reason === 'throttled'
+				? fail(429, { login: name, message: m.login_throttled({ minutes: Math.ceil(result.retryAfter / 60) }) })
+				: fail(400, { login: name, message: m.login_invalid() });
+		}
+		cookies.set(SESSION_COOKIE, result.token, {
+			path: '/',
+			httpOnly: true,
+			sameSite: 'lax',
+			secure: url.protocol === 'https:',
+			expires: result.expires
+		});
+		redirect(303, next);
+	}
+};

@@ -1,0 +1,41 @@
+/**
+ * Test accounts (one per role) and signing in through the real login form, for HTTP and
+ * browser tests. The accounts are created in the fixture database by the global setup.
+ */
+import type { BrowserContext } from 'playwright-core';
+import type { Role } from '../../src/lib/domain/roles';
+import { createUser } from '../../src/lib/server/auth/users';
+import type { Queryable } from '../../src/lib/server/db/database';
+
+export type SignedInRole = Exclude<Role, 'public'>;
+
+export const TEST_USERS: Record<SignedInRole, { login: string; password: string }> = {
+	judge: { login: 'judge.test', password: 'judge-password-1' },
+	analyst: { login: 'analyst.test', password: 'analyst-password-1' },
+	admin: { login: 'admin.test', password: 'admin-password-1' }
+};
+
+export async function createTestUsers(db: Queryable): Promise<void> {
+	for (const [role, user] of Object.entries(TEST_USERS)) await createUser(db, user.login, role, user.password);
+}
+
+/** Signs in by posting the login form; returns the session cookie ("session=…"). */
+export async function sessionCookie(base: string, role: SignedInRole): Promise<string> {
+	const { login, password } = TEST_USERS[role];
+	const response = await fetch(`${base}/login`, {
+		method: 'POST',
+		// Without accept: text/html SvelteKit answers a form post as a JSON action result.
+		headers: { origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ login, password, next: '/' }),
+		redirect: 'manual'
+	});
+	const cookie = response.headers.get('set-cookie');
+	if (response.status !== 303 || !cookie) throw new Error(`login as ${role} failed: ${response.status}`);
+	return cookie.split(';')[0];
+}
+
+/** Signs a browser context in as `role` (the context then carries the session cookie). */
+export async function loginAs(context: BrowserContext, base: string, role: SignedInRole): Promise<void> {
+	const [name, value] = (await sessionCookie(base, role)).split('=');
+	await context.addCookies([{ name, value, url: base, httpOnly: true, sameSite: 'Lax' }]);
+}
