@@ -25,7 +25,8 @@ const enumKeySql = (text: string) => `regexp_replace(replace(lower(${text}), 'ё
 
 export function dateSql(text: string, p: Binder): string {
 	const formats = DATE_FORMATS.flatMap((f) => [f.strptime, f.strptime + DATE_TIME_SUFFIX.strptime]);
-	return `CAST(try_strptime(${text}, ${p.bind(listValue(formats), 'VARCHAR[]')}) AS DATE)`;
+	// ISO dates (the common case) take DuckDB's fast cast; the layouts list only the rest.
+	return `coalesce(TRY_CAST(${text} AS DATE), CAST(try_strptime(${text}, ${p.bind(listValue(formats), 'VARCHAR[]')}) AS DATE))`;
 }
 
 export function numberSql(text: string, decimal: DecimalSeparator, integer: boolean, p: Binder): string {
@@ -44,7 +45,9 @@ export function enumSql(text: string, field: FieldSpec, p: Binder): string {
 	const spellings = enumSpellings(field.values ?? []);
 	const keys = p.bind(listValue([...spellings.keys()]));
 	const values = p.bind(listValue([...spellings.values()]));
-	return `${values}[list_position(${keys}, ${enumKeySql(text)})]`;
+	// Codes as they are (the common case) skip the folding of labels.
+	const codes = p.bind(listValue((field.values ?? []).map((v) => v.value)));
+	return `CASE WHEN list_contains(${codes}, ${text}) THEN ${text} ELSE ${values}[list_position(${keys}, ${enumKeySql(text)})] END`;
 }
 
 /**
