@@ -56,7 +56,7 @@ function formatOf(raw: unknown): Partial<CsvFormat> | null {
 	return out;
 }
 
-/** The import request from the options header; null names the faulty option. */
+/** The import request from the options header, or the name of the faulty option. */
 function parseOptions(header: string | null, actor: string): ImportRequest | string {
 	let raw: Record<string, unknown>;
 	try {

@@ -45,7 +45,7 @@ function toRows(reader: DuckDBResultReader): Row[] {
 }
 
 /** One connection held for a while: its temporary tables live as long as it is held. */
-export class Session implements Queryable {
+export class Connection implements Queryable {
 	constructor(protected readonly connection: DuckDBConnection) {}
 
 	/** Share (0–100) of the running query done, or -1 when DuckDB cannot tell. */
@@ -93,10 +93,10 @@ export class Database implements Queryable {
 		else connection.closeSync();
 	}
 
-	async withConnection<T>(fn: (q: Session) => Promise<T>): Promise<T> {
+	async withConnection<T>(fn: (q: Connection) => Promise<T>): Promise<T> {
 		const connection = await this.acquire();
 		try {
-			return await fn(new Session(connection));
+			return await fn(new Connection(connection));
 		} finally {
 			this.release(connection);
 		}
@@ -113,9 +113,9 @@ export class Database implements Queryable {
 	/**
 	 * Runs `fn` in one transaction: all of it is committed or none of it. Writers are queued so
 	 * that two imports never interleave; readers keep reading the last committed state. `on`
-	 * runs it on a session already held (whose temporary tables it needs).
+	 * runs it on a connection already held (whose temporary tables it needs).
 	 */
-	transaction<T>(fn: (tx: Queryable) => Promise<T>, on?: Session): Promise<T> {
+	transaction<T>(fn: (tx: Queryable) => Promise<T>, on?: Connection): Promise<T> {
 		const inTransaction = async (q: Queryable) => {
 			await q.run('BEGIN TRANSACTION');
 			try {

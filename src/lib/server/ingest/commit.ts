@@ -8,10 +8,11 @@ import type { OtherColumn } from '../../domain/explore';
 import type { DatasetKind } from '../../domain/ingest/mapping';
 import { CANONICAL_TABLES, type CanonicalKind } from '../../domain/schema';
 import { quoteIdent } from '../db/binder';
-import type { Database, Queryable, Session } from '../db/database';
+import type { Database, Queryable, Connection } from '../db/database';
 import { insertRows } from '../db/directories';
 import { refreshDerived } from '../db/derived';
 import { audit, createDataset, recordVersion } from '../datasets/registry';
+import { ImportError } from './errors';
 import { columnName, REJECTS, STAGE, type FieldSource } from './stage';
 import { REGION_MAP, rejectCounts, rejectExistingKeys } from './validate';
 
@@ -104,7 +105,7 @@ async function auditRefusal(tx: Queryable, target: Target, counts: Counts, sourc
 
 export async function commitCanonical(
 	db: Database,
-	session: Session,
+	conn: Connection,
 	kind: CanonicalKind,
 	sources: readonly FieldSource[],
 	target: Target,
@@ -138,7 +139,7 @@ export async function commitCanonical(
 		await finish(tx, datasetId, version, target, counts, source);
 		if (kind === 'cases') await refreshDerived(tx);
 		return { status: 'committed', datasetId, version, ...counts };
-	}, session);
+	}, conn);
 }
 
 /** Columns of the current version of an "other" dataset (none for a new or emptied one). */
@@ -155,12 +156,11 @@ export async function otherColumns(q: Queryable, datasetId: number, version: num
  */
 export async function commitOther(
 	db: Database,
-	session: Session,
+	conn: Connection,
 	columns: readonly OtherColumn[],
 	target: Target,
 	source: Provenance,
-	threshold: number,
-	checkColumns: (previous: OtherColumn[]) => void
+	threshold: number
 ): Promise<CommitOutcome> {
 	return db.transaction(async (tx) => {
 		const { read, rejected } = await rejectCounts(tx);
@@ -175,7 +175,11 @@ export async function commitOther(
 		if (target.datasetId !== null && target.mode === 'append') {
 			const [current] = await tx.query<{ v: number }>(`SELECT current_version AS v FROM datasets WHERE dataset_id = $id`, { id: datasetId });
 			if (current.v > 0) {
-				checkColumns(await otherColumns(tx, datasetId, current.v));
+				// Appended rows must have the columns of the rows they join.
+				const previous = (await otherColumns(tx, datasetId, current.v)).map((c) => c.name);
+				if (JSON.stringify(previous) !== JSON.stringify(columns.map((c) => c.name))) {
+					throw new ImportError('columns_mismatch', { columns: previous.join(', ') });
+				}
 				parts.unshift(`SELECT 0 AS part, line, ${names.join(', ')} FROM ${quoteIdent(otherTable(datasetId, current.v))}`);
 			}
 		}
@@ -191,5 +195,5 @@ export async function commitOther(
 		);
 		await finish(tx, datasetId, version, target, counts, source);
 		return { status: 'committed', datasetId, version, ...counts };
-	}, session);
+	}, conn);
 }

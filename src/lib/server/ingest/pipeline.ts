@@ -13,7 +13,7 @@ import type { CsvFormat } from '../../domain/ingest/format';
 import { checkMapping, detectKind, missingRequired, suggestMapping, type DatasetKind, type Mapping } from '../../domain/ingest/mapping';
 import type { Reject } from '../../domain/ingest/reasons';
 import { CANONICAL_TABLES, type CanonicalKind } from '../../domain/schema';
-import type { Database, Session } from '../db/database';
+import type { Database, Connection } from '../db/database';
 import { bumpDataRevision } from '../metrics/revision';
 import { inferColumnTypes } from '../other/columns';
 import { commitCanonical, commitOther, type CommitOutcome, type Mode, type Provenance, type Target } from './commit';
@@ -127,9 +127,9 @@ async function checkTarget(db: Database, kind: DatasetKind, request: ImportReque
 }
 
 /** Runs `step` while reporting DuckDB's progress on it as a share of `total` rows. */
-async function withQueryProgress<T>(session: Session, total: number, report: (rows: number) => void, step: () => Promise<T>): Promise<T> {
+async function withQueryProgress<T>(conn: Connection, total: number, report: (rows: number) => void, step: () => Promise<T>): Promise<T> {
 	const timer = setInterval(() => {
-		const percent = session.progress();
+		const percent = conn.progress();
 		if (percent >= 0) report(Math.round((total * percent) / 100));
 	}, 250);
 	try {
@@ -139,9 +139,9 @@ async function withQueryProgress<T>(session: Session, total: number, report: (ro
 	}
 }
 
-async function summarise(session: Session): Promise<{ reasons: Record<string, number>; rejects: Reject[] }> {
-	const counts = await session.query<{ reason: string; n: number }>(`SELECT reason, count(*) AS n FROM ${REJECTS} GROUP BY reason ORDER BY n DESC`);
-	const rejects = await session.query<Reject & Record<string, unknown>>(
+async function summarise(conn: Connection): Promise<{ reasons: Record<string, number>; rejects: Reject[] }> {
+	const counts = await conn.query<{ reason: string; n: number }>(`SELECT reason, count(*) AS n FROM ${REJECTS} GROUP BY reason ORDER BY n DESC`);
+	const rejects = await conn.query<Reject & Record<string, unknown>>(
 		`SELECT line, column_name AS column, value, reason, detail FROM ${REJECTS} ORDER BY line, column_name LIMIT ${REJECTS_KEPT}`
 	);
 	return { reasons: Object.fromEntries(counts.map((c) => [c.reason, c.n])), rejects };
@@ -178,32 +178,28 @@ export async function runImport(db: Database, input: Readable, request: ImportRe
 			actor: request.actor,
 			details: JSON.stringify({ format: file.sample.format, columns: file.sample.columns, mapping })
 		};
-		const outcome = await db.withConnection(async (session) => {
+		const outcome = await db.withConnection(async (conn) => {
 			try {
 				const staged = (rows: number) => report({ rows });
 				let columns: OtherColumn[] = [];
 				if (kind === 'other') {
-					await withQueryProgress(session, dataRows, staged, () => stageText(session, file));
+					await withQueryProgress(conn, dataRows, staged, () => stageText(conn, file));
 					report({ phase: 'validating', rows: dataRows });
-					const types = await inferColumnTypes(session, STAGE, file.sample.columns.length, file.sample.format.decimal);
+					const types = await inferColumnTypes(conn, STAGE, file.sample.columns.length, file.sample.format.decimal);
 					columns = file.sample.columns.map((name, position) => ({ position, name, type: types[position] }));
 				} else {
-					await withQueryProgress(session, dataRows, staged, () => stageCanonical(session, file, sources));
+					await withQueryProgress(conn, dataRows, staged, () => stageCanonical(conn, file, sources));
 					report({ phase: 'validating', rows: dataRows });
-					await validateStaged(session, kind as CanonicalKind, sources);
+					await validateStaged(conn, kind as CanonicalKind, sources);
 				}
 				report({ phase: 'committing' });
 				const committed =
 					kind === 'other'
-						? await commitOther(db, session, columns, target, source, settings.rejectThreshold, (previous) => {
-								if (JSON.stringify(previous.map((c) => c.name)) !== JSON.stringify(columns.map((c) => c.name))) {
-									throw new ImportError('columns_mismatch', { columns: previous.map((c) => c.name).join(', ') });
-								}
-							})
-						: await commitCanonical(db, session, kind, sources, target, source, settings.rejectThreshold);
-				return { committed, ...(await summarise(session)) };
+						? await commitOther(db, conn, columns, target, source, settings.rejectThreshold)
+						: await commitCanonical(db, conn, kind, sources, target, source, settings.rejectThreshold);
+				return { committed, ...(await summarise(conn)) };
 			} finally {
-				await dropStage(session);
+				await dropStage(conn);
 			}
 		});
 		if (outcome.committed.status === 'committed') bumpDataRevision();

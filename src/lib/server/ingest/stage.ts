@@ -1,6 +1,6 @@
 /**
  * Staging: DuckDB reads the prepared file (all columns as text, explicit options, nothing
- * guessed) into a temporary table of the import's session. Canonical imports get each mapped
+ * guessed) into a temporary table of the import's connection. Canonical imports get each mapped
  * field as a typed value plus the original text of cells that could not be read; "other"
  * imports keep the text as it is. Rows DuckDB cannot split into the header's columns land in
  * the rejects with their line.
@@ -9,12 +9,12 @@ import type { FieldSpec } from '../../domain/schema';
 import type { CsvFormat } from '../../domain/ingest/format';
 import type { RejectReason } from '../../domain/ingest/reasons';
 import { Binder } from '../db/binder';
-import type { Session } from '../db/database';
+import type { Connection } from '../db/database';
 import { ImportError } from './errors';
 import { PARSED_TYPES, textSql, typedSql } from './convert';
 import type { PreparedFile } from './prepare';
 
-/** Temporary tables of an import's session; fixed names, as a session runs one import at a time. */
+/** Temporary tables of an import's connection; fixed names, as a connection runs one import at a time. */
 export const STAGE = 'ingest_stage';
 export const REJECTS = 'ingest_rejects';
 const READ_ERRORS = 'ingest_read_errors';
@@ -50,25 +50,25 @@ function readCsvSql(file: PreparedFile, width: number, p: Binder): string {
 		store_rejects = true, rejects_table = '${READ_ERRORS}', rejects_scan = '${READ_SCANS}')`;
 }
 
-async function createRejects(session: Session): Promise<void> {
-	await session.run(
+async function createRejects(conn: Connection): Promise<void> {
+	await conn.run(
 		`CREATE OR REPLACE TEMP TABLE ${REJECTS} (line BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR NOT NULL, detail VARCHAR)`
 	);
-	await session.run(`DROP TABLE IF EXISTS ${READ_ERRORS}`);
-	await session.run(`DROP TABLE IF EXISTS ${READ_SCANS}`);
+	await conn.run(`DROP TABLE IF EXISTS ${READ_ERRORS}`);
+	await conn.run(`DROP TABLE IF EXISTS ${READ_SCANS}`);
 }
 
 /**
  * Rows DuckDB refused while reading (once per row and problem: it reports a missing column
  * each); the line comes from the number the prepare step put first.
  */
-async function collectReadErrors(session: Session, format: CsvFormat, width: number): Promise<void> {
+async function collectReadErrors(conn: Connection, format: CsvFormat, width: number): Promise<void> {
 	const p = new Binder();
 	const delim = p.bind(format.delimiter);
 	const reasons = Object.entries(READ_ERROR_REASONS)
 		.map(([type, reason]) => `WHEN ${p.bind(type)} THEN ${p.bind(reason)}`)
 		.join(' ');
-	await session.run(
+	await conn.run(
 		`INSERT INTO ${REJECTS}
 		SELECT DISTINCT coalesce(TRY_CAST(split_part(csv_line, ${delim}, 1) AS BIGINT), line), NULL,
 			left(substr(csv_line, strpos(csv_line, ${delim}) + 1), 500),
@@ -78,9 +78,9 @@ async function collectReadErrors(session: Session, format: CsvFormat, width: num
 	);
 }
 
-async function read(session: Session, sql: string, params: Binder['values']): Promise<void> {
+async function read(conn: Connection, sql: string, params: Binder['values']): Promise<void> {
 	try {
-		await session.run(sql, params);
+		await conn.run(sql, params);
 	} catch (error) {
 		// What DuckDB could not read even with rejects stored: reported whole, its text logged only.
 		console.error('staging failed:', error);
@@ -89,8 +89,8 @@ async function read(session: Session, sql: string, params: Binder['values']): Pr
 }
 
 /** Stages a canonical import: `line`, then per mapped field its typed value and `bad_<field>`. */
-export async function stageCanonical(session: Session, file: PreparedFile, sources: readonly FieldSource[]): Promise<void> {
-	await createRejects(session);
+export async function stageCanonical(conn: Connection, file: PreparedFile, sources: readonly FieldSource[]): Promise<void> {
+	await createRejects(conn);
 	const p = new Binder();
 	const width = file.sample.columns.length;
 	const text = sources.map((s) => `${textSql(columnName(s.index))} AS t_${s.field.name}`);
@@ -102,7 +102,7 @@ export async function stageCanonical(session: Session, file: PreparedFile, sourc
 		.map((s) => `CASE WHEN t_${s.field.name} IS NOT NULL AND ${s.field.name} IS NULL THEN t_${s.field.name} END AS bad_${s.field.name}`);
 	const names = sources.map((s) => s.field.name);
 	await read(
-		session,
+		conn,
 		`CREATE OR REPLACE TEMP TABLE ${STAGE} AS
 		SELECT line, ${[...names, ...bad].join(', ')} FROM (
 			SELECT line, ${sources.map((s) => `t_${s.field.name}`).join(', ')}, ${typed.join(', ')}
@@ -110,21 +110,21 @@ export async function stageCanonical(session: Session, file: PreparedFile, sourc
 		)`,
 		p.values
 	);
-	await collectReadErrors(session, file.sample.format, width);
+	await collectReadErrors(conn, file.sample.format, width);
 }
 
 /** Stages an "other" import: `line`, then every column's text exactly as in the file. */
-export async function stageText(session: Session, file: PreparedFile): Promise<void> {
-	await createRejects(session);
+export async function stageText(conn: Connection, file: PreparedFile): Promise<void> {
+	await createRejects(conn);
 	const p = new Binder();
 	const width = file.sample.columns.length;
-	await read(session, `CREATE OR REPLACE TEMP TABLE ${STAGE} AS SELECT * FROM ${readCsvSql(file, width, p)}`, p.values);
-	await collectReadErrors(session, file.sample.format, width);
+	await read(conn, `CREATE OR REPLACE TEMP TABLE ${STAGE} AS SELECT * FROM ${readCsvSql(file, width, p)}`, p.values);
+	await collectReadErrors(conn, file.sample.format, width);
 }
 
-/** Drops the session's temporary tables once the import is over. */
-export async function dropStage(session: Session): Promise<void> {
+/** Drops the connection's temporary tables once the import is over. */
+export async function dropStage(conn: Connection): Promise<void> {
 	for (const table of [STAGE, REJECTS, READ_ERRORS, READ_SCANS, 'ingest_region_map']) {
-		await session.run(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
+		await conn.run(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
 	}
 }

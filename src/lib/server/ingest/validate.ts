@@ -9,7 +9,7 @@ import type { RejectReason } from '../../domain/ingest/reasons';
 import { normalizeRegion } from '../../domain/regions';
 import { CANONICAL_TABLES, type CanonicalKind, type FieldType } from '../../domain/schema';
 import { Binder } from '../db/binder';
-import type { Queryable, Session } from '../db/database';
+import type { Queryable, Connection } from '../db/database';
 import { insertRows } from '../db/directories';
 import { REJECTS, STAGE, type FieldSource } from './stage';
 
@@ -55,15 +55,15 @@ async function insertRule(q: Queryable, ruleOf: RuleOf): Promise<void> {
 }
 
 /** The distinct region texts of the file, normalised in code, as a lookup table for SQL. */
-async function buildRegionMap(session: Session, hasRegion: boolean): Promise<void> {
-	await session.run(`CREATE OR REPLACE TEMP TABLE ${REGION_MAP} (raw VARCHAR, code VARCHAR, reason VARCHAR)`);
+async function buildRegionMap(conn: Connection, hasRegion: boolean): Promise<void> {
+	await conn.run(`CREATE OR REPLACE TEMP TABLE ${REGION_MAP} (raw VARCHAR, code VARCHAR, reason VARCHAR)`);
 	if (!hasRegion) return;
-	const distinct = await session.query<{ raw: string }>(`SELECT DISTINCT region AS raw FROM ${STAGE} WHERE region IS NOT NULL`);
+	const distinct = await conn.query<{ raw: string }>(`SELECT DISTINCT region AS raw FROM ${STAGE} WHERE region IS NOT NULL`);
 	const rows = distinct.map(({ raw }) => {
 		const match = normalizeRegion(raw);
 		return [raw, match.ok ? match.code : null, match.ok ? null : match.reason === 'ambiguous' ? 'ambiguous_region' : 'bad_region'];
 	});
-	await insertRows(session, REGION_MAP, ['raw', 'code', 'reason'], rows);
+	await insertRows(conn, REGION_MAP, ['raw', 'code', 'reason'], rows);
 }
 
 /** The key of a staged row as SQL: the region by its code, absent optional parts as NULL. */
@@ -82,10 +82,10 @@ function keyColumn(kind: CanonicalKind, sources: readonly FieldSource[]): string
 
 const keyText = (parts: string[]) => (parts.length === 1 ? parts[0] : `concat_ws(' / ', ${parts.join(', ')})`);
 
-/** Every check that needs only the file; run on the import's session before the commit. */
-export async function validateStaged(session: Session, kind: CanonicalKind, sources: readonly FieldSource[]): Promise<void> {
+/** Every check that needs only the file; run on the import's connection before the commit. */
+export async function validateStaged(conn: Connection, kind: CanonicalKind, sources: readonly FieldSource[]): Promise<void> {
 	const byName = new Map(sources.map((s) => [s.field.name, s]));
-	await buildRegionMap(session, byName.has('region'));
+	await buildRegionMap(conn, byName.has('region'));
 	const rules: RuleOf[] = [];
 	for (const { field, header } of sources) {
 		const col = `s.${field.name}`;
@@ -133,15 +133,15 @@ export async function validateStaged(session: Session, kind: CanonicalKind, sour
 			detail: `CAST(s.${order.from} AS VARCHAR)`
 		}));
 	}
-	for (const rule of rules) await insertRule(session, rule);
-	await rejectDuplicatesInFile(session, kind, sources);
+	for (const rule of rules) await insertRule(conn, rule);
+	await rejectDuplicatesInFile(conn, kind, sources);
 }
 
 /** Second and later rows with a key seen earlier in the file; the detail names the first line. */
-async function rejectDuplicatesInFile(session: Session, kind: CanonicalKind, sources: readonly FieldSource[]): Promise<void> {
+async function rejectDuplicatesInFile(conn: Connection, kind: CanonicalKind, sources: readonly FieldSource[]): Promise<void> {
 	const p = new Binder();
 	const parts = keyParts(kind, sources);
-	await session.run(
+	await conn.run(
 		`INSERT INTO ${REJECTS}
 		SELECT line, ${p.bind(keyColumn(kind, sources))}, key, 'duplicate_in_file', CAST(first AS VARCHAR) FROM (
 			SELECT s.line, ${keyText(parts)} AS key, min(s.line) OVER (PARTITION BY ${parts.join(', ')}) AS first
