@@ -18,11 +18,17 @@ export const init: ServerInit = async () => {
 
 const headers: Handle = async ({ event, resolve }) => withSecurityHeaders(await resolve(event));
 
-const language: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
+const language: Handle = ({ event, resolve }) => {
+	const original = event.request;
+	return paraglideMiddleware(original, ({ request, locale }) => {
 		event.request = request;
+		// The middleware hands on a clone: the body is teed, and a tee keeps in memory whatever
+		// one side has not read. The original's side is never read, so it is let go; otherwise
+		// an upload would be held in memory whole.
+		if (request !== original) original.body?.cancel().catch(() => undefined);
 		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) });
 	});
+};
 
 const session: Handle = async ({ event, resolve }) => {
 	const user = await findSession(await database(), event.cookies.get(SESSION_COOKIE));

@@ -29,7 +29,11 @@ export async function createFixtureDatabase(file = tempDatabasePath()): Promise<
 			fraud: path.join(FIXTURES, 'fraud.csv'),
 			court_stats: path.join(FIXTURES, 'court_stats.csv')
 		},
-		{ names: { cases: 'Fixture cases', fraud: 'Fixture fraud', court_stats: 'Fixture forms' }, isDemo: false, detail: 'test fixture' }
+		{
+			names: { cases: 'Fixture cases', fraud: 'Fixture fraud', court_stats: 'Fixture forms' },
+			isDemo: false,
+			workDir: path.join(path.dirname(file), 'work')
+		}
 	);
 	return db;
 }

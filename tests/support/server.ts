@@ -31,12 +31,14 @@ export async function startServer(env: Record<string, string>, timeoutMs = 120_0
 		cwd: ROOT,
 		// ORIGIN: adapter-node otherwise assumes https and form posts fail its origin check.
 		// SHUTDOWN_TIMEOUT: adapter-node otherwise waits 30 s for idle keep-alive connections.
+		// BODY_SIZE_LIMIT: as `npm start` sets it, so that uploads are limited by UPLOAD_MAX_BYTES only.
 		env: {
 			...process.env,
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: `http://127.0.0.1:${port}`,
 			SHUTDOWN_TIMEOUT: '1',
+			BODY_SIZE_LIMIT: 'Infinity',
 			...env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']

@@ -27,7 +27,13 @@ export function settings() {
 		/** Counts under this are shown to the public as "<N". */
 		minCount: num('MIN_COUNT', DEFAULT_MIN_COUNT),
 		/** Lifetime of a session after sign-in. */
-		sessionTtlHours: num('SESSION_TTL_HOURS', 12)
+		sessionTtlHours: num('SESSION_TTL_HOURS', 12),
+		/** Where uploads and files being imported are kept while they are processed. */
+		uploadsDir: path.resolve(process.env.UPLOADS_DIR || 'data/uploads'),
+		/** Largest file accepted by the web upload, in bytes (default 2 GiB). */
+		uploadMaxBytes: num('UPLOAD_MAX_BYTES', 2 * 1024 ** 3),
+		/** Share of rejected rows (0–1) above which an import is refused whole. */
+		rejectThreshold: num('IMPORT_REJECT_THRESHOLD', 0.01)
 	};
 }
 export type Settings = ReturnType<typeof settings>;

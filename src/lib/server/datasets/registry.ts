@@ -1,7 +1,8 @@
 /** The list of datasets, their versions and the audit trail of every change to them. */
+import type { DatasetKind } from '../../domain/ingest/mapping';
 import type { Queryable } from '../db/database';
 
-export type DatasetKind = 'cases' | 'fraud' | 'court_stats' | 'other';
+export type { DatasetKind };
 
 export async function createDataset(
 	tx: Queryable,
@@ -24,6 +25,8 @@ export interface VersionRecord {
 	sha256: string | null;
 	bytes: number | null;
 	uploadedBy: string;
+	/** How the file was read (format, columns, mapping), as JSON. */
+	details?: string | null;
 }
 
 /** Makes `version` the dataset's current one; the previous current version becomes superseded. */
@@ -32,8 +35,8 @@ export async function recordVersion(tx: Queryable, v: VersionRecord): Promise<vo
 		id: v.datasetId
 	});
 	await tx.run(
-		`INSERT INTO dataset_versions (dataset_id, version, mode, status, rows_loaded, rows_rejected, source_name, source_sha256, source_bytes, uploaded_by)
-		VALUES ($id, $version, $mode, 'active', $loaded, $rejected, $name, $sha, $bytes, $by)`,
+		`INSERT INTO dataset_versions (dataset_id, version, mode, status, rows_loaded, rows_rejected, source_name, source_sha256, source_bytes, uploaded_by, details)
+		VALUES ($id, $version, $mode, 'active', $loaded, $rejected, $name, $sha, $bytes, $by, $details)`,
 		{
 			id: v.datasetId,
 			version: v.version,
@@ -43,7 +46,8 @@ export async function recordVersion(tx: Queryable, v: VersionRecord): Promise<vo
 			name: v.sourceName,
 			sha: v.sha256,
 			bytes: v.bytes,
-			by: v.uploadedBy
+			by: v.uploadedBy,
+			details: v.details ?? null
 		}
 	);
 	await tx.run(`UPDATE datasets SET current_version = $version WHERE dataset_id = $id`, {

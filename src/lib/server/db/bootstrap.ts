@@ -6,11 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CanonicalKind } from '../../domain/schema';
 import { settings, type Settings } from '../config';
-import { audit, createDataset, recordVersion } from '../datasets/registry';
-import { loadCanonicalCsv } from '../ingest/canonical';
-import { bumpDataRevision } from '../metrics/revision';
+import { clearWorkFiles, runImport } from '../ingest/pipeline';
 import { Database } from './database';
-import { refreshDerived } from './derived';
 import { syncDirectories } from './directories';
 import { migrate } from './migrations';
 
@@ -22,43 +19,36 @@ const DEMO_NAMES = {
 	court_stats: 'Демо: статистические формы (синтетические) / Demo: reporting forms (synthetic)'
 } as const;
 
-async function isEmpty(db: Database): Promise<boolean> {
-	const [row] = await db.query<{ n: number }>('SELECT count(*) AS n FROM datasets');
-	return row.n === 0;
+/** Demo kinds not loaded yet: all of them on a new database, the rest after an interrupted first start. */
+async function missingDemoKinds(db: Database): Promise<CanonicalKind[]> {
+	const rows = await db.query<{ kind: string; demo: boolean }>('SELECT kind, is_demo AS demo FROM datasets');
+	if (rows.some((r) => !r.demo)) return [];
+	return (Object.keys(DEMO_NAMES) as CanonicalKind[]).filter((kind) => !rows.some((r) => r.kind === kind));
 }
 
 /**
- * Loads canonical CSV files as new datasets (version 1) in one transaction, then rebuilds the
- * derived tables. Used for the demo data and for test fixtures.
+ * Loads canonical CSV files as new datasets through the import pipeline (the same checks as an
+ * upload), each in its own transaction. Used for the demo data and for test fixtures.
  */
 export async function loadCanonicalFiles(
 	db: Database,
 	files: Partial<Record<CanonicalKind, string>>,
-	options: { names: Record<CanonicalKind, string>; isDemo: boolean; detail: string }
+	options: { names: Record<CanonicalKind, string>; isDemo: boolean; workDir: string }
 ): Promise<void> {
-	await db.transaction(async (tx) => {
-		for (const [kind, file] of Object.entries(files) as [CanonicalKind, string][]) {
-			const datasetId = await createDataset(tx, { kind, name: options.names[kind], isDemo: options.isDemo });
-			const rows = await loadCanonicalCsv(tx, kind, file, { datasetId, version: 1 });
-			await recordVersion(tx, {
-				datasetId,
-				version: 1,
-				mode: 'replace',
-				rowsLoaded: rows,
-				rowsRejected: 0,
-				sourceName: path.basename(file),
-				sha256: null,
-				bytes: fs.statSync(file).size,
-				uploadedBy: 'system'
-			});
-			await audit(tx, { actor: 'system', action: 'load', datasetId, version: 1, detail: `${rows} rows; ${options.detail}` });
-		}
-		await refreshDerived(tx);
-	});
-	bumpDataRevision();
+	for (const [kind, file] of Object.entries(files) as [CanonicalKind, string][]) {
+		const outcome = await runImport(
+			db,
+			fs.createReadStream(file),
+			{ kind, mode: 'replace', name: options.names[kind], isDemo: options.isDemo, sourceName: path.basename(file), actor: 'system' },
+			// Generated files must load whole: any rejected row is a bug of the generator.
+			{ workDir: options.workDir, rejectThreshold: 0 }
+		);
+		if (outcome.status !== 'committed') throw new Error(`${file}: ${outcome.rowsRejected} rows rejected, e.g. ${JSON.stringify(outcome.rejects[0])}`);
+	}
 }
 
-export async function loadDemo(db: Database, scale: number, dir: string, log: Log): Promise<void> {
+export async function loadDemo(db: Database, kinds: CanonicalKind[], s: Settings, log: Log): Promise<void> {
+	const { demoScale: scale, demoDir: dir } = s;
 	const started = Date.now();
 	log(`Generating synthetic demo data at scale ${scale}…`);
 	const outDir = path.join(dir, `scale-${scale}`);
@@ -67,7 +57,8 @@ export async function loadDemo(db: Database, scale: number, dir: string, log: Lo
 	const { generateDemo } = await import('../demo/generate');
 	const generated = await generateDemo({ scale, outDir });
 	log(`Generated in ${((Date.now() - started) / 1000).toFixed(1)} s; loading into DuckDB…`);
-	await loadCanonicalFiles(db, generated.files, { names: DEMO_NAMES, isDemo: true, detail: `synthetic demo, scale ${scale}` });
+	const files = Object.fromEntries(kinds.map((kind) => [kind, generated.files[kind]]));
+	await loadCanonicalFiles(db, files, { names: DEMO_NAMES, isDemo: true, workDir: s.uploadsDir });
 	await db.checkpoint();
 	log(`Demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
@@ -79,6 +70,10 @@ export async function openAppDatabase(s: Settings = settings(), log: Log = conso
 	});
 	await migrate(db);
 	await db.transaction((tx) => syncDirectories(tx));
-	if (s.demoScale > 0 && (await isEmpty(db))) await loadDemo(db, s.demoScale, s.demoDir, log);
+	clearWorkFiles(s.uploadsDir);
+	if (s.demoScale > 0) {
+		const kinds = await missingDemoKinds(db);
+		if (kinds.length) await loadDemo(db, kinds, s, log);
+	}
 	return db;
 }

@@ -44,8 +44,14 @@ function toRows(reader: DuckDBResultReader): Row[] {
 	});
 }
 
-class ConnectionQueryable implements Queryable {
+/** One connection held for a while: its temporary tables live as long as it is held. */
+export class Connection implements Queryable {
 	constructor(protected readonly connection: DuckDBConnection) {}
+
+	/** Share (0–100) of the running query done, or -1 when DuckDB cannot tell. */
+	progress(): number {
+		return this.connection.progress.percentage;
+	}
 
 	async query<T extends object = Row>(sql: string, params?: Params): Promise<T[]> {
 		const reader = await this.connection.runAndReadAll(sql, params);
@@ -87,10 +93,10 @@ export class Database implements Queryable {
 		else connection.closeSync();
 	}
 
-	async withConnection<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
+	async withConnection<T>(fn: (q: Connection) => Promise<T>): Promise<T> {
 		const connection = await this.acquire();
 		try {
-			return await fn(new ConnectionQueryable(connection));
+			return await fn(new Connection(connection));
 		} finally {
 			this.release(connection);
 		}
@@ -106,22 +112,22 @@ export class Database implements Queryable {
 
 	/**
 	 * Runs `fn` in one transaction: all of it is committed or none of it. Writers are queued so
-	 * that two imports never interleave; readers keep reading the last committed state.
+	 * that two imports never interleave; readers keep reading the last committed state. `on`
+	 * runs it on a connection already held (whose temporary tables it needs).
 	 */
-	transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-		const next = this.writeQueue.then(() =>
-			this.withConnection(async (q) => {
-				await q.run('BEGIN TRANSACTION');
-				try {
-					const result = await fn(q);
-					await q.run('COMMIT');
-					return result;
-				} catch (error) {
-					await q.run('ROLLBACK').catch(() => undefined);
-					throw error;
-				}
-			})
-		);
+	transaction<T>(fn: (tx: Queryable) => Promise<T>, on?: Connection): Promise<T> {
+		const inTransaction = async (q: Queryable) => {
+			await q.run('BEGIN TRANSACTION');
+			try {
+				const result = await fn(q);
+				await q.run('COMMIT');
+				return result;
+			} catch (error) {
+				await q.run('ROLLBACK').catch(() => undefined);
+				throw error;
+			}
+		};
+		const next = this.writeQueue.then(() => (on ? inTransaction(on) : this.withConnection(inTransaction)));
 		this.writeQueue = next.catch(() => undefined);
 		return next;
 	}

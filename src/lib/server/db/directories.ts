@@ -9,12 +9,21 @@ import { REGIONS } from '../../domain/regions';
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { Queryable } from './database';
 
+/** Inserts rows as bound parameters; `table` and `columns` are identifiers from code. */
+export async function insertRows(tx: Queryable, table: string, columns: readonly string[], rows: readonly DuckDBValue[][]) {
+	// Batches keep each statement's parameter list small.
+	for (let start = 0; start < rows.length; start += 500) {
+		const params: DuckDBValue[] = [];
+		const tuples = rows
+			.slice(start, start + 500)
+			.map((row) => `(${row.map((value) => (params.push(value), `$${params.length}`)).join(', ')})`);
+		await tx.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`, params);
+	}
+}
+
 async function replaceRows(tx: Queryable, table: string, columns: string[], rows: DuckDBValue[][]) {
 	await tx.run(`DELETE FROM ${table}`);
-	if (!rows.length) return;
-	const params: DuckDBValue[] = [];
-	const tuples = rows.map((row) => `(${row.map((value) => (params.push(value), `$${params.length}`)).join(', ')})`);
-	await tx.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`, params);
+	await insertRows(tx, table, columns, rows);
 }
 
 export async function syncDirectories(tx: Queryable): Promise<void> {

@@ -89,6 +89,20 @@ export const MIGRATIONS: Migration[] = [
 			)`,
 			`CREATE TABLE login_failures (login VARCHAR NOT NULL, address VARCHAR NOT NULL, failed_at TIMESTAMP NOT NULL DEFAULT current_timestamp)`
 		]
+	},
+	{
+		version: 3,
+		name: 'uploads: archives of replaced rows, rejects, columns of other datasets',
+		statements: [
+			// Rows a replace retired, kept so that a rollback can bring them back.
+			...Object.values(CANONICAL_TABLES).map(
+				(t) => `CREATE TABLE ${t.table}_archive AS SELECT *, CAST(NULL AS INTEGER) AS retired_in FROM ${t.table} LIMIT 0`
+			),
+			`CREATE TABLE import_rejects (dataset_id INTEGER NOT NULL, version INTEGER NOT NULL, line BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR NOT NULL, detail VARCHAR)`,
+			`CREATE TABLE other_columns (dataset_id INTEGER NOT NULL, version INTEGER NOT NULL, position INTEGER NOT NULL, name VARCHAR NOT NULL, type VARCHAR NOT NULL, PRIMARY KEY (dataset_id, version, position))`,
+			// How the file was read (format, mapping), as JSON for the version history.
+			`ALTER TABLE dataset_versions ADD COLUMN details VARCHAR`
+		]
 	}
 ];
 

@@ -10,6 +10,7 @@ import { dimensionById, type DimensionId, type Grain, type Measure } from '../..
 import type { Deadlines, DeadlineKey, Span } from '../../domain/deadlines';
 import { buckets, bucketStart, daysInPeriod } from '../../domain/period';
 import type { Filters } from '../../domain/query';
+import { Binder } from '../db/binder';
 import { FACTS } from './facts';
 
 export interface CompileInput {
@@ -30,24 +31,6 @@ export interface CompiledQuery {
 
 const GRAIN_MONTHS: Record<Grain, number> = { month: 1, quarter: 3, year: 12 };
 const DAYS_PER_MONTH = 365.25 / 12;
-
-/** Bound parameters; DuckDB refuses values the SQL does not use, so each is added on first use. */
-class Binder {
-	readonly values: Record<string, DuckDBValue> = {};
-	private count = 0;
-
-	bind(value: DuckDBValue, cast?: 'DATE' | 'INTEGER' | 'DOUBLE'): string {
-		const name = `p${++this.count}`;
-		this.values[name] = value;
-		return cast ? `$${name}::${cast}` : `$${name}`;
-	}
-
-	/** A parameter bound once under a fixed name and reused wherever it appears. */
-	named(name: string, value: DuckDBValue, cast: 'DATE'): string {
-		this.values[name] = value;
-		return `$${name}::${cast}`;
-	}
-}
 
 /** `column IN (…)` for each filter; columns come from the dimension whitelist. */
 function filterClauses(p: Binder, filters: Filters): string[] {

@@ -1,0 +1,112 @@
+/**
+ * Imports a CSV file into the database through the same pipeline as the web upload:
+ *
+ *   npm run import -- --kind cases|fraud|court_stats|other [--mode append|replace]
+ *                     [--map "Header=field" …] [--dataset ID] [--name NAME] [--lang ru|kk|en] FILE
+ *
+ * The mapping is suggested from the headers as on the web; --map corrects it (an empty field
+ * unmaps a column). Stop the server first: DuckDB lets one process open the database file.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { isDatasetKind } from '../src/lib/domain/ingest/mapping';
+import { isLocale, type Locale } from '../src/lib/domain/l10n';
+import { importErrorText, kindText, phaseText, rejectText } from '../src/lib/i18n/data-texts';
+import { settings } from '../src/lib/server/config';
+import { Database } from '../src/lib/server/db/database';
+import { syncDirectories } from '../src/lib/server/db/directories';
+import { migrate } from '../src/lib/server/db/migrations';
+import { ImportError } from '../src/lib/server/ingest/errors';
+import { runImport, type Progress } from '../src/lib/server/ingest/pipeline';
+
+const USAGE =
+	'Usage: npm run import -- --kind cases|fraud|court_stats|other [--mode append|replace] [--map "Header=field" …] [--dataset ID] [--name NAME] [--lang ru|kk|en] FILE';
+
+function fail(message: string): never {
+	console.error(`${message}\n${USAGE}`);
+	process.exit(2);
+}
+
+const { values, positionals } = parseArgs({
+	allowPositionals: true,
+	options: {
+		kind: { type: 'string' },
+		mode: { type: 'string', default: 'append' },
+		map: { type: 'string', multiple: true, default: [] },
+		dataset: { type: 'string' },
+		name: { type: 'string' },
+		lang: { type: 'string', default: 'ru' },
+		help: { type: 'boolean', short: 'h', default: false }
+	}
+});
+if (values.help) {
+	console.log(USAGE);
+	process.exit(0);
+}
+const [file] = positionals;
+if (!file || positionals.length > 1) fail('Give exactly one FILE.');
+if (!fs.existsSync(file)) fail(`No such file: ${file}`);
+if (values.kind !== undefined && !isDatasetKind(values.kind)) fail(`--kind: "${values.kind}" is not one of cases, fraud, court_stats, other.`);
+if (values.mode !== 'append' && values.mode !== 'replace') fail(`--mode: "${values.mode}" is not append or replace.`);
+if (!isLocale(values.lang)) fail(`--lang: "${values.lang}" is not ru, kk or en.`);
+const locale: Locale = values.lang;
+const datasetId = values.dataset === undefined ? undefined : Number(values.dataset);
+if (datasetId !== undefined && !Number.isInteger(datasetId)) fail(`--dataset: "${values.dataset}" is not a dataset number.`);
+const mapHeaders: Record<string, string> = {};
+for (const pair of values.map) {
+	const at = pair.lastIndexOf('=');
+	if (at < 1) fail(`--map: "${pair}" is not Header=field.`);
+	mapHeaders[pair.slice(0, at)] = pair.slice(at + 1).trim();
+}
+
+const s = settings();
+const db = await Database.open(s.databasePath, { threads: s.duckdbThreads || undefined, memoryLimit: s.duckdbMemoryLimit });
+await migrate(db);
+await db.transaction((tx) => syncDirectories(tx));
+
+const started = Date.now();
+let lastPrint = 0;
+const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
+function onProgress(p: Progress) {
+	const now = Date.now();
+	if (now - lastPrint < 1000 && p.phase !== 'done') return;
+	lastPrint = now;
+	const rows = p.totalRows ? ` ${p.rows.toLocaleString('en')} / ${p.totalRows.toLocaleString('en')} rows` : ` ${(p.bytes / 1e6).toFixed(0)} MB`;
+	console.error(`[${seconds()} s] ${phaseText(p.phase, locale)}${rows}`);
+}
+
+try {
+	const outcome = await runImport(
+		db,
+		fs.createReadStream(file),
+		{
+			kind: values.kind as Parameters<typeof runImport>[2]['kind'],
+			mode: values.mode,
+			datasetId,
+			name: values.name,
+			mapHeaders,
+			sourceName: path.basename(file),
+			actor: `cli:${process.env.USER ?? 'unknown'}`
+		},
+		{ workDir: s.uploadsDir, rejectThreshold: s.rejectThreshold, onProgress }
+	);
+	console.log(
+		`${outcome.status === 'committed' ? 'Committed' : 'Refused'}: ${kindText(outcome.kind, locale)}` +
+			(outcome.datasetId ? `, dataset ${outcome.datasetId} version ${outcome.version}` : '') +
+			`; read ${outcome.rowsRead}, loaded ${outcome.rowsLoaded}, rejected ${outcome.rowsRejected}` +
+			` (threshold ${(outcome.threshold * 100).toFixed(2)}%) in ${seconds()} s; SHA-256 ${outcome.sha256}`
+	);
+	for (const [reason, n] of Object.entries(outcome.reasons)) console.log(`  ${n} × ${rejectText(reason as never, '…', locale)}`);
+	for (const r of outcome.rejects.slice(0, 20)) {
+		console.log(`  line ${r.line ?? '?'}${r.column ? `, ${r.column}` : ''}${r.value !== null ? ` = "${r.value}"` : ''}: ${rejectText(r.reason, r.detail, locale)}`);
+	}
+	process.exitCode = outcome.status === 'committed' ? 0 : 1;
+} catch (error) {
+	if (!(error instanceof ImportError)) throw error;
+	console.error(importErrorText(error.code, error.params, locale));
+	process.exitCode = 1;
+} finally {
+	await db.checkpoint();
+	db.close();
+}

@@ -1,0 +1,26 @@
+/** Names of version statuses, modes and audit actions on the data pages. */
+import { INTL_TAG, type Locale } from '$lib/domain/l10n';
+import * as m from '$lib/paraglide/messages';
+
+const STATUS: Record<string, () => string> = {
+	active: m.status_active,
+	superseded: m.status_superseded,
+	rolled_back: m.status_rolled_back
+};
+const MODE: Record<string, () => string> = { append: m.mode_append, replace: m.mode_replace };
+const ACTION: Record<string, () => string> = {
+	import_append: m.audit_import_append,
+	import_replace: m.audit_import_replace,
+	import_refused: m.audit_import_refused,
+	rollback: m.audit_rollback,
+	load: m.audit_load
+};
+
+export const statusText = (status: string) => STATUS[status]?.() ?? status;
+export const modeText = (mode: string) => MODE[mode]?.() ?? mode;
+export const auditActionText = (action: string) => ACTION[action]?.() ?? action;
+
+/** A timestamp (ISO, UTC) as date and time in the reader's language. */
+export function formatWhen(iso: string, locale: Locale): string {
+	return new Intl.DateTimeFormat(INTL_TAG[locale], { dateStyle: 'short', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso));
+}
