@@ -17,7 +17,9 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					environment: 'node',
-					include: ['src/**/*.test.ts']
+					include: ['src/**/*.test.ts'],
+					// Many unit tests work on real DuckDB files; on a busy 2-core machine 5 s is not enough.
+					testTimeout: 30_000
 				}
 			},
 			{
