@@ -1,0 +1,78 @@
+/**
+ * Accessibility audit with axe-core in Chromium: every page of the application (read from
+ * src/routes, so pages added later are audited too), signed in with the role it needs, in every
+ * language and in both themes. Any serious or critical violation fails, with the list.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { LOCALES, INTL_TAG } from '../src/lib/domain/l10n';
+import { requiredRole } from '../src/lib/domain/route-access';
+import { THEME_COOKIE } from '../src/lib/ui/theme/theme';
+import { loginAs, type SignedInRole } from './support/auth';
+import { launchBrowser } from './support/browser';
+import { pageRouteIds, sampleUrl } from './support/routes';
+
+const base = inject('fixtureUrl');
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Pages whose parameter needs a value that exists in the fixture database (routes.ts gives a generic one). */
+const SAMPLES: Record<string, string> = { '/data/[id]': '/data/1' };
+
+interface Finding {
+	id: string;
+	impact: string;
+	help: string;
+	targets: string[];
+}
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+/** Opens every chart's data table first, so that the tables are audited as well. */
+async function audit(page: Page): Promise<Finding[]> {
+	for (const toggle of await page.locator('figure.chart button[aria-expanded="false"]').all()) await toggle.click();
+	await page.addScriptTag({ content: AXE });
+	return page.evaluate(async () => {
+		const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+		const { violations } = await axe.run(document, { resultTypes: ['violations'] });
+		return violations
+			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+			.map((v) => ({ id: v.id, impact: v.impact!, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+	});
+}
+
+describe('axe-core audit: no serious or critical violation', () => {
+	const routes = pageRouteIds();
+
+	it('finds the pages to audit', () => {
+		expect(routes).toEqual(expect.arrayContaining(['/', '/login', '/data', '/data/[id]', '/admin/users']));
+	});
+
+	for (const route of routes) {
+		it(`${route} in every language, light and dark`, async () => {
+			const role = requiredRole(route, 'GET');
+			const url = SAMPLES[route] ?? sampleUrl(route);
+			const report: string[] = [];
+			for (const locale of LOCALES) {
+				// Light follows the system setting; dark is chosen with the toggle's cookie over a light system.
+				for (const theme of ['light', 'dark'] as const) {
+					const context = await browser.newContext({ locale: INTL_TAG[locale], colorScheme: 'light', bypassCSP: true });
+					if (theme === 'dark') await context.addCookies([{ name: THEME_COOKIE, value: 'dark', url: base }]);
+					if (role !== 'public') await loginAs(context, base, role as SignedInRole);
+					const page = await context.newPage();
+					const response = await page.goto(base + url);
+					expect(response!.status(), `${url}: add a sample URL to SAMPLES in tests/a11y.test.ts`).toBe(200);
+					expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
+					for (const f of await audit(page)) report.push(`${url} [${locale}, ${theme}] ${f.impact} ${f.id}: ${f.help} — ${f.targets.join(' | ')}`);
+					await context.close();
+				}
+			}
+			expect(report, report.join('\n')).toEqual([]);
+		});
+	}
+});
