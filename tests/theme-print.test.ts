@@ -101,4 +101,17 @@ describe('language', () => {
 		await expect(page.locator('h1').textContent()).resolves.toBe('Ключевые показатели');
 		await page.close();
 	});
+
+	it('writes Kazakh dates and numbers in the browser as the server does, though Chromium has no Kazakh locale data', async () => {
+		const page = await browser.newPage({ locale: 'kk-KZ' });
+		await page.goto(base + '/');
+		// Rendered again by the browser after hydration: the text must not fall back to "2025 M02 1".
+		await page.getByRole('button', { name: 'Кестені көрсету' }).click();
+		await expect(page.locator('header.top').textContent()).resolves.toContain('Деректер 2025 ж. 1 ақпан жағдайы бойынша');
+		const months = await page.locator('figure.chart table tbody tr td:first-child').allTextContents();
+		expect(months).toContain('2024 ж. қаң.');
+		const axis = await page.locator('figure.chart svg text').allTextContents();
+		expect(axis.some((t) => /^\d{4} ж\. [а-яәіңғүұқөһ]+\.$/.test(t)), axis.join(' | ')).toBe(true);
+		await page.close();
+	});
 });

@@ -5,9 +5,10 @@
  */
 import type { DatasetKind } from '../domain/ingest/mapping';
 import type { ImportErrorCode, RejectReason } from '../domain/ingest/reasons';
-import { INTL_TAG, type Locale } from '../domain/l10n';
+import type { Locale } from '../domain/l10n';
 import { CANONICAL_TABLES, type CanonicalKind } from '../domain/schema';
 import * as m from '../paraglide/messages.js';
+import { formatNumberIntl } from './intl';
 
 type Options = { locale?: Locale };
 type Detail = { detail: string };
@@ -42,9 +43,7 @@ export function rejectText(reason: RejectReason, detail: string | null, locale?:
 export function formatBytes(bytes: number, locale: Locale): string {
 	const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
 	const power = Math.min(units.length - 1, Math.floor(Math.log(Math.max(bytes, 1)) / Math.log(1024)));
-	return new Intl.NumberFormat(INTL_TAG[locale], { style: 'unit', unit: units[power], maximumFractionDigits: 1 }).format(
-		bytes / 1024 ** power
-	);
+	return formatNumberIntl(bytes / 1024 ** power, locale, { style: 'unit', unit: units[power], maximumFractionDigits: 1 });
 }
 
 type Params = Record<string, string | number>;
