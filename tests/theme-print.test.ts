@@ -29,6 +29,13 @@ describe('themes', () => {
 		expect(await html(`${THEME_COOKIE}="><script>`)).toMatch(/<html lang="ru" data-theme="system">/);
 	});
 
+	it('apply to the page that asks to sign in, which the layout does not frame', async () => {
+		const deniedPage = async (cookie?: string) =>
+			(await fetch(base + '/admin/users', { headers: { accept: 'text/html', ...(cookie ? { cookie } : {}) } })).text();
+		expect(await deniedPage(`lang=x; ${THEME_COOKIE}=dark`)).toContain(':root{color-scheme:dark}');
+		expect(await deniedPage()).toContain(':root{color-scheme:light dark}');
+	});
+
 	it('follow the system by default; the toggle switches at once, charts included, and is remembered', async () => {
 		const context = await browser.newContext({ locale: 'en-GB', colorScheme: 'dark' });
 		const page = await context.newPage();
