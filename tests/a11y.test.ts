@@ -90,3 +90,26 @@ describe('axe-core audit: no serious or critical violation', () => {
 		});
 	}
 });
+
+describe('keyboard', () => {
+	it('reaches the trend chart with Tab and reads its periods with the arrow keys', async () => {
+		const page = await browser.newPage({ locale: 'en-GB' });
+		await page.goto(base + '/');
+		let focused = '';
+		for (let i = 0; i < 60 && focused !== 'svg'; i++) {
+			await page.keyboard.press('Tab');
+			focused = await page.evaluate(() => document.activeElement?.tagName.toLowerCase() ?? '');
+		}
+		expect(focused).toBe('svg');
+		expect(await page.evaluate(() => document.activeElement!.getAttribute('aria-label'))).toBe('Cases filed and resolved by month');
+
+		await page.keyboard.press('ArrowRight');
+		const first = await page.locator('figure.chart table tbody tr').first().locator('td').allTextContents();
+		const tooltip = page.locator('figure.chart [role="status"]');
+		expect((await tooltip.textContent())!.replace(/\s+/g, ' ')).toBe(`${first[0]} Filed: ${first[1]}Resolved: ${first[2]}`);
+		await page.keyboard.press('ArrowRight');
+		const second = await page.locator('figure.chart table tbody tr').nth(1).locator('td').first().textContent();
+		await expect(tooltip.locator('strong').textContent()).resolves.toBe(second);
+		await page.close();
+	});
+});
