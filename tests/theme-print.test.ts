@@ -76,6 +76,7 @@ describe('printable briefing of the overview', () => {
 		expect(text).toMatch(/Period\s*last 12 months: 1 March 2024 – 1 February 2025/);
 		await expect(page.getByTestId('print-filters').textContent()).resolves.toBe('Region: Astana, Almaty; Case type: Civil');
 		expect(text).toContain(`Printed on ${new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date())}`);
+		expect(text).toContain('Data as of 1 February 2025');
 		for (const hidden of ['main-nav', 'language', 'theme', 'print-briefing']) {
 			await expect(page.getByTestId(hidden).isVisible(), hidden).resolves.toBe(false);
 		}
