@@ -33,16 +33,30 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-/** Opens every chart's data table first, so that the tables are audited as well. */
+/**
+ * Opens every chart's data table first, so that the tables are audited as well. Beside axe's
+ * rules, every drawing (an SVG not hidden from assistive technology, larger than an icon) must
+ * have an accessible name and sit in a chart (Chart.svelte) that offers its data as a table.
+ */
 async function audit(page: Page): Promise<Finding[]> {
 	for (const toggle of await page.locator('figure.chart button[aria-expanded="false"]').all()) await toggle.click();
 	await page.addScriptTag({ content: AXE });
 	return page.evaluate(async () => {
 		const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
 		const { violations } = await axe.run(document, { resultTypes: ['violations'] });
-		return violations
+		const findings = violations
 			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 			.map((v) => ({ id: v.id, impact: v.impact!, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+		const drawings = [...document.querySelectorAll('svg')].filter((svg) => {
+			const { width, height } = svg.getBoundingClientRect();
+			return !svg.closest('[aria-hidden="true"]') && width >= 100 && height >= 60;
+		});
+		const describe = (svg: SVGSVGElement) => svg.getAttribute('aria-label') ?? svg.outerHTML.slice(0, 80);
+		const unnamed = drawings.filter((svg) => !svg.getAttribute('aria-label') && !svg.getAttribute('aria-labelledby'));
+		const untabled = drawings.filter((svg) => !svg.closest('figure.chart')?.querySelector('table'));
+		if (unnamed.length) findings.push({ id: 'chart-name', impact: 'serious', help: 'A chart needs an accessible name', targets: unnamed.map(describe) });
+		if (untabled.length) findings.push({ id: 'chart-table', impact: 'serious', help: 'A chart needs its data as a table (Chart.svelte)', targets: untabled.map(describe) });
+		return findings;
 	});
 }
 

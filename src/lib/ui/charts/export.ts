@@ -16,7 +16,7 @@ function backgroundOf(svg: SVGSVGElement): string {
 		const colour = getComputedStyle(el).backgroundColor;
 		if (colour && colour !== 'transparent' && colour !== 'rgba(0, 0, 0, 0)') return colour;
 	}
-	return '#ffffff';
+	return 'transparent';
 }
 
 /**

@@ -4,6 +4,7 @@
  * it finds on each page; this checks every pair the variables are meant for, SVG included.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 type Scheme = 'light' | 'dark';
@@ -74,3 +75,25 @@ describe('theme colours', () => {
 		}
 	});
 });
+
+describe('components and pages', () => {
+	const sources = (dir: string): string[] =>
+		fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+			const file = path.join(dir, e.name);
+			if (e.isDirectory()) return e.name === 'paraglide' || e.name === 'server' ? [] : sources(file);
+			return /\.(svelte|ts)$/.test(e.name) && !e.name.endsWith('.test.ts') ? [file] : [];
+		});
+	// Reading a computed colour back (export.ts) is not choosing one.
+	const READ_BACK = /'rgba\(0, 0, 0, 0\)'/g;
+
+	it('take every colour from the theme variables, so that both themes and print apply to them', () => {
+		const files = sources('src');
+		expect(files.length).toBeGreaterThan(20);
+		const found = files.flatMap((file) => {
+			const code = fs.readFileSync(file, 'utf8').replace(READ_BACK, '');
+			return [...code.matchAll(/#[0-9a-f]{6}\b|#[0-9a-f]{3}\b(?![\w-])|\b(?:rgba?|hsla?)\([^)]*\)|:\s*(?:white|black)\b/gi)].map((m) => `${file}: ${m[0]}`);
+		});
+		expect(found).toEqual([]);
+	});
+});
+
