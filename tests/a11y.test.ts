@@ -67,15 +67,17 @@ describe('axe-core audit: no serious or critical violation', () => {
 		expect(routes).toEqual(expect.arrayContaining(['/', '/login', '/data', '/data/[id]', '/admin/users']));
 	});
 
-	it('the page that asks to sign in, in every language, light and dark', async () => {
+	it('the pages that ask to sign in and that say a page is not found, in every language, light and dark', async () => {
 		const report: string[] = [];
-		for (const locale of LOCALES) {
-			for (const colorScheme of ['light', 'dark'] as const) {
-				const context = await browser.newContext({ locale: INTL_TAG[locale], colorScheme, bypassCSP: true });
-				const page = await context.newPage();
-				expect((await page.goto(base + '/admin/users'))!.status()).toBe(401);
-				for (const f of await audit(page)) report.push(`401 [${locale}, ${colorScheme}] ${f.impact} ${f.id}: ${f.help} — ${f.targets.join(' | ')}`);
-				await context.close();
+		for (const [url, status] of [['/admin/users', 401], ['/no-such-page', 404]] as const) {
+			for (const locale of LOCALES) {
+				for (const colorScheme of ['light', 'dark'] as const) {
+					const context = await browser.newContext({ locale: INTL_TAG[locale], colorScheme, bypassCSP: true });
+					const page = await context.newPage();
+					expect((await page.goto(base + url))!.status()).toBe(status);
+					for (const f of await audit(page)) report.push(`${status} [${locale}, ${colorScheme}] ${f.impact} ${f.id}: ${f.help} — ${f.targets.join(' | ')}`);
+					await context.close();
+				}
 			}
 		}
 		expect(report, report.join('\n')).toEqual([]);
