@@ -36,7 +36,8 @@ afterAll(() => browser?.close());
 /**
  * Opens every chart's data table first, so that the tables are audited as well. Beside axe's
  * rules, every drawing (an SVG not hidden from assistive technology, larger than an icon) must
- * have an accessible name and sit in a chart (Chart.svelte) that offers its data as a table.
+ * have an accessible name and sit in a chart (Chart.svelte) that offers its data as a table,
+ * and its marks that act as controls must be reachable by keyboard.
  */
 async function audit(page: Page): Promise<Finding[]> {
 	for (const toggle of await page.locator('figure.chart button[aria-expanded="false"]').all()) await toggle.click();
@@ -54,6 +55,12 @@ async function audit(page: Page): Promise<Finding[]> {
 		const describe = (svg: SVGSVGElement) => svg.getAttribute('aria-label') ?? svg.outerHTML.slice(0, 80);
 		const unnamed = drawings.filter((svg) => !svg.getAttribute('aria-label') && !svg.getAttribute('aria-labelledby'));
 		const untabled = drawings.filter((svg) => !svg.closest('figure.chart')?.querySelector('table'));
+		// Marks that act as controls (bars, map regions) must be reachable with Tab.
+		const unreachable = [...document.querySelectorAll('svg [role="button"], svg [role="link"], svg [role="checkbox"], svg [role="radio"]')].filter(
+			(el) => el.getAttribute('tabindex') === null && !el.closest('[role="radiogroup"], [role="listbox"], [role="grid"]')
+		);
+		if (unreachable.length)
+			findings.push({ id: 'chart-keyboard', impact: 'serious', help: 'A chart mark that acts as a control needs tabindex', targets: unreachable.slice(0, 5).map((el) => el.outerHTML.slice(0, 80)) });
 		if (unnamed.length) findings.push({ id: 'chart-name', impact: 'serious', help: 'A chart needs an accessible name', targets: unnamed.map(describe) });
 		if (untabled.length) findings.push({ id: 'chart-table', impact: 'serious', help: 'A chart needs its data as a table (Chart.svelte)', targets: untabled.map(describe) });
 		return findings;
