@@ -100,6 +100,14 @@ export function kindText(kind: DatasetKind, locale?: Locale): string {
 	return { cases: m.kind_cases, fraud: m.kind_fraud, court_stats: m.kind_court_stats, other: m.kind_other }[kind]({}, o);
 }
 
+/**
+ * A dataset's name to show. The demo datasets are named by the program, so they are named in
+ * the reader's language; names given by people are shown as they were given.
+ */
+export function datasetName(dataset: { kind: DatasetKind; name: string; is_demo: boolean }, locale?: Locale): string {
+	return dataset.is_demo ? m.demo_dataset_name({ kind: kindText(dataset.kind, locale) }, { locale }) : dataset.name;
+}
+
 export function phaseText(phase: 'receiving' | 'staging' | 'validating' | 'committing' | 'done', locale?: Locale): string {
 	const o = { locale };
 	return { receiving: m.phase_receiving, staging: m.phase_staging, validating: m.phase_validating, committing: m.phase_committing, done: m.phase_done }[
