@@ -70,23 +70,26 @@ export function monthlyAverage(reference: FraudReference, total: number): number
 }
 
 /**
- * The investigation funnel: each stage counts the incidents that reached it at least, so each
- * is a catalog indicator and the conversion is one stage's count over the previous one's.
+ * The investigation funnel, named by the status (schema.ts FRAUD_STATUSES) of each stage: each
+ * counts the incidents that reached the stage at least, as a catalog indicator, and the
+ * conversion is one stage's count over the previous one's.
  */
-export const FRAUD_FUNNEL = ['fraud_incidents', 'fraud_investigated', 'fraud_in_court', 'fraud_convicted'] as const;
+export const FRAUD_FUNNEL = [
+	{ status: 'registered', indicator: 'fraud_incidents' },
+	{ status: 'investigating', indicator: 'fraud_investigated' },
+	{ status: 'in_court', indicator: 'fraud_in_court' },
+	{ status: 'convicted', indicator: 'fraud_convicted' }
+] as const;
 
-export interface FunnelStep {
-	id: string;
-	value: number | null;
+export type FunnelStep<T extends { value: number | null }> = T & {
 	/** Share of the previous stage that reached this one (%); null for the first or without data. */
 	conversion: number | null;
-}
+};
 
-export function funnelSteps(values: readonly { id: string; value: number | null }[]): FunnelStep[] {
-	return values.map((v, i) => {
-		const previous = i > 0 ? values[i - 1].value : null;
-		const conversion = previous && v.value !== null ? (100 * v.value) / previous : null;
-		return { id: v.id, value: v.value, conversion };
+export function funnelSteps<T extends { value: number | null }>(stages: readonly T[]): FunnelStep<T>[] {
+	return stages.map((stage, i) => {
+		const previous = i > 0 ? stages[i - 1].value : null;
+		return { ...stage, conversion: previous && stage.value !== null ? (100 * stage.value) / previous : null };
 	});
 }
 

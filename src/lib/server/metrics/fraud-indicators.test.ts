@@ -104,10 +104,10 @@ describe('fraud scale in 2025', () => {
 describe('the investigation funnel', () => {
 	it('counts the incidents that reached each stage at least', async () => {
 		// 2025: all 8; all but F11 (registered); F5, F6, F7; F5, F6.
-		const stages = await Promise.all(FRAUD_FUNNEL.map((id) => value(id)));
+		const stages = await Promise.all(FRAUD_FUNNEL.map((stage) => value(stage.indicator)));
 		expect(stages).toEqual([8, 7, 3, 2]);
 		// 2024: F1 convicted, F2 in court, F3 only registered.
-		expect(await Promise.all(FRAUD_FUNNEL.map((id) => value(id, 'period=2024')))).toEqual([3, 2, 2, 1]);
+		expect(await Promise.all(FRAUD_FUNNEL.map((stage) => value(stage.indicator, 'period=2024')))).toEqual([3, 2, 2, 1]);
 		// The stage counts agree with the shares of the basic catalog.
 		expect(await value('fraud_court_share')).toBeCloseTo((3 / 8) * 100, 10);
 		expect(await value('fraud_conviction_share')).toBeCloseTo((2 / 8) * 100, 10);
