@@ -6,9 +6,9 @@
  * code); every value — dates, filter values, limits — is a bound parameter.
  */
 import type { DuckDBValue } from '@duckdb/node-api';
-import { dimensionById, type DimensionId, type Grain, type Measure } from '../../domain/catalog';
+import { dimensionById, type DimensionId, type FactId, type Grain, type Measure } from '../../domain/catalog';
 import type { Deadlines, DeadlineKey, Span } from '../../domain/deadlines';
-import { buckets, bucketStart, daysInPeriod } from '../../domain/period';
+import { addDays, buckets, bucketStart, daysInPeriod, type Period } from '../../domain/period';
 import type { Filters } from '../../domain/query';
 import { Binder } from '../db/binder';
 import { FACTS } from './facts';
@@ -20,6 +20,29 @@ export interface CompileInput {
 	grain?: Grain;
 	by: readonly DimensionId[];
 	/** Only filters that apply to the measure's facts. */
+	filters: Filters;
+	deadlines: Deadlines;
+}
+
+/**
+ * The figures of a batch, as rows of its result: slot 0 is the current period, 1 the previous
+ * one, 2… the months of the current period in order.
+ */
+interface Slot extends Period {
+	/** The day a stock at the slot's start is measured on: the day before it begins. */
+	before: string;
+	days: number;
+}
+
+/**
+ * Several measures over the same filters, each for the current period, the same period a year
+ * earlier and every month of the current period: one statement, one scan per fact and event.
+ */
+export interface BatchInput {
+	measures: readonly Measure[];
+	current: Period;
+	previous: Period;
+	/** Only filters that apply to every measure's facts. */
 	filters: Filters;
 	deadlines: Deadlines;
 }
@@ -57,6 +80,21 @@ interface Key {
 
 const selectKeys = (keys: Key[]) => keys.map((k) => `${k.expr} AS ${k.alias}`);
 
+/** An aggregate of a flow: `fn(arg)` over the rows meeting every condition. */
+interface Aggregate {
+	name: string;
+	sql: string;
+	conditions?: (string | undefined)[];
+}
+
+function aggregateSql(a: Aggregate, extra?: string): string {
+	const conditions = [...(a.conditions ?? []), extra].filter((c): c is string => !!c);
+	return conditions.length ? `${a.sql} FILTER (WHERE ${conditions.map((c) => `(${c})`).join(' AND ')})` : a.sql;
+}
+
+/** A column of a CTE that produced a named aggregate. */
+type Column = (name: string) => string;
+
 /** SQL expressions over the joined CTEs for one (possibly composite) measure. */
 interface MeasureSql {
 	value: string;
@@ -65,13 +103,35 @@ interface MeasureSql {
 	n: string;
 }
 
+/** Flows of one fact and event in a batch: one CTE, its aggregates added by each measure. */
+interface FlowGroup {
+	name: string;
+	fact: FactId;
+	event: string;
+	aggregates: string[];
+}
+
+/** Stocks of one fact in a batch: one CTE with a count per stock and measurement date. */
+interface StockGroup {
+	name: string;
+	fact: FactId;
+	aggregates: string[];
+}
+
 class Compiler {
 	private readonly p = new Binder();
 	private readonly ctes: Cte[] = [];
 	private readonly keys: string[];
+	private readonly flowGroups = new Map<string, FlowGroup>();
+	private readonly stockGroups = new Map<FactId, StockGroup>();
+	private aggregateCount = 0;
 
-	constructor(private readonly input: CompileInput) {
-		this.keys = [...input.by, ...(input.grain ? ['period'] : [])];
+	/** With slots the compiler works in batch mode (compileBatch): the only key is `slot`. */
+	constructor(
+		private readonly input: CompileInput,
+		private readonly slots?: readonly Slot[]
+	) {
+		this.keys = slots ? ['slot'] : [...input.by, ...(input.grain ? ['period'] : [])];
 	}
 
 	private get from(): string {
@@ -144,18 +204,83 @@ class Compiler {
 	}
 
 	/** A flow aggregate: rows whose event date falls in the period, grouped by keys. */
-	private flow(measure: Extract<Measure, { fact: unknown; event: unknown }>, aggregates: string[]): string {
+	private flow(measure: Extract<Measure, { fact: unknown; event: unknown }>, aggregates: Aggregate[]): Column {
 		const fact = FACTS[measure.fact];
 		const event = fact.events[measure.event];
 		if (!event) throw new Error(`fact ${measure.fact} has no event ${measure.event}`);
+		if (this.slots) return this.batchFlow(measure.fact, event, aggregates, measure.where && this.fragment(measure.where));
 		const keys = this.eventKeys(event);
 		const where = this.where([
 			`${event} BETWEEN ${this.from} AND ${this.to}`,
 			measure.where && this.fragment(measure.where)
 		]);
-		return this.addCte(
-			`SELECT ${[...selectKeys(keys), ...aggregates].join(', ')} FROM ${fact.relation} t ${where} ${this.groupBy(keys.length)}`
+		const name = this.addCte(
+			`SELECT ${[...selectKeys(keys), ...aggregates.map((a) => `${aggregateSql(a)} AS ${a.name}`)].join(', ')} FROM ${fact.relation} t ${where} ${this.groupBy(keys.length)}`
 		);
+		return (column) => `${name}.${column}`;
+	}
+
+	/** In a batch, a flow's aggregates join those of the same fact and event; its own rows are a filter. */
+	private batchFlow(fact: FactId, event: string, aggregates: Aggregate[], where: string | undefined): Column {
+		const key = `${fact} ${event}`;
+		let group = this.flowGroups.get(key);
+		if (!group) {
+			group = { name: `f${this.flowGroups.size + 1}`, fact, event, aggregates: [] };
+			this.flowGroups.set(key, group);
+		}
+		const prefix = `a${++this.aggregateCount}_`;
+		group.aggregates.push(...aggregates.map((a) => `${aggregateSql(a, where)} AS ${prefix}${a.name}`));
+		const name = group.name;
+		return (column) => `${name}.${prefix}${column}`;
+	}
+
+	private slotDate(kind: 'from' | 'to' | 'before', i: number): string {
+		return this.p.named(`s${i}_${kind}`, this.slots![i][kind], 'DATE');
+	}
+
+	/**
+	 * One scan of a fact and event for a batch: rows of the current or previous period, grouped
+	 * both by period (slots 0, 1) and by month of the current period (slots 2…).
+	 */
+	private flowGroupSql(group: FlowGroup): string {
+		const event = group.event;
+		const inSlot = (i: number) => `${event} BETWEEN ${this.slotDate('from', i)} AND ${this.slotDate('to', i)}`;
+		const firstMonth = this.p.named('month0', bucketStart(this.slots![0].from, 'month'), 'DATE');
+		return `SELECT CASE WHEN GROUPING(_month) = 0 THEN _month ELSE _period END AS slot, ${group.aggregates.join(', ')}
+			FROM (SELECT *, CASE WHEN ${inSlot(0)} THEN 2 + date_diff('month', ${firstMonth}, ${event}) END AS _month,
+				CASE WHEN ${inSlot(0)} THEN 0 WHEN ${inSlot(1)} THEN 1 END AS _period
+				FROM ${FACTS[group.fact].relation} t ${this.where([`${inSlot(0)} OR ${inSlot(1)}`])}) t
+			GROUP BY GROUPING SETS ((_month), (_period))`;
+	}
+
+	/**
+	 * A stock in a batch: for each slot, a count of the rows pending on its measurement date
+	 * (conditional aggregation, so all stocks of a fact share one scan).
+	 */
+	private batchStock(measure: Extract<Measure, { kind: 'stock' }>): string {
+		let group = this.stockGroups.get(measure.fact);
+		if (!group) {
+			group = { name: `s${this.stockGroups.size + 1}`, fact: measure.fact, aggregates: [] };
+			this.stockGroups.set(measure.fact, group);
+		}
+		const since = this.fragment(measure.since ?? 'filed_date');
+		const where = this.stockWhere(measure);
+		const prefix = `a${++this.aggregateCount}_`;
+		const branches = this.slots!.map((_, i) => {
+			const at = this.slotDate(measure.at === 'end' ? 'to' : 'before', i);
+			group.aggregates.push(
+				`${aggregateSql({ name: '', sql: 'count(*)', conditions: [`${since} <= ${at}`, `decided_date IS NULL OR decided_date > ${at}`, where] })} AS ${prefix}${i}`
+			);
+			return `WHEN ${i} THEN ${group.name}.${prefix}${i}`;
+		});
+		return `(CASE slots.slot ${branches.join(' ')} END)`;
+	}
+
+	/** Only rows that can be pending on some measurement date are read: filed by the last, not decided before the first. */
+	private stockGroupSql(group: StockGroup): string {
+		const dates = this.slots!.flatMap((_, i) => [this.slotDate('to', i), this.slotDate('before', i)]);
+		return `SELECT ${group.aggregates.join(', ')} FROM ${FACTS[group.fact].relation} t
+			${this.where([`filed_date <= greatest(${dates.join(', ')})`, `decided_date IS NULL OR decided_date > least(${dates.join(', ')})`])}`;
 	}
 
 	private stockWhere(measure: Extract<Measure, { kind: 'stock' | 'stock_quantile' }>): string | undefined {
@@ -236,6 +361,7 @@ class Compiler {
 
 	/** Aggregate reporting forms: flows summed, stocks taken from each unit's first or last form. */
 	private form(measure: Extract<Measure, { kind: 'form' }>): string {
+		if (this.slots) throw new Error('form measures are not batched');
 		const keys = this.eventKeys('period_start');
 		const inPeriod = `period_start >= ${this.from} AND period_end <= ${this.to}`;
 		// Stocks come from each reporting unit's last (or first) form inside the bucket.
@@ -269,6 +395,7 @@ class Compiler {
 
 	private judges(measure: Measure): string {
 		if (measure.kind !== 'count') throw new Error('judge measures need a count');
+		if (this.slots) throw new Error('judge measures are not batched');
 		const fact = FACTS[measure.fact];
 		const event = fact.events[measure.event]!;
 		const keys = this.eventKeys(event);
@@ -286,47 +413,61 @@ class Compiler {
 	}
 
 	private daysSql(): string {
+		if (this.slots) return 'slots.days';
 		return this.grain ? 'keys.days' : this.p.bind(daysInPeriod(this.input), 'DOUBLE');
 	}
 
 	measure(m: Measure): MeasureSql {
-		const zeroIfMissing = (cte: string, col = 'v') => `coalesce(${cte}.${col}, 0)`;
+		const zero = (column: string) => `coalesce(${column}, 0)`;
+		const zeroIfMissing = (cte: string, col = 'v') => zero(`${cte}.${col}`);
 		switch (m.kind) {
 			case 'count': {
-				const c = this.flow(m, ['count(*) AS v']);
-				return { value: zeroIfMissing(c), numerator: zeroIfMissing(c), denominator: 'NULL', n: zeroIfMissing(c) };
+				const c = this.flow(m, [{ name: 'v', sql: 'count(*)' }]);
+				return { value: zero(c('v')), numerator: zero(c('v')), denominator: 'NULL', n: zero(c('v')) };
 			}
 			case 'sum': {
-				const c = this.flow(m, [`sum(${this.fragment(m.expr)}) AS v`, 'count(*) AS n']);
-				return { value: zeroIfMissing(c), numerator: zeroIfMissing(c), denominator: 'NULL', n: zeroIfMissing(c, 'n') };
+				const c = this.flow(m, [{ name: 'v', sql: `sum(${this.fragment(m.expr)})` }, { name: 'n', sql: 'count(*)' }]);
+				return { value: zero(c('v')), numerator: zero(c('v')), denominator: 'NULL', n: zero(c('n')) };
 			}
 			case 'quantile': {
 				const expr = this.fragment(m.expr);
-				const c = this.flow(m, [`quantile_cont(${expr}, ${this.p.bind(m.q, 'DOUBLE')}) AS v`, `count(${expr}) AS n`]);
-				return { value: `${c}.v`, numerator: 'NULL', denominator: 'NULL', n: zeroIfMissing(c, 'n') };
+				const c = this.flow(m, [
+					{ name: 'v', sql: `quantile_cont(${expr}, ${this.p.bind(m.q, 'DOUBLE')})` },
+					{ name: 'n', sql: `count(${expr})` }
+				]);
+				return { value: c('v'), numerator: 'NULL', denominator: 'NULL', n: zero(c('n')) };
 			}
 			case 'share': {
-				const base = m.base ? this.fragment(m.base) : 'true';
+				const base = m.base ? this.fragment(m.base) : undefined;
 				const c = this.flow(m, [
-					`count(*) FILTER (WHERE (${this.fragment(m.hit)}) AND (${base})) AS hit`,
-					`count(*) FILTER (WHERE ${base}) AS base`
+					{ name: 'hit', sql: 'count(*)', conditions: [this.fragment(m.hit), base] },
+					{ name: 'base', sql: 'count(*)', conditions: [base] }
 				]);
-				const hit = zeroIfMissing(c, 'hit');
-				const den = zeroIfMissing(c, 'base');
+				const hit = zero(c('hit'));
+				const den = zero(c('base'));
 				return { value: `CASE WHEN ${den} = 0 THEN NULL ELSE 100.0 * ${hit} / ${den} END`, numerator: hit, denominator: den, n: den };
 			}
 			case 'sum_share': {
-				const c = this.flow(m, [`sum(${this.fragment(m.part)}) AS part`, `sum(${this.fragment(m.whole)}) AS whole`, 'count(*) AS n']);
-				const part = zeroIfMissing(c, 'part');
-				const whole = zeroIfMissing(c, 'whole');
-				return { value: `CASE WHEN ${whole} = 0 THEN NULL ELSE 100.0 * ${part} / ${whole} END`, numerator: part, denominator: whole, n: zeroIfMissing(c, 'n') };
+				const c = this.flow(m, [
+					{ name: 'part', sql: `sum(${this.fragment(m.part)})` },
+					{ name: 'whole', sql: `sum(${this.fragment(m.whole)})` },
+					{ name: 'n', sql: 'count(*)' }
+				]);
+				const part = zero(c('part'));
+				const whole = zero(c('whole'));
+				return { value: `CASE WHEN ${whole} = 0 THEN NULL ELSE 100.0 * ${part} / ${whole} END`, numerator: part, denominator: whole, n: zero(c('n')) };
 			}
 			case 'stock': {
+				if (this.slots) {
+					const v = this.batchStock(m);
+					return { value: v, numerator: v, denominator: 'NULL', n: v };
+				}
 				const c = this.grain ? this.stockByBucket(m) : this.stockFlat(m);
 				return { value: zeroIfMissing(c), numerator: zeroIfMissing(c), denominator: 'NULL', n: zeroIfMissing(c) };
 			}
 			case 'stock_quantile': {
 				if (m.fact !== 'cases') throw new Error('stock quantiles read cases');
+				if (this.slots) throw new Error('stock quantiles are not batched');
 				const c = this.stockQuantile(m);
 				return { value: `${c}.v`, numerator: 'NULL', denominator: 'NULL', n: zeroIfMissing(c, 'n') };
 			}
@@ -390,6 +531,17 @@ class Compiler {
 		)`;
 	}
 
+	compileBatch(measures: readonly Measure[]): CompiledQuery {
+		const figures = measures.map((m) => this.measure(m));
+		for (const group of this.flowGroups.values()) this.ctes.push({ name: group.name, sql: this.flowGroupSql(group), keys: ['slot'], definesGroups: false });
+		for (const group of this.stockGroups.values()) this.ctes.push({ name: group.name, sql: this.stockGroupSql(group), keys: [], definesGroups: false });
+		const rows = this.slots!.map((slot, i) => `(${i}, ${this.p.bind(slot.days, 'DOUBLE')})`);
+		const withs = [`slots AS (SELECT * FROM (VALUES ${rows.join(', ')}) v(slot, days))`, ...this.ctes.map((c) => `${c.name} AS (${c.sql})`)];
+		const select = figures.map((f, i) => `${f.value} AS v${i}, ${f.numerator} AS num${i}, ${f.denominator} AS den${i}, ${f.n} AS n${i}`);
+		const joins = this.ctes.filter((c) => !c.helper).map((c) => (c.keys.length ? `LEFT JOIN ${c.name} USING (slot)` : `CROSS JOIN ${c.name}`));
+		return { sql: `WITH ${withs.join(',\n')}\nSELECT slots.slot, ${select.join(', ')} FROM slots ${joins.join(' ')} ORDER BY slots.slot`, params: this.p.values };
+	}
+
 	compile(): CompiledQuery {
 		const sql = this.measure(this.input.measure);
 		const select = `${sql.value} AS value, ${sql.numerator} AS numerator, ${sql.denominator} AS denominator, ${sql.n} AS n`;
@@ -423,6 +575,35 @@ class Compiler {
 
 export function compileMeasure(input: CompileInput): CompiledQuery {
 	return new Compiler(input).compile();
+}
+
+/** Measures a batch can hold: flows, stocks and what is composed of them (not quantiles of stocks, judges or forms). */
+export function batchable(m: Measure): boolean {
+	switch (m.kind) {
+		case 'ratio':
+			return batchable(m.num) && batchable(m.den);
+		case 'per_capita':
+			return batchable(m.of);
+		case 'stock_quantile':
+		case 'per_judge_month':
+		case 'judge_spread':
+		case 'form':
+			return false;
+		default:
+			return true;
+	}
+}
+
+/**
+ * A batch: row `slot` holds, for each measure i, `v{i}`, `num{i}`, `den{i}` and `n{i}` (the
+ * same figures compileMeasure gives) for the current period (0), the previous one (1) and each
+ * month of the current period (2…).
+ */
+export function compileBatch(input: BatchInput): CompiledQuery {
+	const months = buckets(input.current, 'month').map((b) => ({ from: b.from, to: b.to }));
+	const slots = [input.current, input.previous, ...months].map((p) => ({ ...p, before: addDays(p.from, -1), days: daysInPeriod(p) }));
+	const compiler = new Compiler({ ...input.current, measure: input.measures[0], by: [], filters: input.filters, deadlines: input.deadlines }, slots);
+	return compiler.compileBatch(input.measures);
 }
 
 /** Whether any record of a fact touches the period under the filters (for choosing a source). */

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { HOME_KPIS } from '../src/lib/server/views/home';
+import { OVERVIEW_KPIS as HOME_KPIS } from '../src/lib/server/views/overview';
 import { launchBrowser } from './support/browser';
 import { ROOT } from './support/server';
 

@@ -1,0 +1,71 @@
+/**
+ * The batched key indicators give exactly what runIndicator gives one query at a time, for the
+ * period, the year before and each month, with and without filters, on the fixture database.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INDICATORS, indicatorById } from '../../domain/catalog';
+import { previousYear, resolvePeriod } from '../../domain/period';
+import type { ViewQuery } from '../../domain/query';
+import type { Access } from '../../domain/roles';
+import { createFixtureDatabase, viewQuery } from '../../../../tests/support/fixture-db';
+import type { Database } from '../db/database';
+import { dataAsOf } from './as-of';
+import { batchable } from './compile';
+import { kpiFigures } from './kpis';
+import { runIndicator } from './run';
+
+const [ANALYST, PUBLIC]: Access[] = (['analyst', 'public'] as const).map((role) => ({ role, minCount: 5 }));
+const query = viewQuery;
+
+let db: Database;
+beforeAll(async () => (db = await createFixtureDatabase()));
+afterAll(() => db.close());
+
+async function oneByOne(id: string, q: ViewQuery, access: Access) {
+	const result = await runIndicator(db, indicatorById(id)!, q, access);
+	if (!result.ok) throw new Error(JSON.stringify(result.errors));
+	return result.value.rows;
+}
+
+const close = (a: number | null, b: number | null) => (a === null || b === null ? expect(a).toBe(b) : expect(a).toBeCloseTo(b, 9));
+
+describe('key indicators in batches', () => {
+	const ids = INDICATORS.filter((i) => batchable(i.measure)).map((i) => i.id);
+
+	it('can batch most of the catalog, and the overview’s twelve', () => {
+		expect(ids.length).toBeGreaterThan(25);
+	});
+
+	for (const params of ['period=2024', 'period=2024-Q4&region=KZ-75', 'period=2024&instance=first&case_type=civil', 'from=2024-03-15&to=2025-02-10']) {
+		it(`equals runIndicator for every batchable indicator: ${params}`, async () => {
+			const q = query(params);
+			const figures = await kpiFigures(db, ids, q, ANALYST);
+			const period = resolvePeriod(q.period!, await dataAsOf(db));
+			const range = (p: typeof period): ViewQuery['period'] => ({ kind: 'range', ...p });
+			// The comparison means something only if the fixtures give figures.
+			expect(figures.filter((f) => f.value !== null && f.value !== 0).length).toBeGreaterThan(5);
+			for (const f of figures) {
+				const [current] = await oneByOne(f.id, { ...q, period: range(period) }, ANALYST);
+				const [previous] = await oneByOne(f.id, { ...q, period: range(previousYear(period)) }, ANALYST);
+				const months = await oneByOne(f.id, { ...q, period: range(period), grain: 'month' }, ANALYST);
+				close(f.value, current?.value ?? null);
+				close(f.previous, previous?.value ?? null);
+				expect(f.months.map((m) => m.period)).toEqual(months.map((m) => m.period));
+				f.months.forEach((m, i) => close(m.value, months[i].value));
+				expect(f.months.map((m) => m.partial)).toEqual(months.map((m) => m.partial));
+			}
+		});
+	}
+
+	it('hides small figures from the public as runIndicator does', async () => {
+		const q = query('period=2024&region=KZ-75');
+		const [incoming] = await kpiFigures(db, ['incoming'], q, PUBLIC);
+		const [row] = await oneByOne('incoming', q, PUBLIC);
+		expect(incoming.hiddenBelow).toBe(row.suppressed ? 5 : null);
+		expect(incoming.value).toBe(row.value);
+	});
+
+	it('refuses a judge filter for roles that may not see judges', async () => {
+		await expect(kpiFigures(db, ['incoming'], query('judge=J-1'), PUBLIC)).rejects.toThrow(/judge/);
+	});
+});
