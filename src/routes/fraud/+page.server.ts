@@ -1,12 +1,11 @@
-import { error } from '@sveltejs/kit';
-import { parseQuery } from '$lib/domain/query';
-import { queryErrorMessage } from '$lib/server/api/errors';
 import { database } from '$lib/server/db/instance';
+import { configuredBoundaries } from '$lib/server/geo';
+import { pageQuery } from '$lib/server/views/page-query';
 import { fraudView } from '$lib/server/views/fraud';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url, locals }) => {
-	const parsed = parseQuery(url.searchParams);
-	if (!parsed.ok) error(400, parsed.errors.map(queryErrorMessage).join(' '));
-	return { query: parsed.value, minCount: locals.access.minCount, fraud: await fraudView(await database(), locals.access, parsed.value) };
-};
+export const load: PageServerLoad = async ({ url, locals }) => ({
+	minCount: locals.access.minCount,
+	fraud: await fraudView(await database(), locals.access, pageQuery(url, locals.access)),
+	boundaries: configuredBoundaries()
+});

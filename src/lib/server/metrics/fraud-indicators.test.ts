@@ -26,6 +26,7 @@ import { parseQuery } from '../../domain/query';
 import type { Access } from '../../domain/roles';
 import { createFixtureDatabase } from '../../../../tests/support/fixture-db';
 import type { Database } from '../db/database';
+import { kpiFigures } from './kpis';
 import { runIndicator, type IndicatorResult } from './run';
 
 const ANALYST: Access = { role: 'analyst', minCount: 5 };
@@ -153,5 +154,20 @@ describe('the court link (fraud ⋈ cases on case_number)', () => {
 	it('hides the small counts of the court link from the public', async () => {
 		const r = await result('fraud_verdicts', 'period=2025', PUBLIC);
 		expect(r.rows).toEqual([{ value: null, numerator: null, denominator: null, n: null, suppressed: true }]);
+	});
+});
+
+describe('the fraud page’s key figures in one batch', () => {
+	it('equal the hand-computed figures, with and without a scheme filter', async () => {
+		const ids = ['fraud_incidents', 'fraud_damage', 'fraud_damage_median', 'fraud_court_share', 'fraud_days_to_verdict', 'fraud_verdicts'];
+		const run = async (params: string) => {
+			const parsed = parseQuery(new URLSearchParams(params));
+			if (!parsed.ok) throw new Error('bad query');
+			// Rates rounded: float division order may differ from the hand computation in the last bit.
+			return (await kpiFigures(db, ids, parsed.value, ANALYST)).map((f) => (f.value === null ? null : Number(f.value.toFixed(9))));
+		};
+		expect(await run('period=2025')).toEqual([8, 3_190_000, 250_000, 37.5, 125, 4]);
+		// F5, F6, F11: damage 1,100,000, median 400,000; F5 and F6 in court; verdicts A5, A13, A14.
+		expect(await run('period=2025&scheme=fake_bank_security')).toEqual([3, 1_100_000, 400_000, 66.666666667, 120, 3]);
 	});
 });

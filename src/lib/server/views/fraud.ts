@@ -11,7 +11,18 @@ import type { Filters, ViewQuery } from '../../domain/query';
 import type { Access } from '../../domain/roles';
 import type { Queryable } from '../db/database';
 import { dataAsOf } from '../metrics/as-of';
+import { kpiFigures, type KpiFigure } from '../metrics/kpis';
 import { runIndicator, type IndicatorResult } from '../metrics/run';
+
+/** Key figures of the page: scale, damage (total and median), recovery, court outcome and speed. */
+export const FRAUD_KPIS = [
+	'fraud_incidents',
+	'fraud_damage',
+	'fraud_damage_median',
+	'fraud_recovered_share',
+	'fraud_court_share',
+	'fraud_days_to_verdict'
+] as const;
 
 /** Breakdowns of incidents shown as bars; each is also a cross-filter of the page. */
 export const FRAUD_BREAKDOWNS = ['scheme', 'channel', 'victim_age_group'] as const satisfies readonly DimensionId[];
@@ -37,6 +48,7 @@ export interface FraudView {
 	period: Period;
 	/** The monthly charts reach back to the first reference period so the figures can be compared. */
 	monthlyPeriod: Period;
+	kpis: KpiFigure[];
 	monthly: MonthPoint[];
 	breakdowns: Record<(typeof FRAUD_BREAKDOWNS)[number], Slice[]>;
 	/** Incidents per 100,000 inhabitants by region. */
@@ -107,7 +119,8 @@ export async function fraudView(db: Queryable, access: Access, query: ViewQuery)
 	const firstReference = FRAUD_REFERENCES.reduce((a, r) => (r.from < a ? r.from : a), period.from);
 	const monthlyPeriod = { from: firstReference, to: period.to };
 	const flat: ViewQuery = { period: range(period), by: [], filters: query.filters };
-	const [months, breakdowns, regions, funnel, articles, verdicts, appeals, civil] = await Promise.all([
+	const [kpis, months, breakdowns, regions, funnel, articles, verdicts, appeals, civil] = await Promise.all([
+		kpiFigures(db, FRAUD_KPIS, flat, access),
 		monthly(db, monthlyPeriod, query.filters, access),
 		Promise.all(FRAUD_BREAKDOWNS.map((d) => slices(db, 'fraud_incidents', d, { ...flat, filters: without(query.filters, d) }, access))),
 		slices(db, 'fraud_per_100k', 'region', { ...flat, filters: without(query.filters, 'region') }, access),
@@ -121,6 +134,7 @@ export async function fraudView(db: Queryable, access: Access, query: ViewQuery)
 		asOf,
 		period,
 		monthlyPeriod,
+		kpis,
 		monthly: months,
 		breakdowns: Object.fromEntries(FRAUD_BREAKDOWNS.map((d, i) => [d, breakdowns[i]])) as FraudView['breakdowns'],
 		regions,
