@@ -23,6 +23,8 @@ const chart = (page: Page, title: string): Locator => page.locator('figure.chart
 
 /** The figures of a bar chart as its bars announce them ("label: figure"), by value key. */
 async function bars(figure: Locator): Promise<Record<string, string>> {
+	// Charts draw once the page has hydrated and measured their width.
+	await figure.locator('g.bar').first().waitFor();
 	const items = await figure.locator('g.bar').evaluateAll((gs) => gs.map((g) => [g.getAttribute('data-key'), g.getAttribute('aria-label')]));
 	return Object.fromEntries(items.map(([key, label]) => [key, label!.slice(label!.lastIndexOf(': ') + 2)]));
 }
@@ -68,6 +70,7 @@ describe('fraud page', () => {
 
 		// Each published figure is a mark over its period at the monthly average, labelled with the total and that average.
 		const incidents = chart(page, 'Internet fraud incidents by month');
+		await incidents.locator('g.mark').first().waitFor();
 		expect(await incidents.locator('g.mark').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-mark')))).toEqual([
 			'incidents-2024',
 			'incidents-2025-q1',
@@ -77,8 +80,8 @@ describe('fraud page', () => {
 		await expect(incidents.locator('[data-mark-label="incidents-2025-q1"]').textContent()).resolves.toBe('Q1 2025: 6,200 → 2,067/month');
 		await expect(incidents.locator('[data-mark-label="incidents-2025-jan-aug"]').textContent()).resolves.toBe('Jan–Aug 2025: more than 14,000 → 1,750/month');
 		const damage = chart(page, 'Damage by month');
-		await expect(damage.locator('[data-mark-label="damageKzt-2024"]').textContent()).resolves.toMatch(/^2024: 45\.5bn ₸ → 3\.8bn ₸\/month$/);
-		await expect(damage.locator('[data-mark-label="damageKzt-2025-jan-aug"]').textContent()).resolves.toMatch(/^Jan–Aug 2025: more than 6bn ₸ → 750M ₸\/month$/);
+		await expect(damage.locator('[data-mark-label="damageKzt-2024"]').textContent()).resolves.toBe('2024: 45.5bn ₸ → 3.8bn ₸/month');
+		await expect(damage.locator('[data-mark-label="damageKzt-2025-jan-aug"]').textContent()).resolves.toBe('Jan–Aug 2025: more than 6bn ₸ → 750m ₸/month');
 		// The 2024 mark spans its twelve months: from the first month's point to the last's.
 		const band = await incidents.locator('[data-mark="incidents-2024"] rect').boundingBox();
 		const axis = await incidents.locator('svg').first().boundingBox();
@@ -108,7 +111,7 @@ describe('fraud page', () => {
 		// Before: channels of F5..F12 (hand count) and the API agree.
 		expect(await bars(channel)).toEqual({ phone_call: '3', messenger: '2', classifieds_site: '1', other: '1', social_media: '1' });
 		expect(await bars(channel)).toEqual(await apiBars('fraud_incidents', 'channel'));
-		expect(await funnel.locator('[data-stage="registered"] text.figure').textContent()).toBe('8');
+		await expect(funnel.locator('[data-stage="registered"] text.figure').textContent()).resolves.toBe('8');
 
 		// Clicking "fake bank security" filters the page: F5, F6, F11.
 		await chart(page, 'Incidents by scheme').locator('g.bar[data-key="fake_bank_security"]').click();
@@ -116,13 +119,19 @@ describe('fraud page', () => {
 		await expect.poll(() => bars(channel)).toEqual({ phone_call: '2', messenger: '1' });
 		expect(await bars(channel)).toEqual(await apiBars('fraud_incidents', 'channel', '&scheme=fake_bank_security'));
 		expect(await bars(chart(page, 'Incidents by victim age'))).toEqual(await apiBars('fraud_incidents', 'victim_age_group', '&scheme=fake_bank_security'));
-		expect(await bars(chart(page, 'Incidents per 100,000 inhabitants by region'))).toEqual(
-			Object.fromEntries(Object.entries(await rawApi('fraud_per_100k', 'region', '&scheme=fake_bank_security')).map(([k, v]) => [k, v.toFixed(1)]))
-		);
-		// The funnel: 3 registered, all 3 investigated, F5 and F6 in court and convicted.
-		expect(await funnel.locator('g.stage text.figure').allTextContents()).toEqual(['3', '3', '2', '2']);
+		// The map: KZ-75 (F5, F11) and KZ-71 (F6) per 100,000 inhabitants, as the API gives them.
+		const perCapita = await rawApi('fraud_per_100k', 'region', '&scheme=fake_bank_security');
+		expect(Object.keys(perCapita).sort()).toEqual(['KZ-71', 'KZ-75']);
+		const map = chart(page, 'Incidents per 100,000 inhabitants by region');
+		for (const [code, value] of Object.entries(perCapita))
+			await expect(map.locator(`[data-region="${code}"]`).getAttribute('aria-label')).resolves.toMatch(new RegExp(`: ${value.toFixed(1)}$`));
+		// Regions without an incident of the scheme have no figure.
+		await expect(map.locator('[data-region="KZ-35"]').getAttribute('aria-label')).resolves.toMatch(/: no data$/);
+		// The funnel: 3 registered; F11 only registered, so F5 and F6 investigated, in court and convicted.
+		await expect.poll(() => funnel.locator('g.stage text.figure').allTextContents()).toEqual(['3', '2', '2', '2']);
+		expect(await funnel.locator('[data-testid="conversion"]').allTextContents()).toEqual(['↓ 66.7%', '↓ 100.0%', '↓ 100.0%']);
 		// The court link: verdicts of the period in bank-call cases: A5 (F1, decided 2025-02-01), A13 (F5), A14 (F6).
-		expect(await bars(chart(page, 'First-instance decisions in the incidents’ cases'))).toEqual({ convicted: '3' });
+		expect(await bars(chart(page, "First-instance decisions in the incidents' cases"))).toEqual({ convicted: '3' });
 		expect(await bars(chart(page, 'Appeal results of the verdicts'))).toEqual({ modified: '1', upheld: '1' });
 		// The scheme chart keeps every scheme, the chosen one marked.
 		await expect(chart(page, 'Incidents by scheme').locator('g.bar[aria-pressed="true"]').getAttribute('data-key')).resolves.toBe('fake_bank_security');
