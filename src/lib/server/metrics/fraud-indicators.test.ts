@@ -22,12 +22,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indicatorById } from '../../domain/catalog';
 import { FRAUD_FUNNEL } from '../../domain/fraud';
-import { parseQuery } from '../../domain/query';
 import type { Access } from '../../domain/roles';
-import { createFixtureDatabase } from '../../../../tests/support/fixture-db';
+import { createFixtureDatabase, viewQuery } from '../../../../tests/support/fixture-db';
+import { fixtureFigures } from '../../../../tests/support/fixture-figures';
 import type { Database } from '../db/database';
 import { kpiFigures } from './kpis';
-import { runIndicator, type IndicatorResult } from './run';
+import { runIndicator } from './run';
 
 const ANALYST: Access = { role: 'analyst', minCount: 5 };
 const PUBLIC: Access = { role: 'public', minCount: 5 };
@@ -38,24 +38,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-async function result(id: string, params: string, access = ANALYST): Promise<IndicatorResult> {
-	const parsed = parseQuery(new URLSearchParams(params));
-	if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-	const out = await runIndicator(db, indicatorById(id)!, parsed.value, access);
-	if (!out.ok) throw new Error(JSON.stringify(out.errors));
-	return out.value;
-}
-
-async function value(id: string, params = 'period=2025'): Promise<number | null> {
-	const { rows } = await result(id, params);
-	expect(rows).toHaveLength(1);
-	return rows[0].value;
-}
-
-async function byKey(id: string, params: string, key: string): Promise<Record<string, number | null>> {
-	const { rows } = await result(id, params);
-	return Object.fromEntries(rows.map((r) => [String(r[key]), r.value]));
-}
+const { result, value, series: byKey } = fixtureFigures(() => db, ANALYST, 'period=2025');
 
 describe('fraud scale in 2025', () => {
 	it('counts incidents, total and median damage and the recovered share', async () => {
@@ -152,8 +135,8 @@ describe('the court link (fraud ⋈ cases on case_number)', () => {
 	});
 
 	it('hides the small counts of the court link from the public', async () => {
-		const r = await result('fraud_verdicts', 'period=2025', PUBLIC);
-		expect(r.rows).toEqual([{ value: null, numerator: null, denominator: null, n: null, suppressed: true }]);
+		const r = await runIndicator(db, indicatorById('fraud_verdicts')!, viewQuery('period=2025'), PUBLIC);
+		expect(r.ok && r.value.rows).toEqual([{ value: null, numerator: null, denominator: null, n: null, suppressed: true }]);
 	});
 });
 
@@ -161,10 +144,8 @@ describe('the fraud page’s key figures in one batch', () => {
 	it('equal the hand-computed figures, with and without a scheme filter', async () => {
 		const ids = ['fraud_incidents', 'fraud_damage', 'fraud_damage_median', 'fraud_court_share', 'fraud_days_to_verdict', 'fraud_verdicts'];
 		const run = async (params: string) => {
-			const parsed = parseQuery(new URLSearchParams(params));
-			if (!parsed.ok) throw new Error('bad query');
 			// Rates rounded: float division order may differ from the hand computation in the last bit.
-			return (await kpiFigures(db, ids, parsed.value, ANALYST)).map((f) => (f.value === null ? null : Number(f.value.toFixed(9))));
+			return (await kpiFigures(db, ids, viewQuery(params), ANALYST)).map((f) => (f.value === null ? null : Number(f.value.toFixed(9))));
 		};
 		expect(await run('period=2025')).toEqual([8, 3_190_000, 250_000, 37.5, 125, 4]);
 		// F5, F6, F11: damage 1,100,000, median 400,000; F5 and F6 in court; verdicts A5, A13, A14.
