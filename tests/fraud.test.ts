@@ -133,6 +133,9 @@ describe('fraud page', () => {
 		// The court link: verdicts of the period in bank-call cases: A5 (F1, decided 2025-02-01), A13 (F5), A14 (F6).
 		expect(await bars(chart(page, "First-instance decisions in the incidents' cases"))).toEqual({ convicted: '3' });
 		expect(await bars(chart(page, 'Appeal results of the verdicts'))).toEqual({ modified: '1', upheld: '1' });
+		// The published figures are national: not marked while a filter is set, and the page says why.
+		expect(await chart(page, 'Internet fraud incidents by month').locator('g.mark').count()).toBe(0);
+		await expect(page.getByTestId('references-hidden').textContent()).resolves.toContain('national figures');
 		// The scheme chart keeps every scheme, the chosen one marked.
 		await expect(chart(page, 'Incidents by scheme').locator('g.bar[aria-pressed="true"]').getAttribute('data-key')).resolves.toBe('fake_bank_security');
 
@@ -140,6 +143,7 @@ describe('fraud page', () => {
 		await chart(page, 'Incidents by scheme').locator('g.bar[data-key="fake_bank_security"]').press('Enter');
 		await page.waitForURL((url) => !url.search.includes('scheme='));
 		await expect.poll(() => bars(channel)).toEqual({ phone_call: '3', messenger: '2', classifieds_site: '1', other: '1', social_media: '1' });
+		expect(await chart(page, 'Internet fraud incidents by month').locator('g.mark').count()).toBe(3);
 		fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
 		await page.screenshot({ path: path.join(ROOT, 'test-results/fraud-en.png'), fullPage: true });
 		await context.close();
