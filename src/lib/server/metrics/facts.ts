@@ -7,20 +7,30 @@ import type { EventId, FactId } from '../../domain/catalog';
 export interface Fact {
 	relation: string;
 	events: Partial<Record<EventId, string>>;
+	/** Columns a list of its records shows and may be sorted by (a whitelist); the first is the key. */
+	records?: readonly string[];
 }
 
+const CASE_RECORD = ['case_id', 'case_number', 'region', 'court_id', 'instance', 'case_type', 'category', 'judge_id', 'filed_date', 'decided_date', 'outcome'];
+
 export const FACTS: Record<FactId, Fact> = {
-	cases: { relation: 'cases', events: { filed: 'filed_date', decided: 'decided_date' } },
+	cases: { relation: 'cases', events: { filed: 'filed_date', decided: 'decided_date' }, records: CASE_RECORD },
 	// A proceeding with a flag saying whether the next instance reviewed it.
 	appeals: {
 		relation: `(SELECT c.*, l.case_id IS NOT NULL AS reviewed FROM cases c LEFT JOIN case_links l ON l.case_id = c.case_id)`,
-		events: { decided: 'decided_date' }
+		events: { decided: 'decided_date' },
+		records: CASE_RECORD
 	},
 	// The next instance's decision, attributed to the proceeding (court, judge) it reviewed.
 	reviews: {
 		relation: `(SELECT c.*, l.next_outcome AS review_outcome, l.next_decided_date AS review_decided_date FROM case_links l JOIN cases c ON c.case_id = l.case_id)`,
-		events: { review_decided: 'review_decided_date' }
+		events: { review_decided: 'review_decided_date' },
+		records: [...CASE_RECORD, 'review_decided_date', 'review_outcome']
 	},
-	fraud: { relation: 'fraud', events: { registered: 'registered_date' } },
+	fraud: {
+		relation: 'fraud',
+		events: { registered: 'registered_date' },
+		records: ['incident_id', 'region', 'registered_date', 'article', 'scheme', 'channel', 'status', 'victim_age_group', 'damage_kzt', 'recovered_kzt']
+	},
 	court_stats: { relation: 'court_stats', events: { reported: 'period_end' } }
 };
