@@ -17,7 +17,7 @@ import {
 /**
  * Sources an indicator is computed from (the SQL of each lives in the server's fact list).
  * `fraud_verdicts` links fraud incidents to their first-instance court case by case number;
- * `fraud_reviews` to the next instance's decision on it (its outcome is the review's).
+ * `fraud_reviews` adds the next instance's decision on it.
  */
 export type FactId = 'cases' | 'appeals' | 'reviews' | 'fraud' | 'court_stats' | 'fraud_verdicts' | 'fraud_reviews';
 export const CASE_FACTS: readonly FactId[] = ['cases', 'appeals', 'reviews'];
@@ -32,6 +32,7 @@ export const DIMENSION_IDS = [
 	'judge',
 	'article',
 	'outcome',
+	'review_outcome',
 	'scheme',
 	'channel',
 	'status',
@@ -77,6 +78,8 @@ export const DIMENSIONS: readonly Dimension[] = [
 	d('judge', 'judge_id', CASE_FACTS, { kind: 'code' }, { ru: 'Судья', kk: 'Судья', en: 'Judge' }, true),
 	d('article', 'article', [...CASE_FACTS, ...FRAUD_FACTS], { kind: 'code' }, { ru: 'Статья', kk: 'Бап', en: 'Article' }),
 	d('outcome', 'outcome', ['cases', 'appeals', 'fraud_verdicts', 'fraud_reviews'], { kind: 'enum', values: OUTCOMES }, { ru: 'Результат', kk: 'Нәтиже', en: 'Outcome' }),
+	// What the next instance decided on a proceeding (upheld, reversed…): the appeal result.
+	d('review_outcome', 'review_outcome', ['reviews', 'fraud_reviews'], { kind: 'enum', values: OUTCOMES }, { ru: 'Результат пересмотра', kk: 'Қайта қарау нәтижесі', en: 'Review outcome' }),
 	d('scheme', 'scheme', FRAUD_FACTS, { kind: 'enum', values: FRAUD_SCHEMES }, { ru: 'Схема', kk: 'Схема', en: 'Scheme' }),
 	d('channel', 'channel', FRAUD_FACTS, { kind: 'enum', values: FRAUD_CHANNELS }, { ru: 'Канал', kk: 'Арна', en: 'Channel' }),
 	d('status', 'status', FRAUD_FACTS, { kind: 'enum', values: FRAUD_STATUSES }, { ru: 'Статус', kk: 'Мәртебе', en: 'Status' }),

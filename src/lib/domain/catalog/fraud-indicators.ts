@@ -95,9 +95,9 @@ export const FRAUD_COURT_INDICATORS: readonly Indicator[] = [
 		group: 'fraud',
 		name: { ru: 'Пересмотр приговоров по мошенничеству', kk: 'Алаяқтық үкімдерін қайта қарау', en: 'Reviews of fraud verdicts' },
 		definition: {
-			ru: 'Решения следующей инстанции, вынесенные в периоде по приговорам дел о мошенничестве; в разбивке по результату — итоги обжалования.',
-			kk: 'Алаяқтық істері бойынша үкімдерге келесі сатының кезеңде шығарған шешімдері; нәтиже бойынша — шағымдану қорытындысы.',
-			en: 'Decisions of the next instance in the period on the verdicts of fraud cases; broken down by outcome, the appeal results.'
+			ru: 'Решения следующей инстанции, вынесенные в периоде по приговорам дел о мошенничестве; в разбивке по результату пересмотра — итоги обжалования.',
+			kk: 'Алаяқтық істері бойынша үкімдерге келесі сатының кезеңде шығарған шешімдері; қайта қарау нәтижесі бойынша — шағымдану қорытындысы.',
+			en: 'Decisions of the next instance in the period on the verdicts of fraud cases; broken down by review outcome, the appeal results.'
 		},
 		formula: { ru: 'число пересмотров с датой решения в периоде', kk: 'шешім күні кезеңге кіретін қайта қараулар саны', en: 'count of reviews decided in the period' },
 		unit: 'count',

@@ -47,6 +47,20 @@ export interface BatchInput {
 	deadlines: Deadlines;
 }
 
+/** A page of the records behind a figure, sorted by a whitelisted column of the fact. */
+export interface RecordsInput {
+	/** A row-level measure (recordsMeasure). */
+	measure: Measure;
+	from: string;
+	to: string;
+	filters: Filters;
+	deadlines: Deadlines;
+	sort: string;
+	descending: boolean;
+	limit: number;
+	offset: number;
+}
+
 export interface CompiledQuery {
 	sql: string;
 	params: Record<string, DuckDBValue>;
@@ -531,6 +545,31 @@ class Compiler {
 		)`;
 	}
 
+	/** The rows a row-level measure counts in the period, one page of them, with the total. */
+	compileRecords(r: RecordsInput): CompiledQuery {
+		const m = r.measure;
+		if (!('fact' in m)) throw new Error(`${m.kind} has no records`);
+		const fact = FACTS[m.fact];
+		const columns = fact.records;
+		if (!columns?.includes(r.sort)) throw new Error(`cannot sort ${m.fact} records by ${r.sort}`);
+		let conditions: (string | undefined)[];
+		if (m.kind === 'stock' || m.kind === 'stock_quantile') {
+			const since = this.fragment((m.kind === 'stock' && m.since) || 'filed_date');
+			const at = m.kind === 'stock' && m.at === 'start' ? `${this.from} - 1` : this.to;
+			conditions = [`${since} <= ${at}`, `decided_date IS NULL OR decided_date > ${at}`, this.stockWhere(m)];
+		} else {
+			const event = fact.events[m.event]!;
+			const base = m.kind === 'share' && m.base ? this.fragment(m.base) : undefined;
+			conditions = [`${event} BETWEEN ${this.from} AND ${this.to}`, m.where && this.fragment(m.where), base];
+		}
+		const order = `${r.sort} ${r.descending ? 'DESC' : 'ASC'} NULLS LAST, ${columns[0]}`;
+		return {
+			sql: `SELECT ${columns.join(', ')}, count(*) OVER () AS total FROM ${fact.relation} t ${this.where(conditions)}
+				ORDER BY ${order} LIMIT ${this.p.bind(r.limit, 'INTEGER')} OFFSET ${this.p.bind(r.offset, 'INTEGER')}`,
+			params: this.p.values
+		};
+	}
+
 	compileBatch(measures: readonly Measure[]): CompiledQuery {
 		const figures = measures.map((m) => this.measure(m));
 		for (const group of this.flowGroups.values()) this.ctes.push({ name: group.name, sql: this.flowGroupSql(group), keys: ['slot'], definesGroups: false });
@@ -575,6 +614,33 @@ class Compiler {
 
 export function compileMeasure(input: CompileInput): CompiledQuery {
 	return new Compiler(input).compile();
+}
+
+/**
+ * The records behind a figure: what a flow or stock counts; for a ratio, its numerator (resolved
+ * cases behind a clearance rate); per capita and per judge, what is counted. Forms have none.
+ */
+export function recordsMeasure(m: Measure): Measure | null {
+	switch (m.kind) {
+		case 'ratio':
+			return recordsMeasure(m.num);
+		case 'per_capita':
+		case 'per_judge_month':
+		case 'judge_spread':
+			return recordsMeasure(m.of);
+		case 'form':
+			return null;
+		default:
+			return FACTS[m.fact].records ? m : null;
+	}
+}
+
+export function recordColumns(m: Measure): readonly string[] {
+	return 'fact' in m ? (FACTS[m.fact].records ?? []) : [];
+}
+
+export function compileRecords(input: RecordsInput): CompiledQuery {
+	return new Compiler({ ...input, by: [] }).compileRecords(input);
 }
 
 /** Measures a batch can hold: flows, stocks and what is composed of them (not quantiles of stocks, judges or forms). */

@@ -30,6 +30,8 @@ export const FRAUD_BREAKDOWNS = ['scheme', 'channel', 'victim_age_group'] as con
 export interface Slice {
 	key: string;
 	value: number | null;
+	/** Records behind the figure; null when hidden. */
+	n: number | null;
 	suppressed: boolean;
 }
 
@@ -74,7 +76,7 @@ async function run(db: Queryable, id: string, query: ViewQuery, access: Access):
 async function slices(db: Queryable, id: string, dimension: DimensionId, query: ViewQuery, access: Access): Promise<Slice[]> {
 	const { rows } = await run(db, id, { ...query, by: [dimension] }, access);
 	return rows
-		.map((r) => ({ key: String(r[dimension]), value: r.value, suppressed: Boolean(r.suppressed) }))
+		.map((r) => ({ key: String(r[dimension]), value: r.value, n: r.n, suppressed: Boolean(r.suppressed) }))
 		.sort((a, b) => (b.value ?? -1) - (a.value ?? -1) || a.key.localeCompare(b.key));
 }
 
@@ -126,9 +128,9 @@ export async function fraudView(db: Queryable, access: Access, query: ViewQuery)
 		slices(db, 'fraud_per_100k', 'region', { ...flat, filters: without(query.filters, 'region') }, access),
 		Promise.all(FRAUD_FUNNEL.map(async (stage) => stageCount(db, stage, flat, access))),
 		slices(db, 'fraud_incidents', 'article', { ...flat, filters: without(query.filters, 'article') }, access),
-		slices(db, 'fraud_verdicts', 'outcome', flat, access),
-		slices(db, 'fraud_appeal_results', 'outcome', flat, access),
-		run(db, 'fraud_civil_claims', { ...flat, by: ['category'] }, access)
+		slices(db, 'fraud_verdicts', 'outcome', { ...flat, filters: without(query.filters, 'outcome') }, access),
+		slices(db, 'fraud_appeal_results', 'review_outcome', { ...flat, filters: without(query.filters, 'review_outcome') }, access),
+		run(db, 'fraud_civil_claims', { ...flat, filters: without(query.filters, 'category'), by: ['category'] }, access)
 	]);
 	return {
 		asOf,
@@ -143,7 +145,7 @@ export async function fraudView(db: Queryable, access: Access, query: ViewQuery)
 		court: {
 			verdicts,
 			appeals,
-			civilClaims: civil.rows.map((r) => ({ key: String(r.category), value: r.value, suppressed: Boolean(r.suppressed) })),
+			civilClaims: civil.rows.map((r) => ({ key: String(r.category), value: r.value, n: r.n, suppressed: Boolean(r.suppressed) })),
 			civilIgnored: civil.ignored
 		}
 	};

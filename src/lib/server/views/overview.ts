@@ -7,7 +7,8 @@
 import { indicatorById, type DimensionId } from '../../domain/catalog';
 import { resolvePeriod, type Period } from '../../domain/period';
 import type { ViewQuery } from '../../domain/query';
-import { hasRole, PERSONAL_DATA_ROLE, type Access } from '../../domain/roles';
+import type { Access } from '../../domain/roles';
+import { drillLevel } from './drill';
 import type { Queryable } from '../db/database';
 import { dataAsOf } from '../metrics/as-of';
 import { kpiFigures, type KpiFigure } from '../metrics/kpis';
@@ -54,17 +55,6 @@ export interface OverviewView {
 	/** The focus indicator at the next level of the drill-down below the current filters. */
 	bars: Breakdown | null;
 	alerts: Alert[];
-}
-
-/**
- * Country → region → court → judge: the level below the deepest filter. Judges are shown only to
- * roles allowed to see them; below a judge come the case records (the /cases page).
- */
-export function drillLevel(query: ViewQuery, access: Access): DimensionId | null {
-	if (query.filters.judge?.length) return null;
-	if (query.filters.court?.length) return hasRole(access.role, PERSONAL_DATA_ROLE) ? 'judge' : null;
-	if (query.filters.region?.length) return 'court';
-	return 'region';
 }
 
 async function breakdown(db: Queryable, id: string, dimension: DimensionId, query: ViewQuery, access: Access): Promise<Breakdown> {

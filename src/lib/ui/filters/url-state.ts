@@ -5,8 +5,8 @@
  */
 import { goto } from '$app/navigation';
 import { page } from '$app/state';
-import type { DimensionId } from '$lib/domain/catalog';
-import type { PeriodSpec } from '$lib/domain/period';
+import type { DimensionId, Grain } from '$lib/domain/catalog';
+import { bucketEnd, type Period, type PeriodSpec } from '$lib/domain/period';
 import { carriedState, isQueryParam, parseQuery, searchWith, serializeQuery, toggleFilter, withFilter, type ViewQuery } from '$lib/domain/query';
 
 /** The view state of a URL; parameters that do not parse are left out (the server reports them). */
@@ -55,4 +55,10 @@ export function setPageParam(name: string, value: string): Promise<void> {
 	if (value) url.searchParams.set(name, value);
 	else url.searchParams.delete(name);
 	return goto(url.pathname + url.search, { keepFocus: true, noScroll: true });
+}
+
+/** Cross-filter from a time chart: the bucket starting at `start`, cut to `within`, becomes the period. */
+export function setBucketPeriod(start: string, grain: Grain, within: Period): Promise<void> {
+	const end = bucketEnd(start, grain);
+	return setPeriod({ kind: 'range', from: start < within.from ? within.from : start, to: end < within.to ? end : within.to });
 }
