@@ -144,6 +144,18 @@ describe('fraud page', () => {
 		await page.waitForURL((url) => !url.search.includes('scheme='));
 		await expect.poll(() => bars(channel)).toEqual({ phone_call: '3', messenger: '2', classifieds_site: '1', other: '1', social_media: '1' });
 		expect(await chart(page, 'Internet fraud incidents by month').locator('g.mark').count()).toBe(3);
+
+		// A verdict outcome filters too: the acquittal A17 was reversed on appeal; the verdict chart keeps both outcomes.
+		const verdicts = chart(page, "First-instance decisions in the incidents' cases");
+		await verdicts.locator('g.bar[data-key="acquitted"]').click();
+		await page.waitForURL(/outcome=acquitted/);
+		await expect.poll(() => bars(chart(page, 'Appeal results of the verdicts'))).toEqual({ reversed: '1' });
+		expect(await bars(verdicts)).toEqual({ convicted: '3', acquitted: '1' });
+		await expect(page.getByTestId('active-filter').getAttribute('data-value')).resolves.toBe('acquitted');
+		// A key figure opens the indicator explorer with the page's filters.
+		await expect(page.locator('[data-indicator="fraud_days_to_verdict"] a').first().getAttribute('href')).resolves.toBe(
+			'/indicators/fraud_days_to_verdict?outcome=acquitted'
+		);
 		fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
 		await page.screenshot({ path: path.join(ROOT, 'test-results/fraud-en.png'), fullPage: true });
 		await context.close();
