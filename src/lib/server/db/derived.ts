@@ -2,6 +2,9 @@
  * Tables derived from the canonical ones, rebuilt inside the same transaction as every data
  * change so that they can never disagree with what they summarise.
  */
+import { INDICATORS } from '../../domain/catalog';
+import { compileRollups } from '../metrics/compile';
+import { deadlines } from '../metrics/deadlines';
 import type { Queryable } from './database';
 
 /** Links each proceeding to the earliest proceeding of the same case at the next instance. */
@@ -13,4 +16,15 @@ export async function refreshDerived(tx: Queryable): Promise<void> {
 		JOIN cases upper ON upper.case_number = lower.case_number
 			AND upper.instance = CASE lower.instance WHEN 'first' THEN 'appeal' WHEN 'appeal' THEN 'cassation' WHEN 'cassation' THEN 'supervisory' END
 		QUALIFY row_number() OVER (PARTITION BY lower.case_id ORDER BY upper.filed_date, upper.case_id) = 1`);
+	await refreshRollups(tx);
+}
+
+/**
+ * Monthly rollups of the catalog's additive figures by region, court, instance, case type and
+ * category, so that the overview reads thousands of rows rather than millions. Built from the
+ * same compiled aggregates the batch would compute; a batch uses a rollup column only when it
+ * finds one with its exact definition (time limits included) and its filters and periods fit.
+ */
+export async function refreshRollups(tx: Queryable): Promise<void> {
+	for (const statement of compileRollups(INDICATORS.map((i) => i.measure), deadlines())) await tx.run(statement.sql, statement.params);
 }
