@@ -153,7 +153,8 @@ describe('drill-down to case records (fixtures)', () => {
 		await loginAs(context, fixture, 'analyst');
 		const page = await context.newPage();
 		await page.goto(fixture + '/?period=2024&focus=incoming');
-		// The fixture server draws the map from a boundary file, with its attribution.
+		// The fixture server draws the map from a boundary file, with its attribution (once the chart knows its width).
+		await page.locator('g[data-region] path.fill').first().waitFor();
 		expect(await page.locator('g[data-region] path.fill').count()).toBeGreaterThanOrEqual(2);
 		await expect(page.getByText(/Границы: geokz/).count()).resolves.toBe(1);
 

@@ -26,5 +26,21 @@ export async function refreshDerived(tx: Queryable): Promise<void> {
  * finds one with its exact definition (time limits included) and its filters and periods fit.
  */
 export async function refreshRollups(tx: Queryable): Promise<void> {
-	for (const statement of compileRollups(INDICATORS.map((i) => i.measure), deadlines())) await tx.run(statement.sql, statement.params);
+	const statements = rollupStatements();
+	for (const statement of statements) await tx.run(statement.sql, statement.params);
+	await tx.run('CREATE OR REPLACE TABLE rollup_signature AS SELECT $sig AS sig', { sig: signature(statements) });
+}
+
+const rollupStatements = () => compileRollups(INDICATORS.map((i) => i.measure), deadlines());
+const signature = (statements: ReturnType<typeof rollupStatements>) => JSON.stringify(statements);
+
+/**
+ * Whether the rollups in the database are those this version would build with these time
+ * limits; a database from before them, or with other limits, gets them rebuilt (ensureRollups).
+ */
+export async function rollupsCurrent(db: Queryable): Promise<boolean> {
+	const [found] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'rollup_signature'`);
+	if (!found.n) return false;
+	const [row] = await db.query<{ sig: string }>('SELECT sig FROM rollup_signature');
+	return row?.sig === signature(rollupStatements());
 }

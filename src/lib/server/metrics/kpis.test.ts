@@ -9,6 +9,7 @@ import type { ViewQuery } from '../../domain/query';
 import type { Access } from '../../domain/roles';
 import { createFixtureDatabase, viewQuery } from '../../../../tests/support/fixture-db';
 import type { Database } from '../db/database';
+import { refreshRollups, rollupsCurrent } from '../db/derived';
 import { dataAsOf } from './as-of';
 import { batchable, compileBatch } from './compile';
 import { deadlines } from './deadlines';
@@ -85,5 +86,15 @@ describe('key indicators in batches', () => {
 
 	it('refuses a judge filter for roles that may not see judges', async () => {
 		await expect(kpiFigures(db, ['incoming'], query('judge=J-1'), PUBLIC)).rejects.toThrow(/judge/);
+	});
+});
+
+describe('rollups kept current', () => {
+	it('knows when the database holds the rollups this version builds', async () => {
+		expect(await rollupsCurrent(db)).toBe(true);
+		await db.run(`UPDATE rollup_signature SET sig = 'older'`);
+		expect(await rollupsCurrent(db)).toBe(false);
+		await db.transaction((tx) => refreshRollups(tx));
+		expect(await rollupsCurrent(db)).toBe(true);
 	});
 });
