@@ -9,8 +9,10 @@ import type { ViewQuery } from '../../domain/query';
 import type { Access } from '../../domain/roles';
 import { createFixtureDatabase, viewQuery } from '../../../../tests/support/fixture-db';
 import type { Database } from '../db/database';
+import { refreshRollups, rollupsCurrent } from '../db/derived';
 import { dataAsOf } from './as-of';
-import { batchable } from './compile';
+import { batchable, compileBatch } from './compile';
+import { deadlines } from './deadlines';
 import { kpiFigures } from './kpis';
 import { runIndicator } from './run';
 
@@ -36,7 +38,7 @@ describe('key indicators in batches', () => {
 		expect(ids.length).toBeGreaterThan(25);
 	});
 
-	for (const params of ['period=2024', 'period=2024-Q4&region=KZ-75', 'period=2024&instance=first&case_type=civil', 'from=2024-03-15&to=2025-02-10']) {
+	for (const params of ['period=2024', 'period=2024-Q4&region=KZ-75', 'period=2024&instance=first&case_type=civil', 'period=2024&court=KZ75-D01&category=civil.loan', 'from=2024-03-15&to=2025-02-10', 'period=2024&judge=J-000001']) {
 		it(`equals runIndicator for every batchable indicator: ${params}`, async () => {
 			const q = query(params);
 			const figures = await kpiFigures(db, ids, q, ANALYST);
@@ -57,6 +59,23 @@ describe('key indicators in batches', () => {
 		});
 	}
 
+	it('reads the monthly rollups for whole months and filters on rollup dimensions, the rows otherwise', async () => {
+		const rows = await db.query<{ t: string; c: string }>(`SELECT table_name AS t, column_name AS c FROM duckdb_columns() WHERE table_name LIKE 'rollup%'`);
+		const rollup = { columns: new Set(rows.map((r) => `${r.t}.${r.c}`)), asOf: await dataAsOf(db) };
+		const measures = ['incoming', 'clearance_rate', 'pending_past_limit', 'median_days'].map((id) => indicatorById(id)!.measure);
+		const compile = (current: { from: string; to: string }, filters = {}) =>
+			compileBatch({ measures, current, previous: previousYear(current), filters, deadlines: deadlines(), rollup }).sql;
+		const whole = compile({ from: '2024-01-01', to: '2024-12-31' }, { region: ['KZ-75'] });
+		// Filtered by region only: the coarse rollups; by court: the fine ones.
+		expect(whole).toContain('rollup1_cases_filed_date');
+		expect(whole).toContain('rollup1_cases_stock');
+		expect(compile({ from: '2024-01-01', to: '2024-12-31' }, { court: ['KZ75-D01'] })).toMatch(/rollup_cases_stock[\s\S]*rollup_cases_filed_date|rollup_cases_filed_date[\s\S]*rollup_cases_stock/);
+		// The median is not additive: it still reads the case rows.
+		expect(whole).toContain('quantile_cont');
+		expect(compile({ from: '2024-01-15', to: '2024-12-31' })).not.toContain('rollup');
+		expect(compile({ from: '2024-01-01', to: '2024-12-31' }, { judge: ['J-000001'] })).not.toContain('rollup');
+	});
+
 	it('hides small figures from the public as runIndicator does', async () => {
 		const q = query('period=2024&region=KZ-75');
 		const [incoming] = await kpiFigures(db, ['incoming'], q, PUBLIC);
@@ -67,5 +86,15 @@ describe('key indicators in batches', () => {
 
 	it('refuses a judge filter for roles that may not see judges', async () => {
 		await expect(kpiFigures(db, ['incoming'], query('judge=J-1'), PUBLIC)).rejects.toThrow(/judge/);
+	});
+});
+
+describe('rollups kept current', () => {
+	it('knows when the database holds the rollups this version builds', async () => {
+		expect(await rollupsCurrent(db)).toBe(true);
+		await db.run(`UPDATE rollup_signature SET sig = 'older'`);
+		expect(await rollupsCurrent(db)).toBe(false);
+		await db.transaction((tx) => refreshRollups(tx));
+		expect(await rollupsCurrent(db)).toBe(true);
 	});
 });

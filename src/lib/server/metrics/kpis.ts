@@ -11,6 +11,7 @@ import type { ViewQuery } from '../../domain/query';
 import type { Access } from '../../domain/roles';
 import type { Queryable } from '../db/database';
 import { dataAsOf } from './as-of';
+import { dataRevision } from './revision';
 import { batchable, compileBatch } from './compile';
 import { deadlines } from './deadlines';
 import { chooseSource, fit, personalDataErrors, runIndicator, suppress, type ResultRow } from './run';
@@ -67,6 +68,21 @@ async function oneByOne(db: Queryable, indicator: Indicator, query: ViewQuery, p
 	return { current: current[0] ?? EMPTY, previous: previous[0], months };
 }
 
+const rollupCache = new WeakMap<Queryable, { revision: number; columns: Set<string> }>();
+
+/** The rollup columns in the database, read once per data revision. */
+async function rollupColumns(db: Queryable): Promise<Set<string>> {
+	const revision = dataRevision();
+	const hit = rollupCache.get(db);
+	if (hit?.revision === revision) return hit.columns;
+	const rows = await db.query<{ t: string; c: string }>(
+		`SELECT table_name AS t, column_name AS c FROM duckdb_columns() WHERE table_name LIKE 'rollup\_%' ESCAPE '\'`
+	);
+	const columns = new Set(rows.map((r) => `${r.t}.${r.c}`));
+	rollupCache.set(db, { revision, columns });
+	return columns;
+}
+
 /** Indicators that read case records in both periods (or have no other source) can be batched. */
 async function readsCases(db: Queryable, indicator: Indicator, query: ViewQuery, period: Period): Promise<boolean> {
 	if (!indicator.formMeasure || query.source === 'cases') return true;
@@ -84,7 +100,7 @@ export async function kpiFigures(db: Queryable, ids: readonly string[], query: V
 	const period = resolvePeriod(query.period ?? { kind: 'last12' }, asOf);
 	const monthBuckets = buckets(period, 'month', asOf);
 	const indicators = ids.map((id) => indicatorById(id)!);
-	const cases = await Promise.all(indicators.map((ind) => readsCases(db, ind, query, period)));
+	const [cases, columns] = await Promise.all([Promise.all(indicators.map((ind) => readsCases(db, ind, query, period))), rollupColumns(db)]);
 
 	// Batches by the filters that apply (fraud ignores court filters, for instance).
 	const batches = new Map<string, { filters: ViewQuery['filters']; members: Indicator[] }>();
@@ -105,7 +121,8 @@ export async function kpiFigures(db: Queryable, ids: readonly string[], query: V
 				current: period,
 				previous: previousYear(period),
 				filters,
-				deadlines: deadlines()
+				deadlines: deadlines(),
+				rollup: { columns, asOf }
 			});
 			const rows = await db.query<Record<string, number | null>>(compiled.sql, compiled.params);
 			members.forEach((member, i) => {
