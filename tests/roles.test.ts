@@ -34,6 +34,18 @@ async function signIn(role: Role): Promise<Page> {
 	return page;
 }
 
+describe('signing in', () => {
+	it('keeps what was typed before the page script ran (hydration must not clear the login field)', async () => {
+		const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+		await page.goto(base + '/login', { waitUntil: 'commit' });
+		await page.getByLabel('Login').fill('judge.test');
+		await page.waitForFunction(() => document.querySelector('script') && document.readyState === 'complete');
+		await page.waitForLoadState('networkidle');
+		await expect(page.getByLabel('Login').inputValue()).resolves.toBe('judge.test');
+		await page.context().close();
+	});
+});
+
 describe('what each role sees', () => {
 	for (const role of ['public', 'judge', 'analyst', 'admin'] as const) {
 		it(`${role}: the navigation offers exactly the pages the role may open, and the others refuse`, async () => {

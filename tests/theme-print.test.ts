@@ -64,7 +64,7 @@ describe('chart export', () => {
 		const context = await browser.newContext({ locale: 'en-GB', colorScheme: 'dark' });
 		const page = await context.newPage();
 		await page.goto(base + '/');
-		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /as SVG$/ }).click()]);
+		const [download] = await Promise.all([page.waitForEvent('download'), page.locator('section.trend').getByRole('button', { name: /as SVG$/ }).click()]);
 		const svg = fs.readFileSync((await download.path())!, 'utf8');
 		expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
 		expect(svg).toContain('<rect width="100%" height="100%" fill="rgb(26, 32, 41)"');
@@ -83,21 +83,24 @@ describe('printable briefing of the overview', () => {
 		await page.goto(base + '/?region=KZ-71,KZ-75&case_type=civil');
 		await expect(page.getByRole('button', { name: 'Print briefing' }).isVisible()).resolves.toBe(true);
 		await expect(page.getByTestId('print-header').isVisible()).resolves.toBe(false);
-		await expect(page.locator('figure.chart table').isVisible()).resolves.toBe(false);
+		const table = page.locator('section.trend figure.chart table');
+		await expect(table.isVisible()).resolves.toBe(false);
 
 		await page.emulateMedia({ media: 'print' });
 		const header = page.getByTestId('print-header');
 		await expect(header.isVisible()).resolves.toBe(true);
 		const text = (await header.textContent())!.replace(/\s+/g, ' ');
 		expect(text).toContain('Briefing on key indicators');
-		expect(text).toMatch(/Period\s*last 12 months: 1 March 2024 – 1 February 2025/);
+		expect(text).toMatch(/Period\s*1 November 2024 – 1 October 2025/);
 		await expect(page.getByTestId('print-filters').textContent()).resolves.toBe('Region: Astana, Almaty; Case type: Civil');
 		expect(text).toContain(`Printed on ${new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date())}`);
-		expect(text).toContain('Data as of 1 February 2025');
+		expect(text).toContain('Data as of 1 October 2025');
 		for (const hidden of ['main-nav', 'language', 'theme', 'print-briefing']) {
 			await expect(page.getByTestId(hidden).isVisible(), hidden).resolves.toBe(false);
 		}
-		await expect(page.locator('figure.chart table').isVisible()).resolves.toBe(true);
+		await expect(table.isVisible()).resolves.toBe(true);
+		const tables = page.locator('figure.chart table');
+		for (let i = 0; i < (await tables.count()); i++) await expect(tables.nth(i).isVisible(), `table ${i}`).resolves.toBe(true);
 		expect(await page.locator('figure.chart table tbody tr').count()).toBeGreaterThan(0);
 		await expect(page.locator('article.tile').first().isVisible()).resolves.toBe(true);
 		expect(await background(page)).toBe('rgb(255, 255, 255)');
@@ -131,11 +134,12 @@ describe('language', () => {
 		const page = await browser.newPage({ locale: 'kk-KZ' });
 		await page.goto(base + '/');
 		// Rendered again by the browser after hydration: the text must not fall back to "2025 M02 1".
-		await page.getByRole('button', { name: 'Кестені көрсету' }).click();
-		await expect(page.locator('header.top').textContent()).resolves.toContain('Деректер 2025 ж. 1 ақпан жағдайы бойынша');
-		const months = await page.locator('figure.chart table tbody tr td:first-child').allTextContents();
-		expect(months).toContain('2024 ж. қаң.');
-		const axis = await page.locator('figure.chart svg text').allTextContents();
+		const trend = page.locator('section.trend figure.chart');
+		await trend.getByRole('button', { name: 'Кестені көрсету' }).click();
+		await expect(page.locator('header.top').textContent()).resolves.toContain('Деректер 2025 ж. 1 қазан жағдайы бойынша');
+		const months = await trend.locator('table tbody tr td:first-child').allTextContents();
+		expect(months).toContain('2025 ж. қаң.');
+		const axis = await trend.locator('svg text').allTextContents();
 		expect(axis.some((t) => /^\d{4} ж\. [а-яәіңғүұқөһ]+\.$/.test(t)), axis.join(' | ')).toBe(true);
 		await page.close();
 	});
