@@ -34,8 +34,9 @@ export function funnelPoint(unit: Standardised, p: number): FunnelPoint | null {
 	if (unit.n <= 0 || unit.ratio === null || p <= 0 || p >= 1) return null;
 	const rate = p * unit.ratio;
 	const z = (rate - p) / Math.sqrt((p * (1 - p)) / unit.n);
-	const outside = (limits: Limits) => rate < limits.lo || rate > limits.hi;
-	const flag = outside(funnelLimits(p, unit.n, Z998)) ? 'beyond998' : outside(funnelLimits(p, unit.n, Z95)) ? 'beyond95' : 'inside';
+	// Judged on z, i.e. on the limits before they are cut to [0, 1] for drawing: a unit at 100%
+	// where the drawn limit is cut at 100% is not beyond it.
+	const flag = Math.abs(z) > Z998 ? 'beyond998' : Math.abs(z) > Z95 ? 'beyond95' : 'inside';
 	return { n: unit.n, rate, z, flag };
 }
 

@@ -56,6 +56,10 @@ describe('funnel limits', () => {
 		const middle = funnelPoint({ n: 100, observed: 30, expected: 20, ratio: 1.5, variance: 16 }, 0.2);
 		expect(middle!.z).toBeCloseTo(2.5, 10);
 		expect(middle!.flag).toBe('beyond95');
+		// p = 0.93, n = 75, all granted: the drawn limit is cut at 100%, yet z = 2.38 is inside 99.8%.
+		const all = funnelPoint({ n: 75, observed: 75, expected: 69.75, ratio: 75 / 69.75, variance: 4.88 }, 0.93);
+		expect(all!.z).toBeCloseTo(2.376, 3);
+		expect(all!.flag).toBe('beyond95');
 	});
 
 	it('draws curves that narrow as n grows', () => {
