@@ -16,6 +16,7 @@ afterAll(() => browser?.close());
 /** Every page a navigation link could lead to, with the route id route-access.ts knows it by. */
 const PAGES: [string, string][] = [
 	['/', '/'],
+	['/practice', '/practice'],
 	['/data', '/data'],
 	['/admin/users', '/admin/users']
 ];
