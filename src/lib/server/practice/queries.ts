@@ -273,14 +273,26 @@ export interface PendingComplaint {
 	days: number;
 }
 
-/** Cassation complaints still pending on `asOf` whose statutory limit (`span` after receipt) has passed. */
-export async function cassationPastLimit(db: Queryable, asOf: string, span: Span, limit: number): Promise<{ total: number; rows: PendingComplaint[] }> {
+/** Cassation complaints under the filters still pending on `asOf` whose statutory limit (`span` after receipt) has passed. */
+export async function cassationPastLimit(
+	db: Queryable,
+	asOf: string,
+	span: Span,
+	filters: Filters,
+	limit: number
+): Promise<{ total: number; rows: PendingComplaint[] }> {
 	const p = new Binder();
 	const on = p.bind(asOf, 'DATE');
+	const deadline = 'months' in span ? `to_months(${p.bind(span.months, 'INTEGER')})` : `to_days(${p.bind(span.days, 'INTEGER')})`;
+	const where = [
+		"instance = 'cassation'",
+		`filed_date <= ${on}`,
+		`decided_date IS NULL OR decided_date > ${on}`,
+		`filed_date + ${deadline} < ${on}`
+	];
 	const rows = await db.query<PendingComplaint & { total: number }>(
 		`SELECT case_id, case_number, court_id, filed_date, date_diff('day', filed_date, ${on}) AS days, count(*) OVER () AS total
-		FROM cases WHERE instance = 'cassation' AND filed_date <= ${on} AND (decided_date IS NULL OR decided_date > ${on})
-			AND filed_date + ${'months' in span ? `to_months(${p.bind(span.months, 'INTEGER')})` : `to_days(${p.bind(span.days, 'INTEGER')})`} < ${on}
+		FROM ${filtered(p, filters, where)} t
 		ORDER BY filed_date, case_id LIMIT ${p.bind(limit, 'INTEGER')}`,
 		p.values
 	);

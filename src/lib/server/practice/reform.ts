@@ -101,7 +101,7 @@ export async function reformView(db: Queryable, access: Access, asOf: string, fi
 		};
 	};
 	const limit = deadlines().statutory.cassation;
-	const [before, after, pending] = await Promise.all([side(beforePeriod), side(afterPeriod), cassationPastLimit(db, asOf, limit, PENDING_LIST_LIMIT)]);
+	const [before, after, pending] = await Promise.all([side(beforePeriod), side(afterPeriod), cassationPastLimit(db, asOf, limit, filters, PENDING_LIST_LIMIT)]);
 	return {
 		date: REFORM_DATE,
 		months,

@@ -1,4 +1,8 @@
-/** Turns the paths of cases through the instances into the nodes and links of a flow diagram. */
+/**
+ * Turns the paths of cases through the instances into the nodes and links of a flow diagram.
+ * Only reviewed decisions are drawn: the nine in ten never appealed would flatten the rest
+ * (the table under the diagram and the appeal rate show them).
+ */
 import type { FlowLink, FlowNode } from './SankeySvg.svelte';
 
 export interface Path {
@@ -10,10 +14,8 @@ export interface Path {
 }
 
 export const STAGES = ['first', 'appeal', 'cassation', 'supervisory'] as const;
-/** The sink every case reaches when no further instance reviewed it. */
-export const FINAL = 'final';
 
-export function flowGraph(paths: readonly Path[], label: (stage: string, outcome: string) => string, finalLabel: string) {
+export function flowGraph(paths: readonly Path[], label: (stage: string, outcome: string) => string) {
 	const nodes = new Map<string, FlowNode>();
 	const links = new Map<string, FlowLink>();
 	const node = (stage: number, outcome: string) => {
@@ -21,24 +23,17 @@ export function flowGraph(paths: readonly Path[], label: (stage: string, outcome
 		if (!nodes.has(id)) nodes.set(id, { id, label: label(STAGES[stage], outcome), group: stage });
 		return id;
 	};
-	const link = (source: string, target: string, n: number) => {
-		const key = `${source}>${target}`;
-		const l = links.get(key) ?? { source, target, value: 0 };
-		l.value += n;
-		links.set(key, l);
-	};
 	for (const p of paths) {
 		const steps = [p.appeal, p.cassation, p.supervisory];
+		if (steps[0] === null) continue;
 		let from = node(0, p.first);
 		for (let i = 0; i < steps.length && steps[i] !== null; i++) {
 			const to = node(i + 1, steps[i]!);
-			link(from, to, p.n);
+			const key = `${from}>${to}`;
+			const l = links.get(key) ?? { source: from, target: to, value: 0 };
+			l.value += p.n;
+			links.set(key, l);
 			from = to;
-		}
-		// Cases stop where no review followed (or the review is pending).
-		if (!from.endsWith(':pending')) {
-			if (!nodes.has(FINAL)) nodes.set(FINAL, { id: FINAL, label: finalLabel, group: STAGES.length });
-			link(from, FINAL, p.n);
 		}
 	}
 	return { nodes: [...nodes.values()], links: [...links.values()] };
