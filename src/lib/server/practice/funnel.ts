@@ -56,7 +56,7 @@ export async function funnelView(
 	const result = await runIndicator(
 		db,
 		indicatorById(spec.indicator)!,
-		{ period: { kind: 'range', ...input.period }, by: [input.unit, 'category'], filters: input.filters },
+		{ period: { kind: 'range', ...input.period }, by: [input.unit, 'category'], filters: input.filters, source: 'cases' },
 		access
 	);
 	if (!result.ok) return result;

@@ -3,15 +3,14 @@
  * the merits as interrupted time series, outcomes and days to decision before and after, and
  * compliance with the six-month limit. Figures come from catalog indicators.
  */
-import { indicatorById } from '../../domain/catalog';
 import type { Span } from '../../domain/deadlines';
 import type { Period } from '../../domain/period';
-import type { Filters, ViewQuery } from '../../domain/query';
+import type { Filters } from '../../domain/query';
 import type { Access } from '../../domain/roles';
 import { segmentedRegression, type Segmented } from '../../domain/stats/segmented';
 import type { Queryable } from '../db/database';
 import { deadlines } from '../metrics/deadlines';
-import { runIndicator, type ResultRow } from '../metrics/run';
+import { caseIndicator } from './indicator';
 import { cassationPastLimit, type PendingComplaint } from './queries';
 
 export const REFORM_DATE = '2025-07-01';
@@ -48,12 +47,6 @@ export interface ReformView {
 	pending: { total: number; rows: PendingComplaint[] };
 }
 
-async function rows(db: Queryable, access: Access, id: string, query: ViewQuery): Promise<ResultRow[]> {
-	const result = await runIndicator(db, indicatorById(id)!, query, access);
-	if (!result.ok) throw new Error(`reform query for ${id} is invalid: ${JSON.stringify(result.errors)}`);
-	return result.value.rows;
-}
-
 function fit(points: MonthPoint[], pick: (p: MonthPoint) => number | null): Segmented | null {
 	const complete = points.filter((p) => !p.partial && pick(p) !== null);
 	const t0 = complete.findIndex((p) => p.period >= REFORM_DATE);
@@ -70,7 +63,7 @@ const monthIndex = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.sl
 
 export async function reformView(db: Queryable, access: Access, asOf: string, filters: Filters): Promise<ReformView> {
 	const cassation: Filters = { ...filters, instance: ['cassation'] };
-	const series = (id: string) => rows(db, access, id, { period: { kind: 'range', from: SERIES_START, to: asOf }, grain: 'month', by: [], filters: cassation });
+	const series = (id: string) => caseIndicator(db, access, id, { period: { kind: 'range', from: SERIES_START, to: asOf }, grain: 'month', by: [], filters: cassation });
 	const [incoming, merits, median] = await Promise.all([series('incoming'), series('merits_share'), series('median_days')]);
 	const months = incoming.map((r, i) => ({
 		period: String(r.period),
@@ -87,9 +80,9 @@ export async function reformView(db: Queryable, access: Access, asOf: string, fi
 	const side = async (period: Period): Promise<SideFigures> => {
 		const q = { period: { kind: 'range' as const, ...period }, by: [], filters: cassation };
 		const [outcomes, med, within] = await Promise.all([
-			rows(db, access, 'resolved', { ...q, by: ['outcome'] }),
-			rows(db, access, 'median_days', q),
-			rows(db, access, 'within_limit_share', q)
+			caseIndicator(db, access, 'resolved', { ...q, by: ['outcome'] }),
+			caseIndicator(db, access, 'median_days', q),
+			caseIndicator(db, access, 'within_limit_share', q)
 		]);
 		const list = outcomes.filter((r) => (r.value ?? 0) > 0).map((r) => ({ outcome: String(r.outcome), n: r.value! }));
 		return {

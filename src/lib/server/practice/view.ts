@@ -2,15 +2,16 @@
  * The practice explorer's view model: everything /practice and /api/practice show for one URL
  * state. Indicator figures come from the catalog (run.ts); the rest from queries.ts.
  */
-import { DIMENSIONS, indicatorById, type DimensionId } from '../../domain/catalog';
+import { DIMENSIONS, type DimensionId } from '../../domain/catalog';
 import type { PracticeState } from '../../domain/practice/params';
 import { resolvePeriod, type Period } from '../../domain/period';
-import type { Filters, Parsed, QueryError, ViewQuery } from '../../domain/query';
+import type { Filters, Parsed, QueryError } from '../../domain/query';
 import { hasRole, PERSONAL_DATA_ROLE, type Access } from '../../domain/roles';
 import { wilson } from '../../domain/stats/wilson';
 import type { Queryable } from '../db/database';
 import { dataAsOf } from '../metrics/as-of';
-import { runIndicator, type ResultRow } from '../metrics/run';
+import type { ResultRow } from '../metrics/run';
+import { caseIndicator } from './indicator';
 import { funnelView, mayCompareJudges, type FunnelView } from './funnel';
 import {
 	caseTimeline,
@@ -86,17 +87,11 @@ export interface PracticeView {
 	outlook: (Omit<Comparable, 'outcomes'> & { outcomes: OutlookRow[] }) | null;
 }
 
-async function rows(db: Queryable, access: Access, id: string, query: ViewQuery): Promise<ResultRow[]> {
-	const result = await runIndicator(db, indicatorById(id)!, query, access);
-	if (!result.ok) throw new Error(`practice query for ${id} is invalid: ${JSON.stringify(result.errors)}`);
-	return result.value.rows;
-}
-
 /** Decided cases, median days, appeal rate and stability by one dimension, keyed by its value. */
 async function figuresBy(db: Queryable, access: Access, by: DimensionId, period: Period, filters: Filters): Promise<UnitFigures[]> {
 	const q = { period: { kind: 'range' as const, ...period }, by: [by], filters };
 	const [decided, median, appeal, stability] = await Promise.all(
-		['resolved', 'median_days', 'appeal_rate', 'stability'].map((id) => rows(db, access, id, q))
+		['resolved', 'median_days', 'appeal_rate', 'stability'].map((id) => caseIndicator(db, access, id, q))
 	);
 	const valueOf = (list: ResultRow[]) => new Map(list.map((r) => [String(r[by]), r.value]));
 	const [m, a, s] = [valueOf(median), valueOf(appeal), valueOf(stability)];
@@ -112,12 +107,12 @@ async function figuresBy(db: Queryable, access: Access, by: DimensionId, period:
 async function overview(db: Queryable, access: Access, period: Period, filters: Filters): Promise<PracticeView['overview']> {
 	const q = { period: { kind: 'range' as const, ...period }, by: [] as DimensionId[], filters };
 	const [byOutcome, median, p90, decided, appeal, stability, histogram, claims, byRegion, byCourt] = await Promise.all([
-		rows(db, access, 'resolved', { ...q, by: ['outcome'], grain: 'quarter' }),
-		rows(db, access, 'median_days', q),
-		rows(db, access, 'p90_days', q),
-		rows(db, access, 'resolved', q),
-		rows(db, access, 'appeal_rate', q),
-		rows(db, access, 'stability', q),
+		caseIndicator(db, access, 'resolved', { ...q, by: ['outcome'], grain: 'quarter' }),
+		caseIndicator(db, access, 'median_days', q),
+		caseIndicator(db, access, 'p90_days', q),
+		caseIndicator(db, access, 'resolved', q),
+		caseIndicator(db, access, 'appeal_rate', q),
+		caseIndicator(db, access, 'stability', q),
 		daysHistogram(db, period, filters),
 		claimsByOutcome(db, period, filters),
 		figuresBy(db, access, 'region', period, filters),

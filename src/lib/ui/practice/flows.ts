@@ -3,7 +3,18 @@
  * Only reviewed decisions are drawn: the nine in ten never appealed would flatten the rest
  * (the table under the diagram and the appeal rate show them).
  */
-import type { FlowLink, FlowNode } from './SankeySvg.svelte';
+export interface FlowNode {
+	id: string;
+	label: string;
+	/** Colour group (the instance). */
+	group: number;
+}
+
+export interface FlowLink {
+	source: string;
+	target: string;
+	value: number;
+}
 
 export interface Path {
 	first: string;
