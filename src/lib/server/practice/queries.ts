@@ -82,13 +82,14 @@ export interface FlowPath {
  */
 export async function lifeCycle(db: Queryable, period: Period, filters: Filters): Promise<FlowPath[]> {
 	const p = new Binder();
-	const step = (from: string, to: string, i: number) =>
-		`LEFT JOIN case_links l${i} ON l${i}.case_id = ${from}.case_id LEFT JOIN cases ${to} ON ${to}.case_id = l${i}.next_case_id`;
-	const outcome = (alias: string) => `CASE WHEN ${alias}.case_id IS NULL THEN NULL ELSE coalesce(${alias}.outcome, 'pending') END`;
+	// case_links carries the next instance's outcome: the chain needs no other look-up of cases.
+	const outcome = (l: string) => `CASE WHEN ${l}.case_id IS NULL THEN NULL ELSE coalesce(${l}.next_outcome, 'pending') END`;
 	return db.query<FlowPath>(
-		`SELECT f.outcome AS first, ${outcome('a')} AS appeal, ${outcome('c')} AS cassation, ${outcome('s')} AS supervisory, count(*) AS n
+		`SELECT f.outcome AS first, ${outcome('l1')} AS appeal, ${outcome('l2')} AS cassation, ${outcome('l3')} AS supervisory, count(*) AS n
 		FROM ${filtered(p, filters, [decidedIn(p, period), "instance = 'first'"])} f
-		${step('f', 'a', 1)} ${step('a', 'c', 2)} ${step('c', 's', 3)}
+		LEFT JOIN case_links l1 ON l1.case_id = f.case_id
+		LEFT JOIN case_links l2 ON l2.case_id = l1.next_case_id
+		LEFT JOIN case_links l3 ON l3.case_id = l2.next_case_id
 		GROUP BY ALL ORDER BY n DESC`,
 		p.values
 	);

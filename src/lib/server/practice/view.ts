@@ -183,7 +183,9 @@ export async function practiceView(db: Queryable, access: Access, state: Practic
 	const funnelFilters: Filters = { instance: ['first'], ...filters };
 	// Cassation courts are interregional: the reform is followed by category and article only.
 	const reformFilters: Filters = Object.fromEntries(Object.entries(filters).filter(([id]) => id === 'category' || id === 'article'));
-	const description = state.caseNumber ? await describeCase(db, state.caseNumber) : describeFromFilters(state);
+	// A case describes the claim; an amount typed beside it replaces the case's own.
+	const ofCase = state.caseNumber ? await describeCase(db, state.caseNumber) : null;
+	const description = state.caseNumber ? ofCase && { ...ofCase, ...(state.amount ? { amount: state.amount } : {}) } : describeFromFilters(state);
 	const [ov, flows, timeline, reform, funnel, similar, comparable] = await Promise.all([
 		overview(db, access, period, filters),
 		lifeCycle(db, period, filters),
