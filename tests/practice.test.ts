@@ -138,6 +138,30 @@ describe('practice explorer on the fixture', () => {
 	});
 });
 
+describe('practice API under hostile input', () => {
+	const HOSTILE = ["' OR 1=1 --", '1; DROP TABLE cases; --', '<script>alert(1)</script>', '../../etc/passwd', '-1', 'NaN', '1e309', '２', 'x'.repeat(3000), ''];
+	const PARAMS = ['rate', 'unit', 'case', 'amount', 'page', 'category', 'article', 'region', 'court', 'instance', 'from', 'period'];
+	const LEAK = /SELECT|FROM\s+\w|DuckDB|Binder|Parser Error|Conversion Error|Catalog Error|at \w+ \(|node_modules|\.ts:\d+/i;
+
+	it('answers 200 or a 4xx naming the parameter, never a 5xx or SQL', async () => {
+		const cookie = await sessionCookie(fixture, 'analyst');
+		let refused = 0;
+		for (const param of PARAMS) {
+			for (const value of HOSTILE) {
+				const response = await fetch(`${fixture}/api/practice?${new URLSearchParams({ [param]: value })}`, { headers: { cookie, 'accept-language': 'en' } });
+				const text = await response.text();
+				expect(response.status, `${param}=${value.slice(0, 20)}`).toBeLessThan(500);
+				expect(text, `${param}=${value.slice(0, 20)}`).not.toMatch(LEAK);
+				if (response.status === 400) {
+					refused++;
+					expect(JSON.parse(text).error.errors.map((e: { param: string }) => e.param)).toContain(param);
+				}
+			}
+		}
+		expect(refused).toBeGreaterThan(PARAMS.length * 5);
+	});
+});
+
 describe('practice explorer on demo data with planted anomalies', () => {
 	const { reversalCourt, lenientJudge, backlogRegion } = PLANTED_ANOMALIES;
 
