@@ -116,6 +116,39 @@ describe('practice explorer on the fixture', () => {
 		await page.context().close();
 	});
 
+	it('shows outcomes and timeliness of a category with the figures computed by hand', async () => {
+		const page = await pageAs(fixture, 'judge');
+		await page.goto(`${fixture}/practice?period=2024&category=civil.loan`);
+		// Decided in 2024: A1 (56 days), A2 (46), A6 (30), A9 (36), A10 (29).
+		const figure = (id: string) => page.getByTestId(id).locator('strong').textContent();
+		await expect(figure('fig-decided')).resolves.toBe('5');
+		await expect(figure('fig-median')).resolves.toBe('36 days');
+		// Reviewed by the next instance: A1 and A2 of the five; reviews on the merits: A10 upheld, A9 reversed.
+		await expect(figure('fig-appeal')).resolves.toBe('40.0%');
+		await expect(figure('fig-stability')).resolves.toBe('50.0%');
+		const days = page.locator('#overview figure').filter({ hasText: 'Days from filing to decision' });
+		await days.getByRole('button', { name: 'Show table' }).click();
+		const bins = await days.locator('table tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent)));
+		expect(bins.slice(0, 3)).toEqual([
+			['0–29', '1'],
+			['30–59', '4'],
+			['60–89', '0']
+		]);
+		expect(await days.locator('svg rect[role="img"]').count()).toBe(7);
+		const claims = await page
+			.getByTestId('claims')
+			.locator('tbody tr')
+			.evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent)));
+		expect(claims).toEqual([
+			['Denied', '1', '500k ₸', '0 ₸', '0.0%', '500k ₸', '0 ₸'],
+			['Granted', '1', '1m ₸', '1m ₸', '100.0%', '1m ₸', '1m ₸'],
+			['Settled', '1', '400k ₸', '400k ₸', '100.0%', '400k ₸', '400k ₸']
+		]);
+		const regions = await page.getByTestId('by-region').locator('tbody tr th').allTextContents();
+		expect(regions).toEqual(['Almaty', 'Astana']);
+		await page.context().close();
+	});
+
 	it('keeps judges’ figures from judges, and names the faulty parameter', async () => {
 		const page = await pageAs(fixture, 'judge');
 		await page.goto(`${fixture}/practice`);
