@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { DIMENSIONS, INDICATORS } from './domain/catalog';
 import { CATEGORIES } from './domain/categories';
 import { COURTS } from './domain/courts';
+import { FRAUD_REFERENCES } from './domain/fraud';
 import { LOCALES, type L10n } from './domain/l10n';
 import { REGIONS } from './domain/regions';
 import * as schema from './domain/schema';
@@ -89,6 +90,7 @@ describe('texts held as data', () => {
 		...REGIONS.map((r) => [`region ${r.code}`, r.name] as [string, L10n]),
 		...COURTS.map((c) => [`court ${c.id}`, c.name] as [string, L10n]),
 		...CATEGORIES.map((c) => [`category ${c.id}`, c.name] as [string, L10n]),
+		...FRAUD_REFERENCES.flatMap((r) => [[`fraud reference ${r.id} period`, r.period], [`fraud reference ${r.id} source`, r.source]] as [string, L10n][]),
 		...Object.entries(schema)
 			.filter(([, v]) => Array.isArray(v) && v.every((x) => typeof x === 'object' && 'label' in x))
 			.flatMap(([name, values]) =>
