@@ -59,6 +59,13 @@ async function pageAs(base: string, role: SignedInRole): Promise<Page> {
 	return context.newPage();
 }
 
+/** Opens a page of the explorer and waits for it to hydrate: charts draw once they have measured their width. */
+async function open(page: Page, url: string): Promise<number> {
+	const response = await page.goto(url);
+	await page.locator('figure.chart svg').first().waitFor();
+	return response!.status();
+}
+
 async function api(base: string, role: SignedInRole, params: string): Promise<{ status: number; body: unknown }> {
 	const response = await fetch(`${base}/api/practice?${params}`, { headers: { cookie: await sessionCookie(base, role) } });
 	return { status: response.status, body: await response.json() };
@@ -75,8 +82,7 @@ async function beyondList(page: Page): Promise<{ unit: string; flag: string }[]>
 describe('practice explorer on the fixture', () => {
 	it('follows a case across instances and finds similar cases with reasons and Wilson intervals', async () => {
 		const page = await pageAs(fixture, 'judge');
-		const response = await page.goto(`${fixture}/practice?period=2024`);
-		expect(response!.status()).toBe(200);
+		expect(await open(page, `${fixture}/practice?period=2024`)).toBe(200);
 		await expect(page.locator('h1').textContent()).resolves.toBe('Judicial practice explorer');
 		// Decided in 2024: A1, A2, A3, A6, A7, A9, A10.
 		await expect(page.getByTestId('fig-decided').locator('strong').textContent()).resolves.toBe('7');
@@ -84,6 +90,7 @@ describe('practice explorer on the fixture', () => {
 		await page.locator('#life-cycle').getByLabel('Case number').fill('7501-23-00-2/1');
 		await Promise.all([page.waitForURL(/case=7501-23-00-2%2F1/), page.locator('#life-cycle').getByRole('button', { name: 'Follow the case' }).click()]);
 		const timeline = page.locator('#life-cycle figure').filter({ hasText: 'Case 7501-23-00-2/1 across instances' });
+		await timeline.locator('svg g[data-instance]').first().waitFor();
 		expect(await timeline.locator('svg g[data-instance]').count()).toBe(2);
 		await timeline.getByRole('button', { name: 'Show table' }).click();
 		const cells = await timeline.locator('table tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent)));
@@ -118,7 +125,7 @@ describe('practice explorer on the fixture', () => {
 
 	it('shows outcomes and timeliness of a category with the figures computed by hand', async () => {
 		const page = await pageAs(fixture, 'judge');
-		await page.goto(`${fixture}/practice?period=2024&category=civil.loan`);
+		await open(page, `${fixture}/practice?period=2024&category=civil.loan`);
 		// Decided in 2024: A1 (56 days), A2 (46), A6 (30), A9 (36), A10 (29).
 		const figure = (id: string) => page.getByTestId(id).locator('strong').textContent();
 		await expect(figure('fig-decided')).resolves.toBe('5');
@@ -151,7 +158,7 @@ describe('practice explorer on the fixture', () => {
 
 	it('keeps judges’ figures from judges, and names the faulty parameter', async () => {
 		const page = await pageAs(fixture, 'judge');
-		await page.goto(`${fixture}/practice`);
+		await open(page, `${fixture}/practice`);
 		const units = await page.locator('#anomalies select[name="unit"] option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
 		expect(units).toEqual(['court']);
 		expect((await page.goto(`${fixture}/practice?unit=judge`))!.status()).toBe(403);
@@ -207,7 +214,7 @@ describe('practice explorer on demo data with planted anomalies', () => {
 			const expected = Math.abs(p.z) > Z998 ? 'beyond998' : Math.abs(p.z) > Z95 ? 'beyond95' : 'inside';
 			expect(p.flag, p.unit).toBe(expected);
 		}
-		await page.goto(`${demo.url}/practice?${params}#anomalies`);
+		await open(page, `${demo.url}/practice?${params}#anomalies`);
 		const listed = await beyondList(page);
 		const outside = funnel.points.filter((p) => p.flag !== 'inside');
 		expect(listed.map((r) => r.unit).sort()).toEqual(outside.map((p) => p.unit).sort());
@@ -249,7 +256,7 @@ describe('practice explorer on demo data with planted anomalies', () => {
 
 	it('shows the cassation reform: more complaints, all heard on the merits, and those past six months', async () => {
 		const page = await pageAs(demo.url, 'analyst');
-		await page.goto(`${demo.url}/practice#reform`);
+		await open(page, `${demo.url}/practice#reform`);
 		const { body } = await api(demo.url, 'analyst', '');
 		const reform = (body as PracticeView).reform;
 		expect(reform.complaints!.levelChange.lo).toBeGreaterThan(0);
@@ -265,12 +272,13 @@ describe('practice explorer on demo data with planted anomalies', () => {
 
 	it('draws the life cycle and pages through similar cases by keyboard', async () => {
 		const page = await pageAs(demo.url, 'judge');
-		await page.goto(`${demo.url}/practice?category=civil.loan&amount=500000#similar`);
+		await open(page, `${demo.url}/practice?category=civil.loan&amount=500000#similar`);
 		expect(await page.locator('#life-cycle svg g.node').count()).toBeGreaterThanOrEqual(4);
 		const firstPage = await page.getByTestId('similar-list').locator('tbody tr').evaluateAll((r) => r.map((x) => x.getAttribute('data-case')));
 		expect(firstPage).toHaveLength(10);
 		await page.getByRole('link', { name: 'Next' }).focus();
 		await Promise.all([page.waitForURL(/page=2/), page.keyboard.press('Enter')]);
+		await page.locator('figure.chart svg').first().waitFor();
 		const secondPage = await page.getByTestId('similar-list').locator('tbody tr').evaluateAll((r) => r.map((x) => x.getAttribute('data-case')));
 		expect(secondPage).toHaveLength(10);
 		expect(secondPage.filter((c) => firstPage.includes(c))).toEqual([]);
