@@ -43,6 +43,13 @@ describe('practice queries', () => {
 		]);
 	});
 
+	it('sets aside filters that do not apply to case records (a fraud scheme carried from another page)', async () => {
+		const bins = await q.daysHistogram(db, Y2024, { ...LOAN, scheme: ['fake_police'] });
+		expect(bins.reduce((s, b) => s + b.n, 0)).toBe(5);
+		const view = await practiceView(db, ANALYST, state('period=2024&scheme=fake_police&review_outcome=upheld'));
+		expect(view.ok).toBe(true);
+	});
+
 	it('sums claimed and awarded amounts by outcome', async () => {
 		const rows = await q.claimsByOutcome(db, Y2024, LOAN);
 		expect(rows.map((r) => [r.outcome, r.n, r.claimed, r.awarded])).toEqual([

@@ -5,6 +5,7 @@
  *
  * Every value is a bound parameter; filters go through compile.ts's whitelist of dimensions.
  */
+import { dimensionById } from '../../domain/catalog';
 import type { Span } from '../../domain/deadlines';
 import type { Period } from '../../domain/period';
 import type { Filters } from '../../domain/query';
@@ -16,9 +17,14 @@ const DAYS = "date_diff('day', filed_date, decided_date)";
 /** Upper bounds (exclusive) of the day bins of the histogram; the last bin is open. */
 export const DAY_BINS = [30, 60, 90, 180, 365, 730] as const;
 
+/** The filters that apply to case records; others (fraud schemes, review outcomes) are set aside, as run.ts does. */
+function caseFilters(filters: Filters): Filters {
+	return Object.fromEntries(Object.entries(filters).filter(([id]) => dimensionById(id)?.facts.includes('cases')));
+}
+
 /** Cases under the filters, as a subquery, so that joins never meet an ambiguous column. */
 function filtered(p: Binder, filters: Filters, extra: string[] = []): string {
-	const clauses = [...extra, ...filterClauses(p, filters)];
+	const clauses = [...extra, ...filterClauses(p, caseFilters(filters))];
 	return `(SELECT * FROM cases ${clauses.length ? `WHERE ${clauses.map((c) => `(${c})`).join(' AND ')}` : ''})`;
 }
 
