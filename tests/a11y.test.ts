@@ -18,7 +18,11 @@ const base = inject('fixtureUrl');
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Pages whose parameter needs a value that exists in the fixture database (routes.ts gives a generic one). */
-const SAMPLES: Record<string, string> = { '/data/[id]': '/data/1' };
+const SAMPLES: Record<string, string> = {
+	'/data/[id]': '/data/1',
+	// A case with a review, so that its timeline, similar cases and outlook are audited too.
+	'/practice': '/practice?period=2024&case=7501-23-00-2%2F1'
+};
 
 interface Finding {
 	id: string;
@@ -40,7 +44,8 @@ afterAll(() => browser?.close());
  * and its marks that act as controls must be reachable by keyboard.
  */
 async function audit(page: Page): Promise<Finding[]> {
-	// Each click turns a toggle to "true", so the first closed one is always the next.
+	// One at a time from the first closed one: a locator list re-resolves after each click, so
+	// its n-th entry skips tables on pages with several charts.
 	const closed = page.locator('figure.chart button[aria-expanded="false"]');
 	while ((await closed.count()) > 0) await closed.first().click();
 	await page.addScriptTag({ content: AXE });

@@ -17,6 +17,7 @@ afterAll(() => browser?.close());
 const PAGES: [string, string][] = [
 	['/', '/'],
 	['/fraud', '/fraud'],
+	['/practice', '/practice'],
 	['/data', '/data'],
 	['/admin/users', '/admin/users']
 ];

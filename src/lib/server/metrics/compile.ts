@@ -71,8 +71,8 @@ export interface CompiledQuery {
 const GRAIN_MONTHS: Record<Grain, number> = { month: 1, quarter: 3, year: 12 };
 const DAYS_PER_MONTH = 365.25 / 12;
 
-/** `column IN (…)` for each filter; columns come from the dimension whitelist. */
-function filterClauses(p: Binder, filters: Filters): string[] {
+/** `column IN (…)` for each filter; columns come from the dimension whitelist. Also used by server/practice/queries.ts. */
+export function filterClauses(p: Binder, filters: Filters): string[] {
 	return Object.entries(filters)
 		.filter(([, values]) => values?.length)
 		.map(([id, values]) => `${dimensionById(id)!.column} IN (${values!.map((v) => p.bind(v)).join(', ')})`);
