@@ -101,6 +101,8 @@ interface Aggregate {
 	name: string;
 	sql: string;
 	conditions?: (string | undefined)[];
+	/** A quantile: its value expression and bound q (rolled up as a histogram of the values). */
+	quantile?: { expr: string; q: string };
 }
 
 function aggregateSql(a: Aggregate, extra?: string): string {
@@ -147,6 +149,8 @@ export const ROLLUP_LEVELS = [
 	['region', 'court', 'instance', 'case_type', 'category'],
 	['region', 'instance', 'case_type']
 ] as const satisfies readonly (readonly DimensionId[])[];
+/** Quantiles are rolled up as histograms at the coarse level only (the fine one would hardly be smaller than the rows). */
+const HISTOGRAM_LEVEL = 1;
 const levelColumns = (level: number) => ROLLUP_LEVELS[level].map((id) => dimensionById(id)!.column);
 
 /** The bound values a statement uses (DuckDB refuses any it does not). */
@@ -173,6 +177,8 @@ class Compiler {
 	private readonly flowGroups = new Map<string, FlowGroup>();
 	private readonly stockGroups = new Map<string, StockGroup>();
 	private aggregateCount = 0;
+	/** When building rollups: the histograms of quantiles, by table. */
+	private readonly histograms = new Map<string, { fact: FactId; event: string; expr: string; where: string | undefined }>();
 
 	/**
 	 * With slots the compiler works in batch mode (compileBatch): the only key is `slot`; with
@@ -280,6 +286,13 @@ class Compiler {
 		const prefix = `a${++this.aggregateCount}_`;
 		const refs = new Map<string, string>();
 		for (const a of aggregates) {
+			if (a.quantile) {
+				const histogram = this.histogram(fact, event, a.quantile, where);
+				if (histogram) {
+					refs.set(a.name, `${histogram}.v`);
+					continue;
+				}
+			}
 			const sql = aggregateSql(a, where);
 			const key = this.rollupKey(sql);
 			const rolled = /^(count|sum)\(/.test(a.sql) ? this.fromRollup(fact, event, key) : null;
@@ -311,15 +324,51 @@ class Compiler {
 	 * The smallest rollup table that may serve a column of this batch: it has the column, keeps
 	 * every dimension filtered on, and every slot is whole months (or runs to the end of the data).
 	 */
-	private fromRollup(fact: FactId, event: string, column: string): string | null {
+	private fromRollup(fact: FactId, event: string, column: string, finest = 0): string | null {
 		const r = this.rollup;
 		if (!r || !this.slots!.every((s) => s.from === bucketStart(s.from, 'month') && (s.to >= r.asOf || s.to === bucketEnd(s.to, 'month')))) return null;
 		const filtered = Object.keys(this.input.filters);
-		for (let level = ROLLUP_LEVELS.length - 1; level >= 0; level--) {
+		for (let level = ROLLUP_LEVELS.length - 1; level >= finest; level--) {
 			const table = rollupTable(fact, event, level);
 			if (filtered.every((id) => (ROLLUP_LEVELS[level] as readonly string[]).includes(id)) && r.columns.has(`${table}.${column}`)) return table;
 		}
 		return null;
+	}
+
+	/**
+	 * A quantile from its histogram rollup (value → count per month and coarse dimensions), when
+	 * the batch may use it: a CTE of the exact quantile_cont per slot, found by walking the
+	 * cumulative counts to the order statistics around (N − 1)·q. When building, the histogram
+	 * is only noted. Null: the rows are read.
+	 */
+	private histogram(fact: FactId, event: string, quantile: { expr: string; q: string }, where: string | undefined): string | null {
+		const key = this.rollupKey(`histogram ${quantile.expr} | ${where ?? ''}`);
+		const table = rollupTable(fact, `${event}_${key}`, HISTOGRAM_LEVEL);
+		if (!this.slots!.length) {
+			this.histograms.set(table, { fact, event, expr: quantile.expr, where });
+			return null;
+		}
+		if (this.fromRollup(fact, `${event}_${key}`, 'x', HISTOGRAM_LEVEL) !== table) return null;
+		const { select, where: inSlots } = this.slotKeys('month');
+		const pos = `(total - 1) * ${quantile.q}`;
+		const counts = `SELECT CASE WHEN GROUPING(_month) = 0 THEN _month ELSE _period END AS slot, x, sum(n) AS n
+			FROM (SELECT *, ${select} FROM ${table} t ${this.where([inSlots])}) t GROUP BY GROUPING SETS ((_month, x), (_period, x))`;
+		const cumulative = `SELECT slot, x, sum(n) OVER (PARTITION BY slot ORDER BY x) AS cum, sum(n) OVER (PARTITION BY slot) AS total
+			FROM (${counts}) h WHERE slot IS NOT NULL`;
+		const ends = `SELECT slot, ${pos} AS pos, min(x) FILTER (WHERE cum > floor(${pos})) AS lo, min(x) FILTER (WHERE cum > floor(${pos}) + 1) AS hi
+			FROM (${cumulative}) c GROUP BY slot, total`;
+		return this.addCte(`SELECT slot, lo + (pos - floor(pos)) * (coalesce(hi, lo) - lo) AS v FROM (${ends}) e`, ['slot'], false);
+	}
+
+	/** Slot keys of rows by a date column: `_month` (slots 2…) and `_period` (0, 1), and the rows' filter. */
+	private slotKeys(event: string): { select: string; where: string } {
+		const inSlot = (i: number) => `${event} BETWEEN ${this.slotDate('from', i)} AND ${this.slotDate('to', i)}`;
+		const firstMonth = this.p.named('month0', bucketStart(this.slots![0].from, 'month'), 'DATE');
+		return {
+			select: `CASE WHEN ${inSlot(0)} THEN 2 + date_diff('month', ${firstMonth}, ${event}) END AS _month,
+				CASE WHEN ${inSlot(0)} THEN 0 WHEN ${inSlot(1)} THEN 1 END AS _period`,
+			where: `${inSlot(0)} OR ${inSlot(1)}`
+		};
 	}
 
 	private slotDate(kind: 'from' | 'to' | 'before', i: number): string {
@@ -335,12 +384,9 @@ class Compiler {
 		const event = group.rollup ? 'month' : group.event;
 		const relation = group.rollup ?? FACTS[group.fact].relation;
 		const aggregates = group.aggregates.map((a) => `${group.rollup ? `sum(${a.key})` : a.sql} AS ${a.alias}`);
-		const inSlot = (i: number) => `${event} BETWEEN ${this.slotDate('from', i)} AND ${this.slotDate('to', i)}`;
-		const firstMonth = this.p.named('month0', bucketStart(this.slots![0].from, 'month'), 'DATE');
+		const { select, where } = this.slotKeys(event);
 		return `SELECT CASE WHEN GROUPING(_month) = 0 THEN _month ELSE _period END AS slot, ${aggregates.join(', ')}
-			FROM (SELECT *, CASE WHEN ${inSlot(0)} THEN 2 + date_diff('month', ${firstMonth}, ${event}) END AS _month,
-				CASE WHEN ${inSlot(0)} THEN 0 WHEN ${inSlot(1)} THEN 1 END AS _period
-				FROM ${relation} t ${this.where([`${inSlot(0)} OR ${inSlot(1)}`])}) t
+			FROM (SELECT *, ${select} FROM ${relation} t ${this.where([where])}) t
 			GROUP BY GROUPING SETS ((_month), (_period))`;
 	}
 
@@ -433,6 +479,16 @@ class Compiler {
 				params: {}
 			});
 			out.push(...coarser(group.fact, 'stock', names));
+		}
+		for (const [table, h] of this.histograms) {
+			if (!CASE_FACTS.includes(h.fact)) continue;
+			out.push({
+				sql: `CREATE OR REPLACE TABLE ${table} AS
+					SELECT date_trunc('month', ${h.event})::DATE AS month, ${levelColumns(HISTOGRAM_LEVEL).join(', ')}, ${h.expr} AS x, count(*) AS n
+					FROM ${FACTS[h.fact].relation} t WHERE ${[`${h.event} IS NOT NULL`, `(${h.expr}) IS NOT NULL`, h.where].filter(Boolean).map((c) => `(${c})`).join(' AND ')}
+					GROUP BY ALL`,
+				params: {}
+			});
 		}
 		return out.map((q) => ({ sql: q.sql, params: usedParams(q.sql, this.p.values) }));
 	}
@@ -585,8 +641,9 @@ class Compiler {
 			}
 			case 'quantile': {
 				const expr = this.fragment(m.expr);
+				const q = this.p.bind(m.q, 'DOUBLE');
 				const c = this.flow(m, [
-					{ name: 'v', sql: `quantile_cont(${expr}, ${this.p.bind(m.q, 'DOUBLE')})` },
+					{ name: 'v', sql: `quantile_cont(${expr}, ${q})`, quantile: { expr, q } },
 					{ name: 'n', sql: `count(${expr})` }
 				]);
 				return { value: c('v'), numerator: 'NULL', denominator: 'NULL', n: zero(c('n')) };
