@@ -22,6 +22,8 @@ export interface CompileInput {
 	/** Only filters that apply to the measure's facts. */
 	filters: Filters;
 	deadlines: Deadlines;
+	/** Monthly rollups the query may read instead of the facts' rows. */
+	rollup?: RollupInfo;
 }
 
 /**
@@ -95,6 +97,9 @@ interface Key {
 }
 
 const selectKeys = (keys: Key[]) => keys.map((k) => `${k.expr} AS ${k.alias}`);
+
+/** The rows of a flow, counted. */
+const ROWS: Aggregate = { name: '_rows', sql: 'count(*)' };
 
 /** An aggregate of a flow: `fn(arg)` over the rows meeting every condition. */
 interface Aggregate {
@@ -266,7 +271,10 @@ class Compiler {
 		const fact = FACTS[measure.fact];
 		const event = fact.events[measure.event];
 		if (!event) throw new Error(`fact ${measure.fact} has no event ${measure.event}`);
-		if (this.slots) return this.batchFlow(measure.fact, event, aggregates, measure.where && this.fragment(measure.where));
+		const own = measure.where && this.fragment(measure.where);
+		if (this.slots) return this.batchFlow(measure.fact, event, aggregates, own);
+		const rolled = this.rolledFlow(measure.fact, event, aggregates, own);
+		if (rolled) return rolled;
 		const keys = this.eventKeys(event);
 		const where = this.where([
 			`${event} BETWEEN ${this.from} AND ${this.to}`,
@@ -279,13 +287,33 @@ class Compiler {
 	}
 
 	/**
+	 * A flow of one query from the monthly rollup, when every aggregate (and the count of the
+	 * flow's own rows, which decides which groups exist) is there.
+	 */
+	private rolledFlow(fact: FactId, event: string, aggregates: Aggregate[], where: string | undefined): Column | null {
+		if (!aggregates.every((a) => /^(count|sum)\(/.test(a.sql))) return null;
+		const keyOf = (a: Aggregate) => this.rollupKey(aggregateSql(a, where));
+		const rows = keyOf(ROWS);
+		const table = this.rollupFor(fact, event, [rows, ...aggregates.map(keyOf)], [this.input]);
+		if (!table) return null;
+		const keys = [...this.dimKeys(), ...(this.grain ? [{ expr: this.bucketOf('month'), alias: 'period' }] : [])];
+		const name = this.addCte(
+			`SELECT ${[...selectKeys(keys), ...aggregates.map((a) => `sum(${keyOf(a)}) AS ${a.name}`)].join(', ')}
+			FROM ${table} t ${this.where([`month BETWEEN ${this.from} AND ${this.to}`])} ${this.groupBy(keys.length)}
+			${keys.length ? `HAVING sum(${rows}) > 0` : ''}`
+		);
+		return (column) => `${name}.${column}`;
+	}
+
+	/**
 	 * In a batch, a flow's aggregates join those of the same fact and event; its own rows are a
 	 * filter. An additive aggregate found in the monthly rollup is read from there instead.
 	 */
 	private batchFlow(fact: FactId, event: string, aggregates: Aggregate[], where: string | undefined): Column {
 		const prefix = `a${++this.aggregateCount}_`;
 		const refs = new Map<string, string>();
-		for (const a of aggregates) {
+		// Rollups also count each flow's own rows: single queries need them to know which groups exist.
+		for (const a of this.slots!.length ? aggregates : [...aggregates, ROWS]) {
 			if (a.quantile) {
 				const histogram = this.histogram(fact, event, a.quantile, where);
 				if (histogram) {
@@ -325,12 +353,20 @@ class Compiler {
 	 * every dimension filtered on, and every slot is whole months (or runs to the end of the data).
 	 */
 	private fromRollup(fact: FactId, event: string, column: string, finest = 0): string | null {
-		const r = this.rollup;
-		if (!r || !this.slots!.every((s) => s.from === bucketStart(s.from, 'month') && (s.to >= r.asOf || s.to === bucketEnd(s.to, 'month')))) return null;
-		const filtered = Object.keys(this.input.filters);
+		return this.rollupFor(fact, event, [column], this.slots!, finest);
+	}
+
+	/**
+	 * The smallest rollup table with all these columns that keeps every dimension the query
+	 * filters on or breaks down by, when the periods are whole months (or run to the end of the data).
+	 */
+	private rollupFor(fact: FactId, event: string, columns: readonly string[], periods: readonly Period[], finest = 0): string | null {
+		const r = this.rollup ?? this.input.rollup;
+		if (!r || !periods.every((p) => p.from === bucketStart(p.from, 'month') && (p.to >= r.asOf || p.to === bucketEnd(p.to, 'month')))) return null;
+		const dims = [...Object.keys(this.input.filters), ...(this.slots ? [] : this.input.by)];
 		for (let level = ROLLUP_LEVELS.length - 1; level >= finest; level--) {
 			const table = rollupTable(fact, event, level);
-			if (filtered.every((id) => (ROLLUP_LEVELS[level] as readonly string[]).includes(id)) && r.columns.has(`${table}.${column}`)) return table;
+			if (dims.every((id) => (ROLLUP_LEVELS[level] as readonly string[]).includes(id)) && columns.every((c) => r.columns.has(`${table}.${c}`))) return table;
 		}
 		return null;
 	}
@@ -500,6 +536,18 @@ class Compiler {
 	/** Cases pending at the period's end (or start), without a time grain. */
 	private stockFlat(measure: Extract<Measure, { kind: 'stock' }>): string {
 		const since = this.fragment(measure.since ?? 'filed_date');
+		const key = this.rollupKey(`${since} | ${this.stockWhere(measure) ?? ''}`);
+		const at = measure.at === 'end' ? this.input.to : addDays(this.input.from, -1);
+		const table = this.rollupFor(measure.fact, 'stock', [`e_${key}`], [{ from: bucketStart(at, 'month'), to: at }]);
+		if (table) {
+			// Entered by the measurement month, less left by then; groups with none pending do not exist.
+			const date = this.p.bind(at, 'DATE');
+			const v = `coalesce(sum(e_${key}) FILTER (WHERE month <= ${date}), 0) - coalesce(sum(l_${key}) FILTER (WHERE month <= ${date}), 0)`;
+			const keys = this.dimKeys();
+			return this.addCte(
+				`SELECT ${[...selectKeys(keys), `${v} AS v`].join(', ')} FROM ${table} t ${this.where([])} ${this.groupBy(keys.length)} ${keys.length ? `HAVING ${v} > 0` : ''}`
+			);
+		}
 		const condition =
 			measure.at === 'end'
 				? `${since} <= ${this.to} AND (decided_date IS NULL OR decided_date > ${this.to})`
@@ -807,7 +855,8 @@ class Compiler {
 				FROM keys ${joined.map(join).join(' ')}
 				ORDER BY ${this.keys.map((k) => `keys.${k}`).join(', ')}`;
 		}
-		return { sql: `WITH ${withs.join(',\n')}\n${body}`, params: this.p.values };
+		const text = `WITH ${withs.join(',\n')}\n${body}`;
+		return { sql: text, params: usedParams(text, this.p.values) };
 	}
 }
 
