@@ -16,6 +16,7 @@ afterAll(() => browser?.close());
 /** Every page a navigation link could lead to, with the route id route-access.ts knows it by. */
 const PAGES: [string, string][] = [
 	['/', '/'],
+	['/fraud', '/fraud'],
 	['/data', '/data'],
 	['/admin/users', '/admin/users']
 ];
@@ -55,7 +56,7 @@ describe('what each role sees', () => {
 		const judge = await signIn('judge');
 		const publicValue = await publicPage.locator('[data-indicator="pending_end"] [data-testid="kpi-value"]').textContent();
 		const judgeValue = await judge.locator('[data-indicator="pending_end"] [data-testid="kpi-value"]').textContent();
-		// On the fixture's as-of date (1 February 2025) two cases are pending: A4 and A12.
+		// On the fixture's as-of date (1 October 2025) two cases are pending: A4 and A12.
 		expect(publicValue!.trim()).toBe('<5');
 		expect(judgeValue!.trim()).toBe('2');
 		await publicPage.context().close();
