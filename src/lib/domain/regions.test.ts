@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REGIONS, TOTAL_POPULATION, normalizeRegion } from './regions';
+import { REGIONS, TOTAL_POPULATION, normalizeRegion, regionShortName } from './regions';
 
 const expectCode = (input: string, code: string) =>
 	expect(normalizeRegion(input), input).toEqual({ ok: true, code });
@@ -69,5 +69,14 @@ describe('region directory', () => {
 		expect(normalizeRegion('')).toEqual({ ok: false, reason: 'empty' });
 		expect(normalizeRegion('   ')).toEqual({ ok: false, reason: 'empty' });
 		expect(normalizeRegion('Atlantis')).toEqual({ ok: false, reason: 'unknown' });
+	});
+});
+
+describe('short region names', () => {
+	it('drops the word for region in each language, and keeps city names', () => {
+		expect(regionShortName('KZ-11', 'ru')).toBe('Акмолинская');
+		expect(regionShortName('KZ-11', 'kk')).toBe('Ақмола');
+		expect(regionShortName('KZ-19', 'en')).toBe('Almaty region');
+		expect(regionShortName('KZ-75', 'ru')).toBe('Алматы');
 	});
 });

@@ -2,7 +2,7 @@
  * The 20 first-level units of Kazakhstan in force since 8 June 2022, and the normalisation of
  * the many ways real files spell them (DOMAIN.md §3).
  */
-import type { L10n } from './l10n';
+import { tr, type L10n, type Locale } from './l10n';
 
 export interface Region {
 	/** ISO 3166-2:KZ code, the canonical key everywhere. */
@@ -147,4 +147,13 @@ export function normalizeRegion(input: string | null | undefined): RegionMatch {
 	}
 	const code = ALIASES.get(key.core) ?? ALIASES.get(fold(raw));
 	return code ? { ok: true, code } : { ok: false, reason: 'unknown' };
+}
+
+/**
+ * A region's name without the Russian or Kazakh word for "region", for small map tiles (English
+ * names are short already, and "Almaty region" must stay apart from Almaty).
+ */
+export function regionShortName(code: string, locale: Locale): string {
+	const region = BY_CODE.get(code);
+	return region ? tr(region.name, locale).replace(/\s+(область|облысы)$/, '') : code;
 }
