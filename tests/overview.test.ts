@@ -103,6 +103,8 @@ describe('overview', () => {
 	it('removes a filter from the filter bar and carries the filters into the explorer', async () => {
 		const page = await browser.newPage({ locale: 'ru-RU' });
 		await page.goto(demo + '/?period=2025&instance=appeal');
+		// Controls answer once the page is hydrated; the map is drawn only then.
+		await page.locator('[data-region]').first().waitFor();
 		await page.getByTestId('filter-case_type').selectOption('civil');
 		await page.waitForURL(/case_type=civil/);
 		await page.getByRole('button', { name: /Убрать фильтр «Инстанция/ }).click();
@@ -116,6 +118,7 @@ describe('overview', () => {
 	it('exports a chart’s data as CSV holding the numbers its table shows', async () => {
 		const page = await browser.newPage({ locale: 'ru-RU', viewport: { width: 1360, height: 900 }, acceptDownloads: true });
 		await page.goto(demo + '/');
+		await page.locator('[data-region]').first().waitFor();
 		const trend = page.locator('figure.chart', { hasText: 'Поступление и окончание дел по месяцам' });
 		const [download] = await Promise.all([page.waitForEvent('download'), trend.getByTestId('export-csv').click()]);
 		const text = fs.readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '');

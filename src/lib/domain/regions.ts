@@ -58,12 +58,6 @@ export function regionByCode(code: string): Region | undefined {
 	return BY_CODE.get(code);
 }
 
-/** The name without the word for "region" (область, облысы; English names have none but Almaty region, kept whole beside Almaty city), for small spaces such as map tiles. */
-export function regionShortName(code: string, locale: Locale): string {
-	const region = BY_CODE.get(code);
-	return region ? tr(region.name, locale).replace(/\s*(область|облысы)$/, '') : code;
-}
-
 export const TOTAL_POPULATION = REGIONS.reduce((sum, x) => sum + x.population, 0);
 
 /** Kazakh letters folded to their nearest Russian ones, so Қарағанды and Караганды meet. */
@@ -153,4 +147,13 @@ export function normalizeRegion(input: string | null | undefined): RegionMatch {
 	}
 	const code = ALIASES.get(key.core) ?? ALIASES.get(fold(raw));
 	return code ? { ok: true, code } : { ok: false, reason: 'unknown' };
+}
+
+/**
+ * A region's name without the Russian or Kazakh word for "region", for small map tiles (English
+ * names are short already, and "Almaty region" must stay apart from Almaty).
+ */
+export function regionShortName(code: string, locale: Locale): string {
+	const region = BY_CODE.get(code);
+	return region ? tr(region.name, locale).replace(/\s+(область|облысы)$/, '') : code;
 }

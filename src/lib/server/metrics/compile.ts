@@ -22,6 +22,8 @@ export interface CompileInput {
 	/** Only filters that apply to the measure's facts. */
 	filters: Filters;
 	deadlines: Deadlines;
+	/** Monthly rollups the query may read instead of the facts' rows. */
+	rollup?: RollupInfo;
 }
 
 /**
@@ -96,11 +98,16 @@ interface Key {
 
 const selectKeys = (keys: Key[]) => keys.map((k) => `${k.expr} AS ${k.alias}`);
 
+/** The rows of a flow, counted. */
+const ROWS: Aggregate = { name: '_rows', sql: 'count(*)' };
+
 /** An aggregate of a flow: `fn(arg)` over the rows meeting every condition. */
 interface Aggregate {
 	name: string;
 	sql: string;
 	conditions?: (string | undefined)[];
+	/** A quantile: its value expression and bound q (rolled up as a histogram of the values). */
+	quantile?: { expr: string; q: string };
 }
 
 function aggregateSql(a: Aggregate, extra?: string): string {
@@ -147,6 +154,8 @@ export const ROLLUP_LEVELS = [
 	['region', 'court', 'instance', 'case_type', 'category'],
 	['region', 'instance', 'case_type']
 ] as const satisfies readonly (readonly DimensionId[])[];
+/** Quantiles are rolled up as histograms at the coarse level only (the fine one would hardly be smaller than the rows). */
+const HISTOGRAM_LEVEL = 1;
 const levelColumns = (level: number) => ROLLUP_LEVELS[level].map((id) => dimensionById(id)!.column);
 
 /** The bound values a statement uses (DuckDB refuses any it does not). */
@@ -173,6 +182,8 @@ class Compiler {
 	private readonly flowGroups = new Map<string, FlowGroup>();
 	private readonly stockGroups = new Map<string, StockGroup>();
 	private aggregateCount = 0;
+	/** When building rollups: the histograms of quantiles, by table. */
+	private readonly histograms = new Map<string, { fact: FactId; event: string; expr: string; where: string | undefined }>();
 
 	/**
 	 * With slots the compiler works in batch mode (compileBatch): the only key is `slot`; with
@@ -260,7 +271,10 @@ class Compiler {
 		const fact = FACTS[measure.fact];
 		const event = fact.events[measure.event];
 		if (!event) throw new Error(`fact ${measure.fact} has no event ${measure.event}`);
-		if (this.slots) return this.batchFlow(measure.fact, event, aggregates, measure.where && this.fragment(measure.where));
+		const own = measure.where && this.fragment(measure.where);
+		if (this.slots) return this.batchFlow(measure.fact, event, aggregates, own);
+		const rolled = this.rolledFlow(measure.fact, event, aggregates, own);
+		if (rolled) return rolled;
 		const keys = this.eventKeys(event);
 		const where = this.where([
 			`${event} BETWEEN ${this.from} AND ${this.to}`,
@@ -273,13 +287,40 @@ class Compiler {
 	}
 
 	/**
+	 * A flow of one query from the monthly rollup, when every aggregate (and the count of the
+	 * flow's own rows, which decides which groups exist) is there.
+	 */
+	private rolledFlow(fact: FactId, event: string, aggregates: Aggregate[], where: string | undefined): Column | null {
+		if (!aggregates.every((a) => /^(count|sum)\(/.test(a.sql))) return null;
+		const keyOf = (a: Aggregate) => this.rollupKey(aggregateSql(a, where));
+		const rows = keyOf(ROWS);
+		const table = this.rollupFor(fact, event, [rows, ...aggregates.map(keyOf)], [this.input]);
+		if (!table) return null;
+		const keys = [...this.dimKeys(), ...(this.grain ? [{ expr: this.bucketOf('month'), alias: 'period' }] : [])];
+		const name = this.addCte(
+			`SELECT ${[...selectKeys(keys), ...aggregates.map((a) => `sum(${keyOf(a)}) AS ${a.name}`)].join(', ')}
+			FROM ${table} t ${this.where([`month BETWEEN ${this.from} AND ${this.to}`])} ${this.groupBy(keys.length)}
+			${keys.length ? `HAVING sum(${rows}) > 0` : ''}`
+		);
+		return (column) => `${name}.${column}`;
+	}
+
+	/**
 	 * In a batch, a flow's aggregates join those of the same fact and event; its own rows are a
 	 * filter. An additive aggregate found in the monthly rollup is read from there instead.
 	 */
 	private batchFlow(fact: FactId, event: string, aggregates: Aggregate[], where: string | undefined): Column {
 		const prefix = `a${++this.aggregateCount}_`;
 		const refs = new Map<string, string>();
-		for (const a of aggregates) {
+		// Rollups also count each flow's own rows: single queries need them to know which groups exist.
+		for (const a of this.slots!.length ? aggregates : [...aggregates, ROWS]) {
+			if (a.quantile) {
+				const histogram = this.histogram(fact, event, a.quantile, where);
+				if (histogram) {
+					refs.set(a.name, `${histogram}.v`);
+					continue;
+				}
+			}
 			const sql = aggregateSql(a, where);
 			const key = this.rollupKey(sql);
 			const rolled = /^(count|sum)\(/.test(a.sql) ? this.fromRollup(fact, event, key) : null;
@@ -311,15 +352,59 @@ class Compiler {
 	 * The smallest rollup table that may serve a column of this batch: it has the column, keeps
 	 * every dimension filtered on, and every slot is whole months (or runs to the end of the data).
 	 */
-	private fromRollup(fact: FactId, event: string, column: string): string | null {
-		const r = this.rollup;
-		if (!r || !this.slots!.every((s) => s.from === bucketStart(s.from, 'month') && (s.to >= r.asOf || s.to === bucketEnd(s.to, 'month')))) return null;
-		const filtered = Object.keys(this.input.filters);
-		for (let level = ROLLUP_LEVELS.length - 1; level >= 0; level--) {
+	private fromRollup(fact: FactId, event: string, column: string, finest = 0): string | null {
+		return this.rollupFor(fact, event, [column], this.slots!, finest);
+	}
+
+	/**
+	 * The smallest rollup table with all these columns that keeps every dimension the query
+	 * filters on or breaks down by, when the periods are whole months (or run to the end of the data).
+	 */
+	private rollupFor(fact: FactId, event: string, columns: readonly string[], periods: readonly Period[], finest = 0): string | null {
+		const r = this.rollup ?? this.input.rollup;
+		if (!r || !periods.every((p) => p.from === bucketStart(p.from, 'month') && (p.to >= r.asOf || p.to === bucketEnd(p.to, 'month')))) return null;
+		const dims = [...Object.keys(this.input.filters), ...(this.slots ? [] : this.input.by)];
+		for (let level = ROLLUP_LEVELS.length - 1; level >= finest; level--) {
 			const table = rollupTable(fact, event, level);
-			if (filtered.every((id) => (ROLLUP_LEVELS[level] as readonly string[]).includes(id)) && r.columns.has(`${table}.${column}`)) return table;
+			if (dims.every((id) => (ROLLUP_LEVELS[level] as readonly string[]).includes(id)) && columns.every((c) => r.columns.has(`${table}.${c}`))) return table;
 		}
 		return null;
+	}
+
+	/**
+	 * A quantile from its histogram rollup (value → count per month and coarse dimensions), when
+	 * the batch may use it: a CTE of the exact quantile_cont per slot, found by walking the
+	 * cumulative counts to the order statistics around (N − 1)·q. When building, the histogram
+	 * is only noted. Null: the rows are read.
+	 */
+	private histogram(fact: FactId, event: string, quantile: { expr: string; q: string }, where: string | undefined): string | null {
+		const key = this.rollupKey(`histogram ${quantile.expr} | ${where ?? ''}`);
+		const table = rollupTable(fact, `${event}_${key}`, HISTOGRAM_LEVEL);
+		if (!this.slots!.length) {
+			this.histograms.set(table, { fact, event, expr: quantile.expr, where });
+			return null;
+		}
+		if (this.fromRollup(fact, `${event}_${key}`, 'x', HISTOGRAM_LEVEL) !== table) return null;
+		const { select, where: inSlots } = this.slotKeys('month');
+		const pos = `(total - 1) * ${quantile.q}`;
+		const counts = `SELECT CASE WHEN GROUPING(_month) = 0 THEN _month ELSE _period END AS slot, x, sum(n) AS n
+			FROM (SELECT *, ${select} FROM ${table} t ${this.where([inSlots])}) t GROUP BY GROUPING SETS ((_month, x), (_period, x))`;
+		const cumulative = `SELECT slot, x, sum(n) OVER (PARTITION BY slot ORDER BY x) AS cum, sum(n) OVER (PARTITION BY slot) AS total
+			FROM (${counts}) h WHERE slot IS NOT NULL`;
+		const ends = `SELECT slot, ${pos} AS pos, min(x) FILTER (WHERE cum > floor(${pos})) AS lo, min(x) FILTER (WHERE cum > floor(${pos}) + 1) AS hi
+			FROM (${cumulative}) c GROUP BY slot, total`;
+		return this.addCte(`SELECT slot, lo + (pos - floor(pos)) * (coalesce(hi, lo) - lo) AS v FROM (${ends}) e`, ['slot'], false);
+	}
+
+	/** Slot keys of rows by a date column: `_month` (slots 2…) and `_period` (0, 1), and the rows' filter. */
+	private slotKeys(event: string): { select: string; where: string } {
+		const inSlot = (i: number) => `${event} BETWEEN ${this.slotDate('from', i)} AND ${this.slotDate('to', i)}`;
+		const firstMonth = this.p.named('month0', bucketStart(this.slots![0].from, 'month'), 'DATE');
+		return {
+			select: `CASE WHEN ${inSlot(0)} THEN 2 + date_diff('month', ${firstMonth}, ${event}) END AS _month,
+				CASE WHEN ${inSlot(0)} THEN 0 WHEN ${inSlot(1)} THEN 1 END AS _period`,
+			where: `${inSlot(0)} OR ${inSlot(1)}`
+		};
 	}
 
 	private slotDate(kind: 'from' | 'to' | 'before', i: number): string {
@@ -335,12 +420,9 @@ class Compiler {
 		const event = group.rollup ? 'month' : group.event;
 		const relation = group.rollup ?? FACTS[group.fact].relation;
 		const aggregates = group.aggregates.map((a) => `${group.rollup ? `sum(${a.key})` : a.sql} AS ${a.alias}`);
-		const inSlot = (i: number) => `${event} BETWEEN ${this.slotDate('from', i)} AND ${this.slotDate('to', i)}`;
-		const firstMonth = this.p.named('month0', bucketStart(this.slots![0].from, 'month'), 'DATE');
+		const { select, where } = this.slotKeys(event);
 		return `SELECT CASE WHEN GROUPING(_month) = 0 THEN _month ELSE _period END AS slot, ${aggregates.join(', ')}
-			FROM (SELECT *, CASE WHEN ${inSlot(0)} THEN 2 + date_diff('month', ${firstMonth}, ${event}) END AS _month,
-				CASE WHEN ${inSlot(0)} THEN 0 WHEN ${inSlot(1)} THEN 1 END AS _period
-				FROM ${relation} t ${this.where([`${inSlot(0)} OR ${inSlot(1)}`])}) t
+			FROM (SELECT *, ${select} FROM ${relation} t ${this.where([where])}) t
 			GROUP BY GROUPING SETS ((_month), (_period))`;
 	}
 
@@ -434,6 +516,16 @@ class Compiler {
 			});
 			out.push(...coarser(group.fact, 'stock', names));
 		}
+		for (const [table, h] of this.histograms) {
+			if (!CASE_FACTS.includes(h.fact)) continue;
+			out.push({
+				sql: `CREATE OR REPLACE TABLE ${table} AS
+					SELECT date_trunc('month', ${h.event})::DATE AS month, ${levelColumns(HISTOGRAM_LEVEL).join(', ')}, ${h.expr} AS x, count(*) AS n
+					FROM ${FACTS[h.fact].relation} t WHERE ${[`${h.event} IS NOT NULL`, `(${h.expr}) IS NOT NULL`, h.where].filter(Boolean).map((c) => `(${c})`).join(' AND ')}
+					GROUP BY ALL`,
+				params: {}
+			});
+		}
 		return out.map((q) => ({ sql: q.sql, params: usedParams(q.sql, this.p.values) }));
 	}
 
@@ -444,6 +536,18 @@ class Compiler {
 	/** Cases pending at the period's end (or start), without a time grain. */
 	private stockFlat(measure: Extract<Measure, { kind: 'stock' }>): string {
 		const since = this.fragment(measure.since ?? 'filed_date');
+		const key = this.rollupKey(`${since} | ${this.stockWhere(measure) ?? ''}`);
+		const at = measure.at === 'end' ? this.input.to : addDays(this.input.from, -1);
+		const table = this.rollupFor(measure.fact, 'stock', [`e_${key}`], [{ from: bucketStart(at, 'month'), to: at }]);
+		if (table) {
+			// Entered by the measurement month, less left by then; groups with none pending do not exist.
+			const date = this.p.bind(at, 'DATE');
+			const v = `coalesce(sum(e_${key}) FILTER (WHERE month <= ${date}), 0) - coalesce(sum(l_${key}) FILTER (WHERE month <= ${date}), 0)`;
+			const keys = this.dimKeys();
+			return this.addCte(
+				`SELECT ${[...selectKeys(keys), `${v} AS v`].join(', ')} FROM ${table} t ${this.where([])} ${this.groupBy(keys.length)} ${keys.length ? `HAVING ${v} > 0` : ''}`
+			);
+		}
 		const condition =
 			measure.at === 'end'
 				? `${since} <= ${this.to} AND (decided_date IS NULL OR decided_date > ${this.to})`
@@ -585,8 +689,9 @@ class Compiler {
 			}
 			case 'quantile': {
 				const expr = this.fragment(m.expr);
+				const q = this.p.bind(m.q, 'DOUBLE');
 				const c = this.flow(m, [
-					{ name: 'v', sql: `quantile_cont(${expr}, ${this.p.bind(m.q, 'DOUBLE')})` },
+					{ name: 'v', sql: `quantile_cont(${expr}, ${q})`, quantile: { expr, q } },
 					{ name: 'n', sql: `count(${expr})` }
 				]);
 				return { value: c('v'), numerator: 'NULL', denominator: 'NULL', n: zero(c('n')) };
@@ -750,7 +855,8 @@ class Compiler {
 				FROM keys ${joined.map(join).join(' ')}
 				ORDER BY ${this.keys.map((k) => `keys.${k}`).join(', ')}`;
 		}
-		return { sql: `WITH ${withs.join(',\n')}\n${body}`, params: this.p.values };
+		const text = `WITH ${withs.join(',\n')}\n${body}`;
+		return { sql: text, params: usedParams(text, this.p.values) };
 	}
 }
 

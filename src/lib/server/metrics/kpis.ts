@@ -11,7 +11,7 @@ import type { ViewQuery } from '../../domain/query';
 import type { Access } from '../../domain/roles';
 import type { Queryable } from '../db/database';
 import { dataAsOf } from './as-of';
-import { dataRevision } from './revision';
+import { rollupColumns } from './rollups';
 import { batchable, compileBatch } from './compile';
 import { deadlines } from './deadlines';
 import { chooseSource, fit, personalDataErrors, runIndicator, suppress, type ResultRow } from './run';
@@ -66,21 +66,6 @@ async function oneByOne(db: Queryable, indicator: Indicator, query: ViewQuery, p
 		run({ ...query, period: range(period), grain: 'month' })
 	]);
 	return { current: current[0] ?? EMPTY, previous: previous[0], months };
-}
-
-const rollupCache = new WeakMap<Queryable, { revision: number; columns: Set<string> }>();
-
-/** The rollup columns in the database, read once per data revision. */
-async function rollupColumns(db: Queryable): Promise<Set<string>> {
-	const revision = dataRevision();
-	const hit = rollupCache.get(db);
-	if (hit?.revision === revision) return hit.columns;
-	const rows = await db.query<{ t: string; c: string }>(
-		`SELECT table_name AS t, column_name AS c FROM duckdb_columns() WHERE table_name LIKE 'rollup\_%' ESCAPE '\'`
-	);
-	const columns = new Set(rows.map((r) => `${r.t}.${r.c}`));
-	rollupCache.set(db, { revision, columns });
-	return columns;
 }
 
 /** Indicators that read case records in both periods (or have no other source) can be batched. */

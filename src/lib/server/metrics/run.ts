@@ -18,6 +18,7 @@ import type { Queryable } from '../db/database';
 import { dataAsOf } from './as-of';
 import { compileMeasure, compileExists } from './compile';
 import { deadlines } from './deadlines';
+import { rollupInfo } from './rollups';
 
 export type DataSource = 'cases' | 'court_stats';
 
@@ -116,7 +117,8 @@ export async function runIndicator(
 	if (errors.length) return { ok: false, errors };
 
 	const measure = source === 'court_stats' ? indicator.formMeasure! : indicator.measure;
-	const compiled = compileMeasure({ measure, ...period, grain: query.grain, by: query.by, filters, deadlines: deadlines() });
+	const rollup = await rollupInfo(db);
+	const compiled = compileMeasure({ measure, ...period, grain: query.grain, by: query.by, filters, deadlines: deadlines(), rollup });
 	const rows = await db.query<ResultRow>(compiled.sql, compiled.params);
 	suppress(rows, access);
 	if (query.grain) {

@@ -9,8 +9,7 @@ import type { ViewQuery } from '../../domain/query';
 import type { Access } from '../../domain/roles';
 import type { Queryable } from '../db/database';
 import { batchable } from '../metrics/compile';
-import type { KpiFigure } from '../metrics/kpis';
-import { runIndicator } from '../metrics/run';
+import { kpiFigures, type KpiFigure } from '../metrics/kpis';
 
 export type AlertKind = 'threshold' | 'backlog_growth' | 'overdue_cassation';
 
@@ -53,8 +52,9 @@ export async function overdueCassation(db: Queryable, query: ViewQuery, access: 
 	const instances = query.filters.instance;
 	if (instances && !instances.includes('cassation')) return null;
 	const filters = { ...query.filters, instance: ['cassation'] };
-	const result = await runIndicator(db, indicatorById('pending_past_limit')!, { ...query, by: [], grain: undefined, filters }, access);
-	const value = result.ok ? result.value.rows[0]?.value : null;
+	// Through the batch, so that it reads the rollups like the tiles do.
+	const [figure] = await kpiFigures(db, ['pending_past_limit'], { ...query, by: [], grain: undefined, filters }, access);
+	const value = figure.hiddenBelow === null ? figure.value : null;
 	if (!value) return null;
 	return { kind: 'overdue_cassation', indicator: 'pending_past_limit', status: 'alert', value, reference: null, filters: { instance: ['cassation'] }, severity: 2.5 };
 }

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { KpiFigure } from '../metrics/kpis';
+import { rankAlerts, WATCHED, type Alert } from './alerts';
+
+const figure = (id: string, value: number | null, months: (number | null)[] = []): KpiFigure => ({
+	id,
+	value,
+	hiddenBelow: null,
+	previous: null,
+	spark: months,
+	months: months.map((v, i) => ({ period: `2025-${String(i + 1).padStart(2, '0')}-01`, partial: false, value: v }))
+});
+
+describe('alerts', () => {
+	it('watches the catalog indicators with thresholds that a batch can compute', () => {
+		expect(WATCHED).toContain('clearance_rate');
+		expect(WATCHED).toContain('stability');
+		expect(WATCHED).not.toContain('judge_workload_spread');
+	});
+
+	it('ranks alerts before watches, and the farther beyond the threshold the higher', () => {
+		const cassation: Alert = { kind: 'overdue_cassation', indicator: 'pending_past_limit', status: 'alert', value: 3, reference: null, filters: { instance: ['cassation'] }, severity: 2.5 };
+		const alerts = rankAlerts(
+			[
+				figure('clearance_rate', 99), // below the target of 100: watch
+				figure('stability', 70), // below 80: alert
+				figure('e_filed_share', 95), // on target: no alert
+				figure('median_days', 50), // above 45: watch, farther than clearance
+				figure('pending_end', 10, [100, 110, 120, 130])
+			],
+			cassation
+		);
+		expect(alerts.map((a) => `${a.kind}:${a.indicator}:${a.status}`)).toEqual([
+			'overdue_cassation:pending_past_limit:alert',
+			'threshold:stability:alert',
+			'backlog_growth:pending_end:watch',
+			'threshold:median_days:watch',
+			'threshold:clearance_rate:watch'
+		]);
+		expect(alerts.find((a) => a.indicator === 'stability')?.reference).toBe(80);
+	});
+
+	it('needs three increases in a row for the backlog, and no hidden figures', () => {
+		expect(rankAlerts([figure('pending_end', 10, [100, 110, 105, 130])], null)).toEqual([]);
+		expect(rankAlerts([{ ...figure('stability', 10), hiddenBelow: 5 }], null)).toEqual([]);
+	});
+});
