@@ -89,6 +89,8 @@ export function importErrorText(code: ImportErrorCode | 'origin' | 'unknown_job'
 			return m.imp_err_rollback_conflict({ count: s('count') }, o);
 		case 'interrupted':
 			return m.imp_err_interrupted({}, o);
+		case 'write_failed':
+			return m.imp_err_write_failed({}, o);
 		case 'origin':
 			return m.imp_err_origin({}, o);
 		case 'unknown_job':

@@ -50,6 +50,7 @@ export const IMPORT_ERRORS = [
 	'unreadable',
 	'rollback_invalid',
 	'rollback_conflict',
-	'interrupted'
+	'interrupted',
+	'write_failed'
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERRORS)[number];

@@ -7,6 +7,7 @@ import path from 'node:path';
 import {
 	DuckDBConnection,
 	DuckDBInstance,
+	DuckDBListValue,
 	DuckDBTypeId,
 	type DuckDBResultReader,
 	type DuckDBValue
@@ -44,6 +45,19 @@ function toRows(reader: DuckDBResultReader): Row[] {
 	});
 }
 
+/**
+ * With QUERY_LOG set to a file, every query is appended to it as a JSON line {sql, params}: the
+ * benchmark replays exactly the SQL a view ran through DuckDB alone. Off unless set.
+ */
+function logQuery(sql: string, params: Params | undefined): void {
+	const file = process.env.QUERY_LOG;
+	if (!file) return;
+	const json = JSON.stringify({ sql, params: params ?? null }, (_, value) =>
+		value instanceof DuckDBListValue ? { list: value.items } : typeof value === 'bigint' ? Number(value) : value
+	);
+	fs.appendFileSync(file, json + '\n');
+}
+
 /** One connection held for a while: its temporary tables live as long as it is held. */
 export class Connection implements Queryable {
 	constructor(protected readonly connection: DuckDBConnection) {}
@@ -54,6 +68,7 @@ export class Connection implements Queryable {
 	}
 
 	async query<T extends object = Row>(sql: string, params?: Params): Promise<T[]> {
+		logQuery(sql, params);
 		const reader = await this.connection.runAndReadAll(sql, params);
 		return toRows(reader) as T[];
 	}
