@@ -27,9 +27,9 @@ import { load, prefixedCases, startUpload } from './bench/load';
 import { describeMachine } from './bench/machine';
 import { naiveView } from './bench/naive';
 import { pageWeights } from './bench/pages';
-import { RawDuckDB, readLog, type Statement } from './bench/raw';
+import { RawDuckDB, readLog } from './bench/raw';
 import { importsTable, loadTable, machineText, pagesTable, viewsTable, type Figures, type ViewFigures } from './bench/report';
-import { timeMedian } from './bench/timing';
+import { timeInterleaved } from './bench/timing';
 import { VIEWS } from './bench/views';
 
 const { values } = parseArgs({
@@ -122,30 +122,28 @@ const needCsv = !values.database || !skip.has('naive') || !skip.has('imports') |
 const files = needCsv ? await csvFiles() : null;
 const databasePath = await prepareDatabase(files);
 
-// 1. Each view over HTTP, then its SQL captured from the server's query log.
+// 1. Each view over HTTP against the SQL it ran (captured from the server's query log) through
+// DuckDB alone, on a copy of the file so that both can be open at once and be timed in turn.
+const rawCopy = path.join(work, 'raw.duckdb');
+fs.copyFileSync(databasePath, rawCopy);
 const queryLog = path.join(work, 'queries.jsonl');
 fs.rmSync(queryLog, { force: true });
 let server = await serve(databasePath, { QUERY_LOG: queryLog });
-const captured: { serverMs: number; statements: Statement[]; body: string }[] = [];
-for (const view of VIEWS) {
-	const serverMs = await timeMedian(runs, () => get(server.url + view.url));
-	const { offset } = readLog(queryLog, 0);
-	const body = await get(server.url + view.url);
-	captured.push({ serverMs, statements: readLog(queryLog, offset).statements, body });
-	log(`${view.name}: ${serverMs.toFixed(1)} ms on the server`);
-}
-await server.stop();
-
-// 2. The same SQL through DuckDB alone, on the same file.
-const raw = await RawDuckDB.open(databasePath, { threads: duckdb.threads, memory_limit: duckdb.memoryLimit });
+const raw = await RawDuckDB.open(rawCopy, { threads: duckdb.threads, memory_limit: duckdb.memoryLimit });
 const version = await raw.version();
 const views: ViewFigures[] = [];
-for (const [i, view] of VIEWS.entries()) {
-	const rawMs = await raw.time(captured[i].statements, runs);
-	views.push({ name: view.name, url: view.url, statements: captured[i].statements.length, serverMs: captured[i].serverMs, rawMs });
-	log(`${view.name}: ${rawMs.toFixed(1)} ms in raw DuckDB (${captured[i].statements.length} statements)`);
+const bodies: string[] = [];
+for (const view of VIEWS) {
+	const { offset } = readLog(queryLog, 0);
+	bodies.push(await get(server.url + view.url));
+	const { statements } = readLog(queryLog, offset);
+	const [serverMs, rawMs] = await timeInterleaved(runs, () => get(server.url + view.url), () => raw.run(statements));
+	views.push({ name: view.name, url: view.url, statements: statements.length, serverMs, rawMs });
+	log(`${view.name}: ${serverMs.toFixed(1)} ms on the server, ${rawMs.toFixed(1)} ms in raw DuckDB (${statements.length} statements)`);
 }
 raw.close();
+fs.rmSync(rawCopy, { force: true });
+await server.stop();
 
 // 3. The naive way, once per view (a pass over the whole CSV), checked against the server's figures.
 if (!skip.has('naive')) {
@@ -154,7 +152,7 @@ if (!skip.has('naive')) {
 		const started = performance.now();
 		const figures = await naiveView(files!.cases, view.naive);
 		views[i].naiveMs = performance.now() - started;
-		const rows = JSON.parse(captured[i].body).rows as { region?: string; value: number | null }[];
+		const rows = JSON.parse(bodies[i]).rows as { region?: string; value: number | null }[];
 		views[i].naiveMatches = rows.every((r) => Math.abs((figures.get(r.region ?? '') ?? NaN) - (r.value ?? NaN)) < 1e-6);
 		log(`${view.name}: ${views[i].naiveMs!.toFixed(0)} ms the naive way (figures ${views[i].naiveMatches ? 'equal' : 'DIFFER'})`);
 	}
@@ -205,6 +203,7 @@ if (!skip.has('load')) {
 		importRows: done.state.outcome?.rowsLoaded ?? 0,
 		importSeconds: done.seconds,
 		importStatus: done.state.outcome?.status ?? done.state.state,
+		importBytes: fs.statSync(importFile).size,
 		overlapped
 	};
 	log(`Load during import: ${during.requests} requests, ${during.errors} errors, p50 ${during.p50} ms, p99 ${during.p99} ms; import ${figures.loadDuringImport.importStatus} in ${done.seconds.toFixed(0)} s`);
@@ -252,7 +251,7 @@ function targets(f: Figures): string[] {
 function writeReport(f: Figures): void {
 	const parts = [
 		`**Machine**: ${machineText(f.machine)}`,
-		`**Data**: ${f.dataset}. Times are medians of ${f.runs} runs after a warm-up; the server is the built app (adapter-node) over HTTP on loopback, signed out; raw DuckDB runs the statements the server logged for the view (QUERY_LOG), concurrently as the server does, through @duckdb/node-api on the same file with the same threads (${duckdb.threads}) and memory limit (${duckdb.memoryLimit}).`,
+		`**Data**: ${f.dataset}. Times are medians of ${f.runs} runs after a warm-up, server and raw DuckDB taking turns (the machine is shared: turns make a change of its load weigh on both alike); the server is the built app (adapter-node) over HTTP on loopback, signed out; raw DuckDB runs the statements the server logged for the view (QUERY_LOG), concurrently as the server does, through @duckdb/node-api on a copy of the same file with the same threads (${duckdb.threads}) and memory limit (${duckdb.memoryLimit}).`,
 		'### Targets',
 		targets(f).join('\n'),
 		'### Views: server against raw DuckDB and the naive way',
@@ -265,7 +264,7 @@ function writeReport(f: Figures): void {
 		parts.push(
 			`### Load: ${f.loadSettings!.connections} concurrent clients, ${f.loadSettings!.seconds} s, the views above in turn`,
 			loadTable(f) +
-				(d ? `\n\nThe import (${d.importRows.toLocaleString('en')} rows, 0.5 GB, web upload) ended ${d.importStatus} after ${d.importSeconds.toFixed(0)} s; ${d.overlapped ? 'it ran through the whole load run' : 'it ended before the load run did'}.` : '')
+				(d ? `\n\nThe import (${d.importRows.toLocaleString('en')} rows, ${(d.importBytes / 1e9).toFixed(2)} GB, web upload) ended ${d.importStatus} after ${d.importSeconds.toFixed(0)} s; ${d.overlapped ? 'it ran through the whole load run' : 'it ended before the load run did'}.` : '')
 		);
 	}
 	const generated = `<!-- bench:start -->\n${parts.join('\n\n')}\n<!-- bench:end -->`;

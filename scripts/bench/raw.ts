@@ -1,11 +1,10 @@
 /**
  * The raw side of the comparison: the SQL a view ran on the server (captured with QUERY_LOG),
- * replayed through @duckdb/node-api directly on the same database file, with the same
+ * replayed through @duckdb/node-api directly on a copy of the same database file, with the same
  * concurrency (one connection per statement, all at once, as the server's pool runs them).
  */
 import fs from 'node:fs';
 import { DuckDBInstance, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import { timeMedian } from './timing';
 
 export interface Statement {
 	sql: string;
@@ -47,10 +46,10 @@ export class RawDuckDB {
 		return this.connections[i];
 	}
 
-	/** Median wall time (ms) of running all statements concurrently and reading their results. */
-	async time(statements: Statement[], runs: number): Promise<number> {
+	/** Runs all statements concurrently, one connection each, and reads their results. */
+	async run(statements: Statement[]): Promise<void> {
 		const connections = await Promise.all(statements.map((_, i) => this.connection(i)));
-		return timeMedian(runs, () => Promise.all(statements.map((s, i) => connections[i].runAndReadAll(s.sql, bound(s.params)))));
+		await Promise.all(statements.map((s, i) => connections[i].runAndReadAll(s.sql, bound(s.params))));
 	}
 
 	async version(): Promise<string> {

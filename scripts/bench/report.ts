@@ -23,7 +23,7 @@ export interface Figures {
 	imports: ImportFigures[];
 	pages: PageWeight[];
 	load?: LoadFigures;
-	loadDuringImport?: LoadFigures & { importRows: number; importSeconds: number; importStatus: string; overlapped: boolean };
+	loadDuringImport?: LoadFigures & { importRows: number; importSeconds: number; importStatus: string; importBytes: number; overlapped: boolean };
 	loadSettings?: { connections: number; seconds: number };
 }
 

@@ -6,16 +6,22 @@ export const median = (values: number[]) => {
 	return sorted[Math.floor((sorted.length - 1) / 2)];
 };
 
-/** Runs `fn` once to warm up, then `runs` times; the median wall time in ms. */
-export async function timeMedian(runs: number, fn: () => Promise<unknown>): Promise<number> {
-	await fn();
-	const times: number[] = [];
+/**
+ * Medians of `a` and `b` run alternately (after one warm-up each), so that a change in the load
+ * of a shared machine weighs on both alike.
+ */
+export async function timeInterleaved(runs: number, a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[number, number]> {
+	await a();
+	await b();
+	const times: [number[], number[]] = [[], []];
 	for (let i = 0; i < runs; i++) {
-		const started = performance.now();
-		await fn();
-		times.push(performance.now() - started);
+		for (const [j, fn] of [a, b].entries()) {
+			const started = performance.now();
+			await fn();
+			times[j].push(performance.now() - started);
+		}
 	}
-	return median(times);
+	return [median(times[0]), median(times[1])];
 }
 
 /** Peak resident memory of a process so far, in bytes (Linux VmHWM); 0 once it has exited. */

@@ -51,6 +51,7 @@ export const IMPORT_ERRORS = [
 	'rollback_invalid',
 	'rollback_conflict',
 	'interrupted',
-	'write_failed'
+	'write_failed',
+	'no_parquet'
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERRORS)[number];
