@@ -91,6 +91,8 @@ export function importErrorText(code: ImportErrorCode | 'origin' | 'unknown_job'
 			return m.imp_err_interrupted({}, o);
 		case 'write_failed':
 			return m.imp_err_write_failed({}, o);
+		case 'too_many_columns':
+			return m.imp_err_too_many_columns({ count: s('count'), max: s('max') }, o);
 		case 'no_parquet':
 			return m.imp_err_no_parquet({ folder: s('folder') }, o);
 		case 'origin':

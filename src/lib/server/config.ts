@@ -22,6 +22,8 @@ export function settings() {
 		/** DuckDB worker threads and memory cap; defaults suit a 2-core server. */
 		duckdbThreads: num('DUCKDB_THREADS', 0),
 		duckdbMemoryLimit: process.env.DUCKDB_MEMORY_LIMIT || '4GB',
+		/** Dashboard query results kept until the next write; 0 turns the cache off. */
+		readCacheEntries: num('READ_CACHE_ENTRIES', 2000),
 		/** Optional JSON file overriding statutory limits and time standards. */
 		limitsFile: process.env.LIMITS_FILE || '',
 		/** Counts under this are shown to the public as "<N". */

@@ -52,6 +52,7 @@ export const IMPORT_ERRORS = [
 	'rollback_conflict',
 	'interrupted',
 	'write_failed',
-	'no_parquet'
+	'no_parquet',
+	'too_many_columns'
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERRORS)[number];
