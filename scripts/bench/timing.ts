@@ -7,21 +7,20 @@ export const median = (values: number[]) => {
 };
 
 /**
- * Medians of `a` and `b` run alternately (after one warm-up each), so that a change in the load
- * of a shared machine weighs on both alike.
+ * Median wall time (ms) of each function, run in turns (after one warm-up each), so that a change
+ * in the load of a shared machine weighs on all of them alike.
  */
-export async function timeInterleaved(runs: number, a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[number, number]> {
-	await a();
-	await b();
-	const times: [number[], number[]] = [[], []];
+export async function timeTurns(runs: number, ...fns: (() => Promise<unknown>)[]): Promise<number[]> {
+	for (const fn of fns) await fn();
+	const times: number[][] = fns.map(() => []);
 	for (let i = 0; i < runs; i++) {
-		for (const [j, fn] of [a, b].entries()) {
+		for (const [j, fn] of fns.entries()) {
 			const started = performance.now();
 			await fn();
 			times[j].push(performance.now() - started);
 		}
 	}
-	return [median(times[0]), median(times[1])];
+	return times.map(median);
 }
 
 /** Peak resident memory of a process so far, in bytes (Linux VmHWM); 0 once it has exited. */
