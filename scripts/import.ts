@@ -70,7 +70,7 @@ for (const pair of values.map) {
 }
 
 const s = settings();
-const db = await Database.open(s.databasePath, { threads: s.duckdbThreads || undefined, memoryLimit: s.duckdbMemoryLimit });
+const db = await Database.open(s.databasePath, { threads: s.duckdbThreads || undefined, memoryLimit: s.importMemoryLimit });
 await migrate(db);
 await db.transaction((tx) => syncDirectories(tx));
 

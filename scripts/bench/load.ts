@@ -3,6 +3,7 @@
  * optionally while an import streams in through the web upload; used by `npm run bench` at
  * national scale and by tests/load.test.ts at a small one.
  */
+import { once } from 'node:events';
 import fs from 'node:fs';
 import readline from 'node:readline';
 import path from 'node:path';
@@ -51,7 +52,7 @@ export async function prefixedCases(source: string, target: string, prefix: stri
 	for await (const line of readline.createInterface({ input: fs.createReadStream(source), crlfDelay: Infinity })) {
 		const text = header ? line : prefix + line.replace(',', ',' + prefix);
 		header = false;
-		if (!out.write(text + '\n')) await new Promise((resolve) => out.once('drain', resolve));
+		if (!out.write(text + '\n')) await once(out, 'drain');
 	}
 	await new Promise((resolve) => out.end(resolve));
 }

@@ -1,4 +1,5 @@
 /** The web upload as a client drives it: the file streamed as the body, then the job polled. */
+import { once } from 'node:events';
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 
@@ -48,7 +49,7 @@ export async function writeCasesCsv(file: string, rows: number, prefix: string):
 	out.write(CASES_HEADER + '\n');
 	for (let i = 0; i < rows; i++) {
 		const line = `${prefix}${i},7501-24-00-2/${prefix}${i},first,KZ75-D01,KZ-75,civil,civil.loan,2024-01-10,2024-02-10\n`;
-		if (!out.write(line)) await new Promise((resolve) => out.once('drain', resolve));
+		if (!out.write(line)) await once(out, 'drain');
 	}
 	await new Promise((resolve) => out.end(resolve));
 }
