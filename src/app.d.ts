@@ -1,5 +1,6 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 import type { Access, Role } from '$lib/domain/roles';
+import type { Theme } from '$lib/ui/theme/theme';
 
 declare global {
 	namespace App {
@@ -11,6 +12,8 @@ declare global {
 			user: { id: number; login: string; role: Role } | null;
 			/** What the viewer may see of the figures (role and small-count threshold). */
 			access: Access;
+			/** The colour theme chosen (cookie), or 'system'. */
+			theme: Theme;
 		}
 	}
 }

@@ -10,6 +10,7 @@ import { database } from '$lib/server/db/instance';
 import { denied } from '$lib/server/security/denied';
 import { withSecurityHeaders } from '$lib/server/security/headers';
 import { sameOrigin } from '$lib/server/security/origin';
+import { parseTheme, THEME_COOKIE } from '$lib/ui/theme/theme';
 
 /** Opens (and on first start fills) the database before the first request is served. */
 export const init: ServerInit = async () => {
@@ -28,6 +29,12 @@ const language: Handle = ({ event, resolve }) => {
 		if (request !== original) original.body?.cancel().catch(() => undefined);
 		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) });
 	});
+};
+
+/** The colour theme is written into <html data-theme> on the server, so the first paint is already right. */
+const theme: Handle = ({ event, resolve }) => {
+	event.locals.theme = parseTheme(event.cookies.get(THEME_COOKIE));
+	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%theme%', event.locals.theme) });
 };
 
 const session: Handle = async ({ event, resolve }) => {
@@ -51,7 +58,7 @@ const guard: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(headers, language, session, guard);
+export const handle = sequence(headers, language, theme, session, guard);
 
 /** Unexpected errors are logged in full on the server and shown to users only as a plain message. */
 export const handleError: HandleServerError = ({ error, status }) => {

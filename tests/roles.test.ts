@@ -16,6 +16,8 @@ afterAll(() => browser?.close());
 /** Every page a navigation link could lead to, with the route id route-access.ts knows it by. */
 const PAGES: [string, string][] = [
 	['/', '/'],
+	['/fraud', '/fraud'],
+	['/practice', '/practice'],
 	['/data', '/data'],
 	['/admin/users', '/admin/users']
 ];
@@ -32,6 +34,18 @@ async function signIn(role: Role): Promise<Page> {
 	await Promise.all([page.waitForURL(base + '/'), page.getByRole('button', { name: 'Sign in' }).click()]);
 	return page;
 }
+
+describe('signing in', () => {
+	it('keeps what was typed before the page script ran (hydration must not clear the login field)', async () => {
+		const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+		await page.goto(base + '/login', { waitUntil: 'commit' });
+		await page.getByLabel('Login').fill('judge.test');
+		await page.waitForFunction(() => document.querySelector('script') && document.readyState === 'complete');
+		await page.waitForLoadState('networkidle');
+		await expect(page.getByLabel('Login').inputValue()).resolves.toBe('judge.test');
+		await page.context().close();
+	});
+});
 
 describe('what each role sees', () => {
 	for (const role of ['public', 'judge', 'analyst', 'admin'] as const) {
@@ -55,7 +69,7 @@ describe('what each role sees', () => {
 		const judge = await signIn('judge');
 		const publicValue = await publicPage.locator('[data-indicator="pending_end"] [data-testid="kpi-value"]').textContent();
 		const judgeValue = await judge.locator('[data-indicator="pending_end"] [data-testid="kpi-value"]').textContent();
-		// On the fixture's as-of date (1 February 2025) two cases are pending: A4 and A12.
+		// On the fixture's as-of date (1 October 2025) two cases are pending: A4 and A12.
 		expect(publicValue!.trim()).toBe('<5');
 		expect(judgeValue!.trim()).toBe('2');
 		await publicPage.context().close();

@@ -2,4 +2,4 @@ import { database } from '$lib/server/db/instance';
 import { layoutView } from '$lib/server/views/layout';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = async ({ locals }) => layoutView(await database(), locals.user);
+export const load: LayoutServerLoad = async ({ locals }) => ({ ...(await layoutView(await database(), locals.user)), theme: locals.theme });

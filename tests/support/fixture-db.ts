@@ -10,6 +10,7 @@ import { Database } from '../../src/lib/server/db/database';
 import { loadCanonicalFiles } from '../../src/lib/server/db/bootstrap';
 import { syncDirectories } from '../../src/lib/server/db/directories';
 import { migrate } from '../../src/lib/server/db/migrations';
+import { parseQuery, type ViewQuery } from '../../src/lib/domain/query';
 
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
 
@@ -36,4 +37,11 @@ export async function createFixtureDatabase(file = tempDatabasePath()): Promise<
 		}
 	);
 	return db;
+}
+
+/** A view query from URL parameters that are known to be valid (tests only). */
+export function viewQuery(params: string): ViewQuery {
+	const parsed = parseQuery(new URLSearchParams(params));
+	if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+	return parsed.value;
 }

@@ -20,3 +20,8 @@ export function sampleUrl(routeId: string): string {
 			.replace(/\[\[?\.{0,3}(\w+)(?:=\w+)?\]?\]/g, (_, name: string) => (name === 'id' ? 'incoming' : '1')) || '/'
 	);
 }
+
+/** The route ids that render a page (not only an endpoint): what a browser can open. */
+export function pageRouteIds(): string[] {
+	return routeIds().filter((id) => fs.existsSync(path.join(ROOT, 'src/routes', id, '+page.svelte')));
+}

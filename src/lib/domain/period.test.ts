@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addYears, buckets, daysInPeriod, previousYear, resolvePeriod } from './period';
+import { addYears, bucketEnd, buckets, daysInPeriod, previousYear, resolvePeriod } from './period';
 
 describe('periods', () => {
 	it('resolves named periods against the data as-of date', () => {
@@ -33,5 +33,13 @@ describe('periods', () => {
 			'2025-07-01',
 			'2025-10-01'
 		]);
+	});
+});
+
+describe('bucket ends', () => {
+	it('gives the last day of the month, quarter or year', () => {
+		expect(bucketEnd('2024-02-01', 'month')).toBe('2024-02-29');
+		expect(bucketEnd('2025-08-15', 'quarter')).toBe('2025-09-30');
+		expect(bucketEnd('2025-01-01', 'year')).toBe('2025-12-31');
 	});
 });

@@ -108,3 +108,9 @@ export function buckets(period: Period, grain: Grain, asOf?: string): Bucket[] {
 	}
 	return out;
 }
+
+/** The last day of the bucket (month, quarter or year) that starts on or contains `iso`. */
+export function bucketEnd(iso: string, grain: Grain): string {
+	const interval = GRAIN_INTERVAL[grain];
+	return isoDate(utcDay.offset(interval.offset(interval.floor(toDate(iso)), 1), -1));
+}

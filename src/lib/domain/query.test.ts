@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuery, serializeQuery, type ViewQuery } from './query';
+import { carriedState, isQueryParam, parseQuery, searchWith, serializeQuery, toggleFilter, withFilter, type ViewQuery } from './query';
 
 const parse = (s: string) => parseQuery(new URLSearchParams(s));
 
@@ -54,5 +54,29 @@ describe('view state in URLs', () => {
 	it('leaves a page’s own parameters to the page', () => {
 		expect(parseQuery(new URLSearchParams('page=2&period=2024'), ['page'])).toMatchObject({ ok: true });
 		expect(parse('page=2')).toMatchObject({ ok: false });
+	});
+});
+
+describe('changing view state', () => {
+	const base: ViewQuery = { period: { kind: 'year', year: 2025 }, grain: 'month', by: ['court'], filters: { region: ['KZ-75'] } };
+
+	it('toggles a filter value on and off, dropping the filter when it is empty', () => {
+		const added = toggleFilter(base, 'region', 'KZ-71');
+		expect(added.filters.region).toEqual(['KZ-75', 'KZ-71']);
+		expect(toggleFilter(added, 'region', 'KZ-71')).toEqual(base);
+		expect(toggleFilter(base, 'region', 'KZ-75').filters).toEqual({});
+		expect(withFilter(base, 'instance', ['appeal']).filters).toEqual({ region: ['KZ-75'], instance: ['appeal'] });
+	});
+
+	it('carries the period and filters between pages, not breakdowns or grain', () => {
+		expect(carriedState(base)).toEqual({ period: { kind: 'year', year: 2025 }, by: [], filters: { region: ['KZ-75'] } });
+	});
+
+	it('rewrites the query of a URL and keeps the page’s own parameters', () => {
+		const url = new URL('http://x/indicators/incoming?period=2024&region=KZ-10&tab=table&by=court');
+		expect(searchWith(url, withFilter(base, 'region', []))).toBe('?period=2025&grain=month&by=court&tab=table');
+		expect(searchWith(new URL('http://x/'), { by: [], filters: {} })).toBe('');
+		expect(isQueryParam('region')).toBe(true);
+		expect(isQueryParam('tab')).toBe(false);
 	});
 });

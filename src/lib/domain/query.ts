@@ -186,3 +186,42 @@ export function serializeQuery(query: ViewQuery): URLSearchParams {
 	}
 	return params;
 }
+
+/** Names of the parameters this module owns; any other parameter of a URL is a page's own state. */
+export function isQueryParam(name: string): boolean {
+	return QUERY_PARAMS.includes(name) || dimensionById(name) !== undefined;
+}
+
+/**
+ * The state that travels from page to page: the period and the filters, not a page's breakdowns
+ * or grain. Navigation links carry it so that filters persist across pages.
+ */
+export function carriedState(query: ViewQuery): ViewQuery {
+	return { ...(query.period ? { period: query.period } : {}), by: [], filters: query.filters };
+}
+
+/** Adds a value to a dimension's filter, or removes it when it is already there. */
+export function toggleFilter(query: ViewQuery, dimension: DimensionId, value: string): ViewQuery {
+	const current = query.filters[dimension] ?? [];
+	const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
+	return withFilter(query, dimension, next);
+}
+
+/** Sets a dimension's filter to these values (none: removes it). */
+export function withFilter(query: ViewQuery, dimension: DimensionId, values: readonly string[]): ViewQuery {
+	const filters: Filters = { ...query.filters };
+	if (values.length) filters[dimension] = [...values];
+	else delete filters[dimension];
+	return { ...query, filters };
+}
+
+/**
+ * The search string of a URL showing `query`, keeping the URL's own page parameters (those this
+ * module does not own) as they are.
+ */
+export function searchWith(url: URL, query: ViewQuery): string {
+	const params = serializeQuery(query);
+	for (const [key, value] of url.searchParams) if (!isQueryParam(key)) params.set(key, value);
+	const text = params.toString();
+	return text ? `?${text}` : '';
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REGIONS, TOTAL_POPULATION, normalizeRegion } from './regions';
+import { REGIONS, TOTAL_POPULATION, normalizeRegion, regionShortName } from './regions';
 
 const expectCode = (input: string, code: string) =>
 	expect(normalizeRegion(input), input).toEqual({ ok: true, code });
@@ -69,5 +69,15 @@ describe('region directory', () => {
 		expect(normalizeRegion('')).toEqual({ ok: false, reason: 'empty' });
 		expect(normalizeRegion('   ')).toEqual({ ok: false, reason: 'empty' });
 		expect(normalizeRegion('Atlantis')).toEqual({ ok: false, reason: 'unknown' });
+	});
+});
+
+describe('regionShortName', () => {
+	it('drops the word for region in Russian and Kazakh and keeps city names whole', () => {
+		expect(regionShortName('KZ-35', 'ru')).toBe('Карагандинская');
+		expect(regionShortName('KZ-35', 'kk')).toBe('Қарағанды');
+		expect(regionShortName('KZ-19', 'en')).toBe('Almaty region');
+		expect(regionShortName('KZ-71', 'ru')).toBe('Астана');
+		expect(regionShortName('KZ-XX', 'en')).toBe('KZ-XX');
 	});
 });

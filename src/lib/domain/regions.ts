@@ -2,7 +2,7 @@
  * The 20 first-level units of Kazakhstan in force since 8 June 2022, and the normalisation of
  * the many ways real files spell them (DOMAIN.md §3).
  */
-import type { L10n } from './l10n';
+import { tr, type L10n, type Locale } from './l10n';
 
 export interface Region {
 	/** ISO 3166-2:KZ code, the canonical key everywhere. */
@@ -56,6 +56,12 @@ const BY_CODE = new Map(REGIONS.map((x) => [x.code, x]));
 
 export function regionByCode(code: string): Region | undefined {
 	return BY_CODE.get(code);
+}
+
+/** The name without the word for "region" (область, облысы; English names have none but Almaty region, kept whole beside Almaty city), for small spaces such as map tiles. */
+export function regionShortName(code: string, locale: Locale): string {
+	const region = BY_CODE.get(code);
+	return region ? tr(region.name, locale).replace(/\s*(область|облысы)$/, '') : code;
 }
 
 export const TOTAL_POPULATION = REGIONS.reduce((sum, x) => sum + x.population, 0);

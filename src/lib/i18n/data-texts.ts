@@ -5,9 +5,10 @@
  */
 import type { DatasetKind } from '../domain/ingest/mapping';
 import type { ImportErrorCode, RejectReason } from '../domain/ingest/reasons';
-import { INTL_TAG, type Locale } from '../domain/l10n';
+import type { Locale } from '../domain/l10n';
 import { CANONICAL_TABLES, type CanonicalKind } from '../domain/schema';
 import * as m from '../paraglide/messages.js';
+import { formatNumberIntl } from './intl';
 
 type Options = { locale?: Locale };
 type Detail = { detail: string };
@@ -42,9 +43,7 @@ export function rejectText(reason: RejectReason, detail: string | null, locale?:
 export function formatBytes(bytes: number, locale: Locale): string {
 	const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
 	const power = Math.min(units.length - 1, Math.floor(Math.log(Math.max(bytes, 1)) / Math.log(1024)));
-	return new Intl.NumberFormat(INTL_TAG[locale], { style: 'unit', unit: units[power], maximumFractionDigits: 1 }).format(
-		bytes / 1024 ** power
-	);
+	return formatNumberIntl(bytes / 1024 ** power, locale, { style: 'unit', unit: units[power], maximumFractionDigits: 1 });
 }
 
 type Params = Record<string, string | number>;
@@ -105,6 +104,14 @@ export function importErrorText(code: ImportErrorCode | 'origin' | 'unknown_job'
 export function kindText(kind: DatasetKind, locale?: Locale): string {
 	const o = { locale };
 	return { cases: m.kind_cases, fraud: m.kind_fraud, court_stats: m.kind_court_stats, other: m.kind_other }[kind]({}, o);
+}
+
+/**
+ * A dataset's name to show. The demo datasets are named by the program, so they are named in
+ * the reader's language; names given by people are shown as they were given.
+ */
+export function datasetName(dataset: { kind: DatasetKind; name: string; is_demo: boolean }, locale?: Locale): string {
+	return dataset.is_demo ? m.demo_dataset_name({ kind: kindText(dataset.kind, locale) }, { locale }) : dataset.name;
 }
 
 export function phaseText(phase: 'receiving' | 'staging' | 'validating' | 'committing' | 'done', locale?: Locale): string {

@@ -41,7 +41,11 @@ export function settings() {
 		/** Largest file accepted by the web upload, in bytes (default 2 GiB). */
 		uploadMaxBytes: num('UPLOAD_MAX_BYTES', 2 * 1024 ** 3),
 		/** Share of rejected rows (0–1) above which an import is refused whole. */
-		rejectThreshold: num('IMPORT_REJECT_THRESHOLD', 0.01)
+		rejectThreshold: num('IMPORT_REJECT_THRESHOLD', 0.01),
+		/** Optional GeoJSON of region boundaries (ISO 3166-2:KZ or KATO codes) for a geographic map. */
+		geojsonPath: process.env.GEOJSON_PATH ? path.resolve(process.env.GEOJSON_PATH) : '',
+		/** The credit the boundary file's licence asks for, shown under the map. */
+		geojsonAttribution: process.env.GEOJSON_ATTRIBUTION || ''
 	};
 }
 export type Settings = ReturnType<typeof settings>;

@@ -1,15 +1,12 @@
-/** Numbers and dates as each language writes them (Intl), with the catalog's units. */
+/** Numbers and dates as each language writes them (Intl, see i18n/intl.ts), with the catalog's units. */
 import type { Unit } from '$lib/domain/catalog';
-import { INTL_TAG, type Locale } from '$lib/domain/l10n';
+import type { Locale } from '$lib/domain/l10n';
+import { formatLongDate, formatMonthYear, formatNumberIntl } from '$lib/i18n/intl';
 import * as m from '$lib/paraglide/messages';
 
-const cache = new Map<string, Intl.NumberFormat>();
-function nf(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-	const key = locale + JSON.stringify(options);
-	let f = cache.get(key);
-	if (!f) cache.set(key, (f = new Intl.NumberFormat(INTL_TAG[locale], options)));
-	return f;
-}
+const nf = (locale: Locale, options: Intl.NumberFormatOptions) => ({
+	format: (value: number) => formatNumberIntl(value, locale, options)
+});
 
 export function formatNumber(value: number, locale: Locale, digits = 0): string {
 	return nf(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
@@ -22,7 +19,7 @@ export function formatValue(value: number | null | undefined, unit: Unit, locale
 		case 'count':
 			return formatNumber(value, locale);
 		case 'percent':
-			return nf(locale, { style: 'percent', maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(value / 100);
+			return formatShare(value / 100, locale, 1);
 		case 'days':
 			return `${formatNumber(value, locale)} ${m.unit_days({}, { locale })}`;
 		case 'ratio':
@@ -38,7 +35,7 @@ export function formatValue(value: number | null | undefined, unit: Unit, locale
 
 /** Short axis labels: compact numbers, percents without decimals. */
 export function formatTick(value: number, unit: Unit, locale: Locale): string {
-	if (unit === 'percent') return nf(locale, { style: 'percent', maximumFractionDigits: 0 }).format(value / 100);
+	if (unit === 'percent') return formatShare(value / 100, locale);
 	return nf(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
 }
 
@@ -52,14 +49,15 @@ export function formatChange(change: number, locale: Locale): string {
 	return nf(locale, { signDisplay: 'exceptZero', maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(change) + '%';
 }
 
+/** A share (0.25) as a percentage ("25 %", "25%"). */
+export function formatShare(fraction: number, locale: Locale, digits = 0): string {
+	return nf(locale, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(fraction);
+}
+
 export function formatDate(iso: string, locale: Locale): string {
-	return new Intl.DateTimeFormat(INTL_TAG[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-		new Date(`${iso}T00:00:00Z`)
-	);
+	return formatLongDate(new Date(`${iso}T00:00:00Z`), locale);
 }
 
 export function formatMonth(iso: string, locale: Locale): string {
-	return new Intl.DateTimeFormat(INTL_TAG[locale], { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-		new Date(`${iso}T00:00:00Z`)
-	);
+	return formatMonthYear(new Date(`${iso}T00:00:00Z`), locale);
 }

@@ -12,6 +12,8 @@ export interface NavItem {
 
 const NAV: NavItem[] = [
 	{ href: '/', route: '/', label: m.nav_home },
+	{ href: '/fraud', route: '/fraud', label: m.nav_fraud },
+	{ href: '/practice', route: '/practice', label: m.nav_practice },
 	{ href: '/data', route: '/data', label: m.nav_data },
 	{ href: '/admin/users', route: '/admin/users', label: m.nav_users }
 ];

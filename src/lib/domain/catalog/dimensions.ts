@@ -14,9 +14,14 @@ import {
 	type EnumValue
 } from '../schema';
 
-/** Sources an indicator is computed from (the SQL of each lives in the server's fact list). */
-export type FactId = 'cases' | 'appeals' | 'reviews' | 'fraud' | 'court_stats';
+/**
+ * Sources an indicator is computed from (the SQL of each lives in the server's fact list).
+ * `fraud_verdicts` links fraud incidents to their first-instance court case by case number;
+ * `fraud_reviews` adds the next instance's decision on it.
+ */
+export type FactId = 'cases' | 'appeals' | 'reviews' | 'fraud' | 'court_stats' | 'fraud_verdicts' | 'fraud_reviews';
 export const CASE_FACTS: readonly FactId[] = ['cases', 'appeals', 'reviews'];
+const FRAUD_FACTS: readonly FactId[] = ['fraud', 'fraud_verdicts', 'fraud_reviews'];
 
 export const DIMENSION_IDS = [
 	'region',
@@ -27,6 +32,7 @@ export const DIMENSION_IDS = [
 	'judge',
 	'article',
 	'outcome',
+	'review_outcome',
 	'scheme',
 	'channel',
 	'status',
@@ -60,7 +66,7 @@ const d = (
 	personal = false
 ): Dimension => ({ id, column, facts, values, label, personal });
 
-const ALL: readonly FactId[] = ['cases', 'appeals', 'reviews', 'fraud', 'court_stats'];
+const ALL: readonly FactId[] = ['cases', 'appeals', 'reviews', 'court_stats', ...FRAUD_FACTS];
 const COURT_FACTS: readonly FactId[] = [...CASE_FACTS, 'court_stats'];
 
 export const DIMENSIONS: readonly Dimension[] = [
@@ -70,12 +76,14 @@ export const DIMENSIONS: readonly Dimension[] = [
 	d('case_type', 'case_type', COURT_FACTS, { kind: 'enum', values: CASE_TYPES }, { ru: 'Вид судопроизводства', kk: 'Іс түрі', en: 'Case type' }),
 	d('category', 'category', COURT_FACTS, { kind: 'category' }, { ru: 'Категория', kk: 'Санат', en: 'Category' }),
 	d('judge', 'judge_id', CASE_FACTS, { kind: 'code' }, { ru: 'Судья', kk: 'Судья', en: 'Judge' }, true),
-	d('article', 'article', [...CASE_FACTS, 'fraud'], { kind: 'code' }, { ru: 'Статья', kk: 'Бап', en: 'Article' }),
-	d('outcome', 'outcome', ['cases', 'appeals'], { kind: 'enum', values: OUTCOMES }, { ru: 'Результат', kk: 'Нәтиже', en: 'Outcome' }),
-	d('scheme', 'scheme', ['fraud'], { kind: 'enum', values: FRAUD_SCHEMES }, { ru: 'Схема', kk: 'Схема', en: 'Scheme' }),
-	d('channel', 'channel', ['fraud'], { kind: 'enum', values: FRAUD_CHANNELS }, { ru: 'Канал', kk: 'Арна', en: 'Channel' }),
-	d('status', 'status', ['fraud'], { kind: 'enum', values: FRAUD_STATUSES }, { ru: 'Статус', kk: 'Мәртебе', en: 'Status' }),
-	d('victim_age_group', 'victim_age_group', ['fraud'], { kind: 'enum', values: VICTIM_AGE_GROUPS }, { ru: 'Возраст потерпевшего', kk: 'Жәбірленуші жасы', en: 'Victim age' })
+	d('article', 'article', [...CASE_FACTS, ...FRAUD_FACTS], { kind: 'code' }, { ru: 'Статья', kk: 'Бап', en: 'Article' }),
+	d('outcome', 'outcome', ['cases', 'appeals', 'fraud_verdicts', 'fraud_reviews'], { kind: 'enum', values: OUTCOMES }, { ru: 'Результат', kk: 'Нәтиже', en: 'Outcome' }),
+	// What the next instance decided on a proceeding (upheld, reversed…): the appeal result.
+	d('review_outcome', 'review_outcome', ['reviews', 'fraud_reviews'], { kind: 'enum', values: OUTCOMES }, { ru: 'Результат пересмотра', kk: 'Қайта қарау нәтижесі', en: 'Review outcome' }),
+	d('scheme', 'scheme', FRAUD_FACTS, { kind: 'enum', values: FRAUD_SCHEMES }, { ru: 'Схема', kk: 'Схема', en: 'Scheme' }),
+	d('channel', 'channel', FRAUD_FACTS, { kind: 'enum', values: FRAUD_CHANNELS }, { ru: 'Канал', kk: 'Арна', en: 'Channel' }),
+	d('status', 'status', FRAUD_FACTS, { kind: 'enum', values: FRAUD_STATUSES }, { ru: 'Статус', kk: 'Мәртебе', en: 'Status' }),
+	d('victim_age_group', 'victim_age_group', FRAUD_FACTS, { kind: 'enum', values: VICTIM_AGE_GROUPS }, { ru: 'Возраст потерпевшего', kk: 'Жәбірленуші жасы', en: 'Victim age' })
 ];
 
 const BY_ID = new Map(DIMENSIONS.map((x) => [x.id, x]));

@@ -2,6 +2,7 @@
  * The indicator catalog (DOMAIN.md §4): every figure the product shows is declared here once,
  * as data, and compiled to SQL in one place (server/metrics/compile.ts).
  */
+import { FRAUD_COURT_INDICATORS, SEED_FRAUD } from './fraud-indicators';
 import type { Indicator, Measure } from './types';
 
 const DAYS_TO_DECISION = "date_diff('day', filed_date, decided_date)";
@@ -20,7 +21,6 @@ const CEPEJ = { ru: 'CEPEJ, Руководство по статистике п�
 const COURTOOLS = { ru: 'CourTools (NCSC)', kk: 'CourTools (NCSC)', en: 'CourTools (NCSC)' };
 const PRACTICE = { ru: 'Стандартный показатель судов Казахстана', kk: 'Қазақстан соттарының стандартты көрсеткіші', en: 'Standard indicator of Kazakhstan courts' };
 const SEED_DIGITAL = { ru: 'Цифровое правосудие (материалы 001, 003)', kk: 'Цифрлық сот төрелігі (001, 003 материалдары)', en: 'Digital justice (seeds 001, 003)' };
-const SEED_FRAUD = { ru: 'Интернет-мошенничество (материал 001)', kk: 'Интернет-алаяқтық (001 материалы)', en: 'Internet fraud (seed 001)' };
 
 export const INDICATORS: readonly Indicator[] = [
 	{
@@ -665,7 +665,8 @@ export const INDICATORS: readonly Indicator[] = [
 		source: 'seed',
 		sourceNote: SEED_FRAUD,
 		measure: { kind: 'share', fact: 'fraud', event: 'registered', hit: "status = 'convicted'" }
-	}
+	},
+	...FRAUD_COURT_INDICATORS
 ];
 
 const BY_ID = new Map(INDICATORS.map((x) => [x.id, x]));

@@ -9,7 +9,9 @@ import { settings, type Settings } from '../config';
 import { clearWorkFiles, runImport } from '../ingest/pipeline';
 import { Database } from './database';
 import { syncDirectories } from './directories';
+import { refreshRollups, rollupsCurrent } from './derived';
 import { migrate } from './migrations';
+import { bumpDataRevision } from '../metrics/revision';
 
 type Log = (message: string) => void;
 
@@ -74,6 +76,14 @@ export async function openAppDatabase(s: Settings = settings(), log: Log = conso
 	if (s.demoScale > 0) {
 		const kinds = await missingDemoKinds(db);
 		if (kinds.length) await loadDemo(db, kinds, s, log);
+	}
+	if (!(await rollupsCurrent(db))) {
+		// Pages answer from the case rows meanwhile (the same figures, slower); at national scale this takes minutes.
+		log('Building the monthly rollups in the background…');
+		void db
+			.transaction((tx) => refreshRollups(tx))
+			.then(() => (bumpDataRevision(), log('Monthly rollups ready.')))
+			.catch((error) => console.error('Building the monthly rollups failed:', error));
 	}
 	return db;
 }

@@ -2,6 +2,9 @@
  * Tables derived from the canonical ones, rebuilt inside the same transaction as every data
  * change so that they can never disagree with what they summarise.
  */
+import { INDICATORS } from '../../domain/catalog';
+import { compileRollups } from '../metrics/compile';
+import { deadlines } from '../metrics/deadlines';
 import type { Queryable } from './database';
 
 /** Links each proceeding to the earliest proceeding of the same case at the next instance. */
@@ -13,4 +16,31 @@ export async function refreshDerived(tx: Queryable): Promise<void> {
 		JOIN cases upper ON upper.case_number = lower.case_number
 			AND upper.instance = CASE lower.instance WHEN 'first' THEN 'appeal' WHEN 'appeal' THEN 'cassation' WHEN 'cassation' THEN 'supervisory' END
 		QUALIFY row_number() OVER (PARTITION BY lower.case_id ORDER BY upper.filed_date, upper.case_id) = 1`);
+	await refreshRollups(tx);
+}
+
+/**
+ * Monthly rollups of the catalog's additive figures by region, court, instance, case type and
+ * category, so that the overview reads thousands of rows rather than millions. Built from the
+ * same compiled aggregates the batch would compute; a batch uses a rollup column only when it
+ * finds one with its exact definition (time limits included) and its filters and periods fit.
+ */
+export async function refreshRollups(tx: Queryable): Promise<void> {
+	const statements = rollupStatements();
+	for (const statement of statements) await tx.run(statement.sql, statement.params);
+	await tx.run('CREATE OR REPLACE TABLE rollup_signature AS SELECT $sig AS sig', { sig: signature(statements) });
+}
+
+const rollupStatements = () => compileRollups(INDICATORS.map((i) => i.measure), deadlines());
+const signature = (statements: ReturnType<typeof rollupStatements>) => JSON.stringify(statements);
+
+/**
+ * Whether the rollups in the database are those this version would build with these time
+ * limits; a database from before them, or with other limits, gets them rebuilt (ensureRollups).
+ */
+export async function rollupsCurrent(db: Queryable): Promise<boolean> {
+	const [found] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'rollup_signature'`);
+	if (!found.n) return false;
+	const [row] = await db.query<{ sig: string }>('SELECT sig FROM rollup_signature');
+	return row?.sig === signature(rollupStatements());
 }

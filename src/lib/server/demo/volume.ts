@@ -3,6 +3,7 @@
  * national volume; figures here are national and scaled by the caller.
  */
 import { CASE_TYPE_VALUES, CATEGORIES, type CaseType } from '../../domain/categories';
+import { DROPPERS_IN_FORCE as DROPPERS_IN_FORCE_DATE } from '../../domain/fraud';
 import { REGIONS } from '../../domain/regions';
 import { dayOf, monthOf, weekday, yearOf } from './calendar';
 import { Weighted } from './random';
@@ -78,8 +79,8 @@ export function filingDaysOf(monthStart: number): Weighted<number> {
 	return table;
 }
 
-/** Art. 232-1 of the Criminal Code (droppers) is in force from this day. */
-export const DROPPERS_IN_FORCE = dayOf('2025-09-16');
+/** Art. 232-1 of the Criminal Code (droppers) is in force from this day (domain/fraud.ts). */
+export const DROPPERS_IN_FORCE = dayOf(DROPPERS_IN_FORCE_DATE);
 
 /** Category weights in 2019 and their yearly growth (victims' claims grow with fraud). */
 const CATEGORY_WEIGHTS: Record<string, { w: number; growth?: number; from?: number }> = {

@@ -6,9 +6,9 @@
  * code); every value — dates, filter values, limits — is a bound parameter.
  */
 import type { DuckDBValue } from '@duckdb/node-api';
-import { dimensionById, type DimensionId, type Grain, type Measure } from '../../domain/catalog';
+import { CASE_FACTS, dimensionById, type DimensionId, type FactId, type Grain, type Measure } from '../../domain/catalog';
 import type { Deadlines, DeadlineKey, Span } from '../../domain/deadlines';
-import { buckets, bucketStart, daysInPeriod } from '../../domain/period';
+import { addDays, bucketEnd, buckets, bucketStart, daysInPeriod, type Period } from '../../domain/period';
 import type { Filters } from '../../domain/query';
 import { Binder } from '../db/binder';
 import { FACTS } from './facts';
@@ -24,6 +24,45 @@ export interface CompileInput {
 	deadlines: Deadlines;
 }
 
+/**
+ * The figures of a batch, as rows of its result: slot 0 is the current period, 1 the previous
+ * one, 2… the months of the current period in order.
+ */
+interface Slot extends Period {
+	/** The day a stock at the slot's start is measured on: the day before it begins. */
+	before: string;
+	days: number;
+}
+
+/**
+ * Several measures over the same filters, each for the current period, the same period a year
+ * earlier and every month of the current period: one statement, one scan per fact and event.
+ */
+export interface BatchInput {
+	measures: readonly Measure[];
+	current: Period;
+	previous: Period;
+	/** Only filters that apply to every measure's facts. */
+	filters: Filters;
+	deadlines: Deadlines;
+	/** Monthly rollups the batch may read instead of the facts' rows. */
+	rollup?: RollupInfo;
+}
+
+/** A page of the records behind a figure, sorted by a whitelisted column of the fact. */
+export interface RecordsInput {
+	/** A row-level measure (recordsMeasure). */
+	measure: Measure;
+	from: string;
+	to: string;
+	filters: Filters;
+	deadlines: Deadlines;
+	sort: string;
+	descending: boolean;
+	limit: number;
+	offset: number;
+}
+
 export interface CompiledQuery {
 	sql: string;
 	params: Record<string, DuckDBValue>;
@@ -32,8 +71,8 @@ export interface CompiledQuery {
 const GRAIN_MONTHS: Record<Grain, number> = { month: 1, quarter: 3, year: 12 };
 const DAYS_PER_MONTH = 365.25 / 12;
 
-/** `column IN (…)` for each filter; columns come from the dimension whitelist. */
-function filterClauses(p: Binder, filters: Filters): string[] {
+/** `column IN (…)` for each filter; columns come from the dimension whitelist. Also used by server/practice/queries.ts. */
+export function filterClauses(p: Binder, filters: Filters): string[] {
 	return Object.entries(filters)
 		.filter(([, values]) => values?.length)
 		.map(([id, values]) => `${dimensionById(id)!.column} IN (${values!.map((v) => p.bind(v)).join(', ')})`);
@@ -57,6 +96,21 @@ interface Key {
 
 const selectKeys = (keys: Key[]) => keys.map((k) => `${k.expr} AS ${k.alias}`);
 
+/** An aggregate of a flow: `fn(arg)` over the rows meeting every condition. */
+interface Aggregate {
+	name: string;
+	sql: string;
+	conditions?: (string | undefined)[];
+}
+
+function aggregateSql(a: Aggregate, extra?: string): string {
+	const conditions = [...(a.conditions ?? []), extra].filter((c): c is string => !!c);
+	return conditions.length ? `${a.sql} FILTER (WHERE ${conditions.map((c) => `(${c})`).join(' AND ')})` : a.sql;
+}
+
+/** A column of a CTE that produced a named aggregate. */
+type Column = (name: string) => string;
+
 /** SQL expressions over the joined CTEs for one (possibly composite) measure. */
 interface MeasureSql {
 	value: string;
@@ -65,13 +119,71 @@ interface MeasureSql {
 	n: string;
 }
 
+/** Flows of one fact and event in a batch: one CTE, its aggregates added by each measure. */
+interface FlowGroup {
+	name: string;
+	fact: FactId;
+	event: string;
+	/** The monthly rollup table read rather than the fact's rows. */
+	rollup: string | null;
+	aggregates: { sql: string; key: string; alias: string }[];
+}
+
+/** Stocks of one fact in a batch: one CTE with a count per stock and measurement date. */
+interface StockGroup {
+	name: string;
+	fact: FactId;
+	rollup: string | null;
+	aggregates: string[];
+	/** When building rollups: each stock's first day and condition. */
+	stocks: { key: string; since: string; where: string | undefined }[];
+}
+
+/**
+ * The dimensions the monthly rollups keep, finest first: a view filtered on these only reads
+ * the smallest rollup that has its filters (filters on others read the facts' rows).
+ */
+export const ROLLUP_LEVELS = [
+	['region', 'court', 'instance', 'case_type', 'category'],
+	['region', 'instance', 'case_type']
+] as const satisfies readonly (readonly DimensionId[])[];
+const levelColumns = (level: number) => ROLLUP_LEVELS[level].map((id) => dimensionById(id)!.column);
+
+/** The bound values a statement uses (DuckDB refuses any it does not). */
+function usedParams(sql: string, values: Record<string, DuckDBValue>): Record<string, DuckDBValue> {
+	const used = new Set([...sql.matchAll(/\$(\w+)/g)].map((m) => m[1]));
+	return Object.fromEntries(Object.entries(values).filter(([name]) => used.has(name)));
+}
+
+/** Table of the monthly rollup of a fact's event (or its stocks) at a level of ROLLUP_LEVELS. */
+export function rollupTable(fact: FactId, event: string, level = 0): string {
+	return `rollup${level || ''}_${fact}_${event}`;
+}
+
+/** Rollup columns present in the database ("table.column") and the data's as-of date. */
+export interface RollupInfo {
+	columns: ReadonlySet<string>;
+	asOf: string;
+}
+
 class Compiler {
 	private readonly p = new Binder();
 	private readonly ctes: Cte[] = [];
 	private readonly keys: string[];
+	private readonly flowGroups = new Map<string, FlowGroup>();
+	private readonly stockGroups = new Map<string, StockGroup>();
+	private aggregateCount = 0;
 
-	constructor(private readonly input: CompileInput) {
-		this.keys = [...input.by, ...(input.grain ? ['period'] : [])];
+	/**
+	 * With slots the compiler works in batch mode (compileBatch): the only key is `slot`; with
+	 * none (an empty list) it collects a batch's aggregates to build rollups.
+	 */
+	constructor(
+		private readonly input: CompileInput,
+		private readonly slots?: readonly Slot[],
+		private readonly rollup?: RollupInfo
+	) {
+		this.keys = slots ? ['slot'] : [...input.by, ...(input.grain ? ['period'] : [])];
 	}
 
 	private get from(): string {
@@ -144,18 +256,185 @@ class Compiler {
 	}
 
 	/** A flow aggregate: rows whose event date falls in the period, grouped by keys. */
-	private flow(measure: Extract<Measure, { fact: unknown; event: unknown }>, aggregates: string[]): string {
+	private flow(measure: Extract<Measure, { fact: unknown; event: unknown }>, aggregates: Aggregate[]): Column {
 		const fact = FACTS[measure.fact];
 		const event = fact.events[measure.event];
 		if (!event) throw new Error(`fact ${measure.fact} has no event ${measure.event}`);
+		if (this.slots) return this.batchFlow(measure.fact, event, aggregates, measure.where && this.fragment(measure.where));
 		const keys = this.eventKeys(event);
 		const where = this.where([
 			`${event} BETWEEN ${this.from} AND ${this.to}`,
 			measure.where && this.fragment(measure.where)
 		]);
-		return this.addCte(
-			`SELECT ${[...selectKeys(keys), ...aggregates].join(', ')} FROM ${fact.relation} t ${where} ${this.groupBy(keys.length)}`
+		const name = this.addCte(
+			`SELECT ${[...selectKeys(keys), ...aggregates.map((a) => `${aggregateSql(a)} AS ${a.name}`)].join(', ')} FROM ${fact.relation} t ${where} ${this.groupBy(keys.length)}`
 		);
+		return (column) => `${name}.${column}`;
+	}
+
+	/**
+	 * In a batch, a flow's aggregates join those of the same fact and event; its own rows are a
+	 * filter. An additive aggregate found in the monthly rollup is read from there instead.
+	 */
+	private batchFlow(fact: FactId, event: string, aggregates: Aggregate[], where: string | undefined): Column {
+		const prefix = `a${++this.aggregateCount}_`;
+		const refs = new Map<string, string>();
+		for (const a of aggregates) {
+			const sql = aggregateSql(a, where);
+			const key = this.rollupKey(sql);
+			const rolled = /^(count|sum)\(/.test(a.sql) ? this.fromRollup(fact, event, key) : null;
+			const groupKey = `${fact} ${event} ${rolled ?? ''}`;
+			let group = this.flowGroups.get(groupKey);
+			if (!group) {
+				group = { name: `f${this.flowGroups.size + 1}`, fact, event, rollup: rolled, aggregates: [] };
+				this.flowGroups.set(groupKey, group);
+			}
+			group.aggregates.push({ sql, key, alias: `${prefix}${a.name}` });
+			refs.set(a.name, `${group.name}.${prefix}${a.name}`);
+		}
+		return (column) => refs.get(column)!;
+	}
+
+	/**
+	 * A name for an aggregate that is the same wherever it is compiled: a hash of its SQL with
+	 * the bound values written in (so a rollup built under other time limits is not used).
+	 */
+	private rollupKey(sql: string): string {
+		const values = this.p.values;
+		const canonical = sql.replace(/\$(\w+)(?:::[A-Z]+)?/g, (_, name: string) => JSON.stringify(values[name] ?? name));
+		let hash = 0x811c9dc5;
+		for (let i = 0; i < canonical.length; i++) hash = Math.imul(hash ^ canonical.charCodeAt(i), 0x01000193) >>> 0;
+		return `r_${hash.toString(16).padStart(8, '0')}`;
+	}
+
+	/**
+	 * The smallest rollup table that may serve a column of this batch: it has the column, keeps
+	 * every dimension filtered on, and every slot is whole months (or runs to the end of the data).
+	 */
+	private fromRollup(fact: FactId, event: string, column: string): string | null {
+		const r = this.rollup;
+		if (!r || !this.slots!.every((s) => s.from === bucketStart(s.from, 'month') && (s.to >= r.asOf || s.to === bucketEnd(s.to, 'month')))) return null;
+		const filtered = Object.keys(this.input.filters);
+		for (let level = ROLLUP_LEVELS.length - 1; level >= 0; level--) {
+			const table = rollupTable(fact, event, level);
+			if (filtered.every((id) => (ROLLUP_LEVELS[level] as readonly string[]).includes(id)) && r.columns.has(`${table}.${column}`)) return table;
+		}
+		return null;
+	}
+
+	private slotDate(kind: 'from' | 'to' | 'before', i: number): string {
+		return this.p.named(`s${i}_${kind}`, this.slots![i][kind], 'DATE');
+	}
+
+	/**
+	 * One scan of a fact and event for a batch: rows of the current or previous period, grouped
+	 * both by period (slots 0, 1) and by month of the current period (slots 2…). From the rollup,
+	 * the same over its monthly rows, summing the aggregates.
+	 */
+	private flowGroupSql(group: FlowGroup): string {
+		const event = group.rollup ? 'month' : group.event;
+		const relation = group.rollup ?? FACTS[group.fact].relation;
+		const aggregates = group.aggregates.map((a) => `${group.rollup ? `sum(${a.key})` : a.sql} AS ${a.alias}`);
+		const inSlot = (i: number) => `${event} BETWEEN ${this.slotDate('from', i)} AND ${this.slotDate('to', i)}`;
+		const firstMonth = this.p.named('month0', bucketStart(this.slots![0].from, 'month'), 'DATE');
+		return `SELECT CASE WHEN GROUPING(_month) = 0 THEN _month ELSE _period END AS slot, ${aggregates.join(', ')}
+			FROM (SELECT *, CASE WHEN ${inSlot(0)} THEN 2 + date_diff('month', ${firstMonth}, ${event}) END AS _month,
+				CASE WHEN ${inSlot(0)} THEN 0 WHEN ${inSlot(1)} THEN 1 END AS _period
+				FROM ${relation} t ${this.where([`${inSlot(0)} OR ${inSlot(1)}`])}) t
+			GROUP BY GROUPING SETS ((_month), (_period))`;
+	}
+
+	/**
+	 * A stock in a batch: for each slot, a count of the rows pending on its measurement date
+	 * (conditional aggregation, so all stocks of a fact share one scan). From the rollup: the
+	 * rows that entered by the measurement month minus those that left by then.
+	 */
+	private batchStock(measure: Extract<Measure, { kind: 'stock' }>): string {
+		const since = this.fragment(measure.since ?? 'filed_date');
+		const where = this.stockWhere(measure);
+		const key = this.rollupKey(`${since} | ${where ?? ''}`);
+		const rolled = this.fromRollup(measure.fact, 'stock', `e_${key}`);
+		const groupKey = `${measure.fact} ${rolled ?? ''}`;
+		let group = this.stockGroups.get(groupKey);
+		if (!group) {
+			group = { name: `s${this.stockGroups.size + 1}`, fact: measure.fact, rollup: rolled, aggregates: [], stocks: [] };
+			this.stockGroups.set(groupKey, group);
+		}
+		// Each stock once, however many measures share it (pending at the end and at the start do).
+		if (!group.stocks.some((x) => x.key === key)) group.stocks.push({ key, since, where });
+		if (!this.slots!.length) return 'NULL';
+		const prefix = `a${++this.aggregateCount}_`;
+		const branches = this.slots!.map((_, i) => {
+			const at = this.slotDate(measure.at === 'end' ? 'to' : 'before', i);
+			const sql = rolled
+				? `coalesce(sum(e_${key}) FILTER (WHERE month <= ${at}), 0) - coalesce(sum(l_${key}) FILTER (WHERE month <= ${at}), 0)`
+				: aggregateSql({ name: '', sql: 'count(*)', conditions: [`${since} <= ${at}`, `decided_date IS NULL OR decided_date > ${at}`, where] });
+			group.aggregates.push(`${sql} AS ${prefix}${i}`);
+			return `WHEN ${i} THEN ${group.name}.${prefix}${i}`;
+		});
+		return `(CASE slots.slot ${branches.join(' ')} END)`;
+	}
+
+	/** Only rows that can be pending on some measurement date are read: filed by the last, not decided before the first. */
+	private stockGroupSql(group: StockGroup): string {
+		if (group.rollup) {
+			// The rollup's rows are first summed by month (a few hundred), then cumulated per slot.
+			const columns = group.stocks.flatMap((x) => [`e_${x.key}`, `l_${x.key}`]);
+			const monthly = `SELECT month, ${columns.map((c) => `sum(${c}) AS ${c}`).join(', ')} FROM ${group.rollup} t ${this.where([])} GROUP BY month`;
+			return `SELECT ${group.aggregates.join(', ')} FROM (${monthly}) t`;
+		}
+		const dates = this.slots!.flatMap((_, i) => [this.slotDate('to', i), this.slotDate('before', i)]);
+		return `SELECT ${group.aggregates.join(', ')} FROM ${FACTS[group.fact].relation} t
+			${this.where([`filed_date <= greatest(${dates.join(', ')})`, `decided_date IS NULL OR decided_date > least(${dates.join(', ')})`])}`;
+	}
+
+	/**
+	 * The statements that (re)build the monthly rollups of the measures: per fact and event, the
+	 * additive aggregates by month and rollup dimensions; per fact, each stock's rows entering
+	 * (by `since`) and leaving (by the later of `since` and the decision) per month.
+	 */
+	compileRollups(measures: readonly Measure[]): CompiledQuery[] {
+		for (const m of measures) this.measure(m);
+		const dims = levelColumns(0).join(', ');
+		const out: CompiledQuery[] = [];
+		/** Each coarser level sums the finest one. */
+		const coarser = (fact: FactId, event: string, columns: string[]) =>
+			ROLLUP_LEVELS.slice(1).map((_, i) => ({
+				sql: `CREATE OR REPLACE TABLE ${rollupTable(fact, event, i + 1)} AS
+					SELECT month, ${levelColumns(i + 1).join(', ')}, ${columns.map((c) => `sum(${c}) AS ${c}`).join(', ')}
+					FROM ${rollupTable(fact, event)} GROUP BY ALL`,
+				params: {}
+			}));
+		for (const group of this.flowGroups.values()) {
+			if (!CASE_FACTS.includes(group.fact)) continue;
+			const columns = new Map(group.aggregates.filter((a) => /^(count|sum)\(/.test(a.sql)).map((a) => [a.key, a.sql]));
+			if (!columns.size) continue;
+			out.push({
+				sql: `CREATE OR REPLACE TABLE ${rollupTable(group.fact, group.event)} AS
+					SELECT date_trunc('month', ${group.event})::DATE AS month, ${dims}, ${[...columns].map(([key, sql]) => `${sql} AS ${key}`).join(', ')}
+					FROM ${FACTS[group.fact].relation} t WHERE ${group.event} IS NOT NULL GROUP BY ALL`,
+				params: {}
+			});
+			out.push(...coarser(group.fact, group.event, [...columns.keys()]));
+		}
+		for (const group of this.stockGroups.values()) {
+			const stocks = group.stocks;
+			const names = stocks.flatMap((x) => [`e_${x.key}`, `l_${x.key}`]);
+			const branch = (month: string, column: string, conditions: (string | undefined)[]) =>
+				`SELECT date_trunc('month', ${month})::DATE AS month, ${dims}, ${names.map((n) => `${n === column ? 1 : 0} AS ${n}`).join(', ')}
+				FROM ${FACTS[group.fact].relation} t WHERE ${conditions.filter(Boolean).map((c) => `(${c})`).join(' AND ')}`;
+			const branches = stocks.flatMap((x) => [
+				branch(x.since, `e_${x.key}`, [`${x.since} IS NOT NULL`, x.where]),
+				branch(`greatest(${x.since}, decided_date)`, `l_${x.key}`, [`${x.since} IS NOT NULL`, 'decided_date IS NOT NULL', x.where])
+			]);
+			out.push({
+				sql: `CREATE OR REPLACE TABLE ${rollupTable(group.fact, 'stock')} AS
+					SELECT month, ${dims}, ${names.map((n) => `sum(${n})::BIGINT AS ${n}`).join(', ')} FROM (${branches.join(' UNION ALL ')}) x GROUP BY ALL`,
+				params: {}
+			});
+			out.push(...coarser(group.fact, 'stock', names));
+		}
+		return out.map((q) => ({ sql: q.sql, params: usedParams(q.sql, this.p.values) }));
 	}
 
 	private stockWhere(measure: Extract<Measure, { kind: 'stock' | 'stock_quantile' }>): string | undefined {
@@ -236,6 +515,7 @@ class Compiler {
 
 	/** Aggregate reporting forms: flows summed, stocks taken from each unit's first or last form. */
 	private form(measure: Extract<Measure, { kind: 'form' }>): string {
+		if (this.slots) throw new Error('form measures are not batched');
 		const keys = this.eventKeys('period_start');
 		const inPeriod = `period_start >= ${this.from} AND period_end <= ${this.to}`;
 		// Stocks come from each reporting unit's last (or first) form inside the bucket.
@@ -269,6 +549,7 @@ class Compiler {
 
 	private judges(measure: Measure): string {
 		if (measure.kind !== 'count') throw new Error('judge measures need a count');
+		if (this.slots) throw new Error('judge measures are not batched');
 		const fact = FACTS[measure.fact];
 		const event = fact.events[measure.event]!;
 		const keys = this.eventKeys(event);
@@ -286,47 +567,61 @@ class Compiler {
 	}
 
 	private daysSql(): string {
+		if (this.slots) return 'slots.days';
 		return this.grain ? 'keys.days' : this.p.bind(daysInPeriod(this.input), 'DOUBLE');
 	}
 
 	measure(m: Measure): MeasureSql {
-		const zeroIfMissing = (cte: string, col = 'v') => `coalesce(${cte}.${col}, 0)`;
+		const zero = (column: string) => `coalesce(${column}, 0)`;
+		const zeroIfMissing = (cte: string, col = 'v') => zero(`${cte}.${col}`);
 		switch (m.kind) {
 			case 'count': {
-				const c = this.flow(m, ['count(*) AS v']);
-				return { value: zeroIfMissing(c), numerator: zeroIfMissing(c), denominator: 'NULL', n: zeroIfMissing(c) };
+				const c = this.flow(m, [{ name: 'v', sql: 'count(*)' }]);
+				return { value: zero(c('v')), numerator: zero(c('v')), denominator: 'NULL', n: zero(c('v')) };
 			}
 			case 'sum': {
-				const c = this.flow(m, [`sum(${this.fragment(m.expr)}) AS v`, 'count(*) AS n']);
-				return { value: zeroIfMissing(c), numerator: zeroIfMissing(c), denominator: 'NULL', n: zeroIfMissing(c, 'n') };
+				const c = this.flow(m, [{ name: 'v', sql: `sum(${this.fragment(m.expr)})` }, { name: 'n', sql: 'count(*)' }]);
+				return { value: zero(c('v')), numerator: zero(c('v')), denominator: 'NULL', n: zero(c('n')) };
 			}
 			case 'quantile': {
 				const expr = this.fragment(m.expr);
-				const c = this.flow(m, [`quantile_cont(${expr}, ${this.p.bind(m.q, 'DOUBLE')}) AS v`, `count(${expr}) AS n`]);
-				return { value: `${c}.v`, numerator: 'NULL', denominator: 'NULL', n: zeroIfMissing(c, 'n') };
+				const c = this.flow(m, [
+					{ name: 'v', sql: `quantile_cont(${expr}, ${this.p.bind(m.q, 'DOUBLE')})` },
+					{ name: 'n', sql: `count(${expr})` }
+				]);
+				return { value: c('v'), numerator: 'NULL', denominator: 'NULL', n: zero(c('n')) };
 			}
 			case 'share': {
-				const base = m.base ? this.fragment(m.base) : 'true';
+				const base = m.base ? this.fragment(m.base) : undefined;
 				const c = this.flow(m, [
-					`count(*) FILTER (WHERE (${this.fragment(m.hit)}) AND (${base})) AS hit`,
-					`count(*) FILTER (WHERE ${base}) AS base`
+					{ name: 'hit', sql: 'count(*)', conditions: [this.fragment(m.hit), base] },
+					{ name: 'base', sql: 'count(*)', conditions: [base] }
 				]);
-				const hit = zeroIfMissing(c, 'hit');
-				const den = zeroIfMissing(c, 'base');
+				const hit = zero(c('hit'));
+				const den = zero(c('base'));
 				return { value: `CASE WHEN ${den} = 0 THEN NULL ELSE 100.0 * ${hit} / ${den} END`, numerator: hit, denominator: den, n: den };
 			}
 			case 'sum_share': {
-				const c = this.flow(m, [`sum(${this.fragment(m.part)}) AS part`, `sum(${this.fragment(m.whole)}) AS whole`, 'count(*) AS n']);
-				const part = zeroIfMissing(c, 'part');
-				const whole = zeroIfMissing(c, 'whole');
-				return { value: `CASE WHEN ${whole} = 0 THEN NULL ELSE 100.0 * ${part} / ${whole} END`, numerator: part, denominator: whole, n: zeroIfMissing(c, 'n') };
+				const c = this.flow(m, [
+					{ name: 'part', sql: `sum(${this.fragment(m.part)})` },
+					{ name: 'whole', sql: `sum(${this.fragment(m.whole)})` },
+					{ name: 'n', sql: 'count(*)' }
+				]);
+				const part = zero(c('part'));
+				const whole = zero(c('whole'));
+				return { value: `CASE WHEN ${whole} = 0 THEN NULL ELSE 100.0 * ${part} / ${whole} END`, numerator: part, denominator: whole, n: zero(c('n')) };
 			}
 			case 'stock': {
+				if (this.slots) {
+					const v = this.batchStock(m);
+					return { value: v, numerator: v, denominator: 'NULL', n: v };
+				}
 				const c = this.grain ? this.stockByBucket(m) : this.stockFlat(m);
 				return { value: zeroIfMissing(c), numerator: zeroIfMissing(c), denominator: 'NULL', n: zeroIfMissing(c) };
 			}
 			case 'stock_quantile': {
 				if (m.fact !== 'cases') throw new Error('stock quantiles read cases');
+				if (this.slots) throw new Error('stock quantiles are not batched');
 				const c = this.stockQuantile(m);
 				return { value: `${c}.v`, numerator: 'NULL', denominator: 'NULL', n: zeroIfMissing(c, 'n') };
 			}
@@ -390,6 +685,44 @@ class Compiler {
 		)`;
 	}
 
+	/** The rows a row-level measure counts in the period, one page of them, with the total. */
+	compileRecords(r: RecordsInput): CompiledQuery {
+		const m = r.measure;
+		if (!('fact' in m)) throw new Error(`${m.kind} has no records`);
+		const fact = FACTS[m.fact];
+		const columns = fact.records;
+		if (!columns?.includes(r.sort)) throw new Error(`cannot sort ${m.fact} records by ${r.sort}`);
+		let conditions: (string | undefined)[];
+		if (m.kind === 'stock' || m.kind === 'stock_quantile') {
+			const since = this.fragment((m.kind === 'stock' && m.since) || 'filed_date');
+			const at = m.kind === 'stock' && m.at === 'start' ? `${this.from} - 1` : this.to;
+			conditions = [`${since} <= ${at}`, `decided_date IS NULL OR decided_date > ${at}`, this.stockWhere(m)];
+		} else {
+			const event = fact.events[m.event]!;
+			const base = m.kind === 'share' && m.base ? this.fragment(m.base) : undefined;
+			conditions = [`${event} BETWEEN ${this.from} AND ${this.to}`, m.where && this.fragment(m.where), base];
+		}
+		const order = `${r.sort} ${r.descending ? 'DESC' : 'ASC'} NULLS LAST, ${columns[0]}`;
+		return {
+			sql: `SELECT ${columns.join(', ')}, count(*) OVER () AS total FROM ${fact.relation} t ${this.where(conditions)}
+				ORDER BY ${order} LIMIT ${this.p.bind(r.limit, 'INTEGER')} OFFSET ${this.p.bind(r.offset, 'INTEGER')}`,
+			params: this.p.values
+		};
+	}
+
+	compileBatch(measures: readonly Measure[]): CompiledQuery {
+		const figures = measures.map((m) => this.measure(m));
+		for (const group of this.flowGroups.values()) this.ctes.push({ name: group.name, sql: this.flowGroupSql(group), keys: ['slot'], definesGroups: false });
+		for (const group of this.stockGroups.values()) this.ctes.push({ name: group.name, sql: this.stockGroupSql(group), keys: [], definesGroups: false });
+		const rows = this.slots!.map((slot, i) => `(${i}, ${this.p.bind(slot.days, 'DOUBLE')})`);
+		const withs = [`slots AS (SELECT * FROM (VALUES ${rows.join(', ')}) v(slot, days))`, ...this.ctes.map((c) => `${c.name} AS (${c.sql})`)];
+		const select = figures.map((f, i) => `${f.value} AS v${i}, ${f.numerator} AS num${i}, ${f.denominator} AS den${i}, ${f.n} AS n${i}`);
+		const joins = this.ctes.filter((c) => !c.helper).map((c) => (c.keys.length ? `LEFT JOIN ${c.name} USING (slot)` : `CROSS JOIN ${c.name}`));
+		const sql = `WITH ${withs.join(',\n')}\nSELECT slots.slot, ${select.join(', ')} FROM slots ${joins.join(' ')} ORDER BY slots.slot`;
+		// Aggregates read from a rollup leave their own bound values (time limits) unused.
+		return { sql, params: usedParams(sql, this.p.values) };
+	}
+
 	compile(): CompiledQuery {
 		const sql = this.measure(this.input.measure);
 		const select = `${sql.value} AS value, ${sql.numerator} AS numerator, ${sql.denominator} AS denominator, ${sql.n} AS n`;
@@ -423,6 +756,68 @@ class Compiler {
 
 export function compileMeasure(input: CompileInput): CompiledQuery {
 	return new Compiler(input).compile();
+}
+
+/**
+ * The records behind a figure: what a flow or stock counts; for a ratio, its numerator (resolved
+ * cases behind a clearance rate); per capita and per judge, what is counted. Forms have none.
+ */
+export function recordsMeasure(m: Measure): Measure | null {
+	switch (m.kind) {
+		case 'ratio':
+			return recordsMeasure(m.num);
+		case 'per_capita':
+		case 'per_judge_month':
+		case 'judge_spread':
+			return recordsMeasure(m.of);
+		case 'form':
+			return null;
+		default:
+			return FACTS[m.fact].records ? m : null;
+	}
+}
+
+export function recordColumns(m: Measure): readonly string[] {
+	return 'fact' in m ? (FACTS[m.fact].records ?? []) : [];
+}
+
+export function compileRecords(input: RecordsInput): CompiledQuery {
+	return new Compiler({ ...input, by: [] }).compileRecords(input);
+}
+
+/** Measures a batch can hold: flows, stocks and what is composed of them (not quantiles of stocks, judges or forms). */
+export function batchable(m: Measure): boolean {
+	switch (m.kind) {
+		case 'ratio':
+			return batchable(m.num) && batchable(m.den);
+		case 'per_capita':
+			return batchable(m.of);
+		case 'stock_quantile':
+		case 'per_judge_month':
+		case 'judge_spread':
+		case 'form':
+			return false;
+		default:
+			return true;
+	}
+}
+
+/**
+ * A batch: row `slot` holds, for each measure i, `v{i}`, `num{i}`, `den{i}` and `n{i}` (the
+ * same figures compileMeasure gives) for the current period (0), the previous one (1) and each
+ * month of the current period (2…).
+ */
+export function compileBatch(input: BatchInput): CompiledQuery {
+	const months = buckets(input.current, 'month').map((b) => ({ from: b.from, to: b.to }));
+	const slots = [input.current, input.previous, ...months].map((p) => ({ ...p, before: addDays(p.from, -1), days: daysInPeriod(p) }));
+	const compiler = new Compiler({ ...input.current, measure: input.measures[0], by: [], filters: input.filters, deadlines: input.deadlines }, slots, input.rollup);
+	return compiler.compileBatch(input.measures);
+}
+
+/** The statements building the monthly rollups of these measures (see Compiler.compileRollups). */
+export function compileRollups(measures: readonly Measure[], deadlines: Deadlines): CompiledQuery[] {
+	const period = { from: '1990-01-01', to: '1990-01-01' };
+	return new Compiler({ ...period, measure: measures[0], by: [], filters: {}, deadlines }, []).compileRollups(measures.filter(batchable));
 }
 
 /** Whether any record of a fact touches the period under the filters (for choosing a source). */

@@ -7,20 +7,45 @@ import type { EventId, FactId } from '../../domain/catalog';
 export interface Fact {
 	relation: string;
 	events: Partial<Record<EventId, string>>;
+	/** Columns a list of its records shows and may be sorted by (a whitelist); the first is the key. */
+	records?: readonly string[];
 }
 
+const CASE_RECORD = ['case_id', 'case_number', 'region', 'court_id', 'instance', 'case_type', 'category', 'judge_id', 'filed_date', 'decided_date', 'outcome'];
+
+const FRAUD_CASE = `SELECT f.*, c.case_id, c.filed_date, c.decided_date, c.outcome
+	FROM fraud f JOIN cases c ON c.case_number = f.case_number AND c.instance = 'first'`;
+
 export const FACTS: Record<FactId, Fact> = {
-	cases: { relation: 'cases', events: { filed: 'filed_date', decided: 'decided_date' } },
+	cases: { relation: 'cases', events: { filed: 'filed_date', decided: 'decided_date' }, records: CASE_RECORD },
 	// A proceeding with a flag saying whether the next instance reviewed it.
 	appeals: {
 		relation: `(SELECT c.*, l.case_id IS NOT NULL AS reviewed FROM cases c LEFT JOIN case_links l ON l.case_id = c.case_id)`,
-		events: { decided: 'decided_date' }
+		events: { decided: 'decided_date' },
+		records: CASE_RECORD
 	},
 	// The next instance's decision, attributed to the proceeding (court, judge) it reviewed.
 	reviews: {
 		relation: `(SELECT c.*, l.next_outcome AS review_outcome, l.next_decided_date AS review_decided_date FROM case_links l JOIN cases c ON c.case_id = l.case_id)`,
-		events: { review_decided: 'review_decided_date' }
+		events: { review_decided: 'review_decided_date' },
+		records: [...CASE_RECORD, 'review_decided_date', 'review_outcome']
 	},
-	fraud: { relation: 'fraud', events: { registered: 'registered_date' } },
-	court_stats: { relation: 'court_stats', events: { reported: 'period_end' } }
+	fraud: {
+		relation: 'fraud',
+		events: { registered: 'registered_date' },
+		records: ['incident_id', 'region', 'registered_date', 'article', 'scheme', 'channel', 'status', 'victim_age_group', 'damage_kzt', 'recovered_kzt']
+	},
+	court_stats: { relation: 'court_stats', events: { reported: 'period_end' } },
+	// A fraud incident with its first-instance court case (same case number): the incident's
+	// own columns, and the case's filing, verdict day and outcome.
+	fraud_verdicts: {
+		relation: `(${FRAUD_CASE})`,
+		events: { registered: 'registered_date', decided: 'decided_date' }
+	},
+	// That verdict as the next instance decided on it, with the review's outcome and day.
+	fraud_reviews: {
+		relation: `(SELECT v.*, l.next_outcome AS review_outcome, l.next_decided_date AS review_decided_date
+			FROM (${FRAUD_CASE}) v JOIN case_links l ON l.case_id = v.case_id)`,
+		events: { review_decided: 'review_decided_date' }
+	}
 };

@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDICATORS, indicatorById } from '../../domain/catalog';
-import { parseQuery, type ViewQuery } from '../../domain/query';
-import { createFixtureDatabase } from '../../../../tests/support/fixture-db';
+import { createFixtureDatabase, viewQuery } from '../../../../tests/support/fixture-db';
+import { fixtureFigures } from '../../../../tests/support/fixture-figures';
 import type { Database } from '../db/database';
 import type { Access } from '../../domain/roles';
 import { runIndicator, type IndicatorResult } from './run';
@@ -20,28 +20,8 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-function query(params: string): ViewQuery {
-	const parsed = parseQuery(new URLSearchParams(params));
-	if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-	return parsed.value;
-}
-
-async function result(id: string, params = 'period=2024'): Promise<IndicatorResult> {
-	const out = await runIndicator(db, indicatorById(id)!, query(params), ANALYST);
-	if (!out.ok) throw new Error(JSON.stringify(out.errors));
-	return out.value;
-}
-
-async function value(id: string, params = 'period=2024'): Promise<number | null> {
-	const { rows } = await result(id, params);
-	expect(rows).toHaveLength(1);
-	return rows[0].value;
-}
-
-async function series(id: string, params: string, key = 'period'): Promise<Record<string, number | null>> {
-	const { rows } = await result(id, params);
-	return Object.fromEntries(rows.map((r) => [String(r[key]), r.value]));
-}
+const query = viewQuery;
+const { result, value, series } = fixtureFigures(() => db, ANALYST, 'period=2024');
 
 describe('caseload indicators (CEPEJ)', () => {
 	it('counts incoming and resolved by the filing and decision dates, including the last day', async () => {

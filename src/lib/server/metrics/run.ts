@@ -44,7 +44,7 @@ export interface IndicatorResult {
 }
 
 /** Breakdowns or filters by individual judges need a role allowed to see them. */
-function personalDataErrors(query: ViewQuery, access: Access): QueryError[] {
+export function personalDataErrors(query: ViewQuery, access: Access): QueryError[] {
 	if (hasRole(access.role, PERSONAL_DATA_ROLE)) return [];
 	const personal = DIMENSIONS.filter((d) => d.personal).map((d) => d.id);
 	return [
@@ -57,7 +57,7 @@ function personalDataErrors(query: ViewQuery, access: Access): QueryError[] {
  * Small counts are hidden from roles that see only aggregates: a figure resting on fewer than
  * `minCount` records (but more than none) loses its value, numerator, denominator and n.
  */
-function suppress(rows: ResultRow[], access: Access): void {
+export function suppress(rows: ResultRow[], access: Access): void {
 	if (!suppressesSmallCounts(access)) return;
 	for (const row of rows) {
 		if (row.n !== null && row.n > 0 && row.n < access.minCount) {
@@ -68,7 +68,7 @@ function suppress(rows: ResultRow[], access: Access): void {
 }
 
 /** Checks the breakdowns against what the indicator allows; filters it cannot use are set aside. */
-function fit(indicator: Indicator, query: ViewQuery, source: DataSource) {
+export function fit(indicator: Indicator, query: ViewQuery, source: DataSource) {
 	const facts = source === 'court_stats' ? (['court_stats'] as const) : measureFacts(indicator.measure);
 	const allowedBy = indicatorDimensions(indicator).filter((d) => facts.every((f) => d.facts.includes(f)));
 	const filterable = new Set(
@@ -88,7 +88,7 @@ function fit(indicator: Indicator, query: ViewQuery, source: DataSource) {
 	return { errors, filters, ignored };
 }
 
-async function chooseSource(db: Queryable, indicator: Indicator, query: ViewQuery, period: Period): Promise<DataSource> {
+export async function chooseSource(db: Queryable, indicator: Indicator, query: ViewQuery, period: Period): Promise<DataSource> {
 	const choice = query.source ?? 'auto';
 	if (choice !== 'auto') return choice;
 	if (!indicator.formMeasure) return 'cases';

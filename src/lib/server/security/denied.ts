@@ -4,12 +4,20 @@
  */
 import * as m from '../../paraglide/messages.js';
 import { getLocale } from '../../paraglide/runtime.js';
+import { parseTheme, THEME_COOKIE } from '../../ui/theme/theme';
 
 const escapeHtml = (text: string) =>
 	text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
 export function wantsJson(request: Request, url: URL): boolean {
 	return url.pathname.startsWith('/api/') || !(request.headers.get('accept') ?? '').includes('text/html');
+}
+
+/** The theme chosen in the cookie, as CSS color-scheme (this page is outside the layout). */
+function colorScheme(request: Request): string {
+	const cookie = new RegExp(`(?:^|;\\s*)${THEME_COOKIE}=([^;]*)`).exec(request.headers.get('cookie') ?? '');
+	const theme = parseTheme(cookie?.[1]);
+	return theme === 'system' ? 'light dark' : theme;
 }
 
 export function denied(request: Request, url: URL, status: 401 | 403, message: string): Response {
@@ -20,7 +28,7 @@ export function denied(request: Request, url: URL, status: 401 | 403, message: s
 			? `<a href="/login?next=${next}">${escapeHtml(m.denied_login_link())}</a>`
 			: `<a href="/">${escapeHtml(m.denied_home_link())}</a>`;
 	const html = `<!doctype html><html lang="${getLocale()}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${status}</title>
-<style>body{font-family:system-ui,sans-serif;margin:0;display:grid;place-items:center;min-height:100vh;background:#f4f6f9;color:#17212b}main{background:#fff;border:1px solid #d9dee5;border-radius:10px;padding:2rem 2.5rem;max-width:32rem}a{color:#0b5cad;font-weight:600}</style></head>
+<style>:root{color-scheme:${colorScheme(request)}}body{font-family:system-ui,sans-serif;margin:0;display:grid;place-items:center;min-height:100vh;background:light-dark(#f4f6f9,#0f1419);color:light-dark(#17212b,#e6edf3)}main{background:light-dark(#fff,#1a2029);border:1px solid light-dark(#d9dee5,#3a4452);border-radius:10px;padding:2rem 2.5rem;max-width:32rem}a{color:light-dark(#0b5cad,#6cb6ff);font-weight:600}</style></head>
 <body><main><h1>${status}</h1><p>${escapeHtml(message)}</p><p>${link}</p></main></body></html>`;
 	return new Response(html, {
 		status,

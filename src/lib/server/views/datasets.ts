@@ -4,6 +4,7 @@
  */
 import type { DatasetKind } from '../../domain/ingest/mapping';
 import type { Reject } from '../../domain/ingest/reasons';
+import { datasetName } from '../../i18n/data-texts';
 import type { Queryable } from '../db/database';
 import { quoteIdent } from '../db/binder';
 import { otherTable } from '../ingest/commit';
@@ -68,7 +69,7 @@ export async function listDatasets(q: Queryable): Promise<DatasetRow[]> {
 		`SELECT dataset_id, kind, name, is_demo, current_version, created_at FROM datasets ORDER BY dataset_id`
 	);
 	const counts = await rowCounts(q);
-	return rows.map((r) => ({ ...r, rows: counts.get(r.dataset_id) ?? 0 }));
+	return rows.map((r) => ({ ...r, name: datasetName(r), rows: counts.get(r.dataset_id) ?? 0 }));
 }
 
 export async function listVersions(q: Queryable, datasetId?: number): Promise<VersionRow[]> {

@@ -10,7 +10,19 @@ function download(blob: Blob, filename: string) {
 	setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** A standalone copy of the chart's SVG with computed colours inlined, so it renders anywhere. */
+/** The colour the chart is drawn on in the current theme (the chart card's background). */
+function backgroundOf(svg: SVGSVGElement): string {
+	for (let el: Element | null = svg; el; el = el.parentElement) {
+		const colour = getComputedStyle(el).backgroundColor;
+		if (colour && colour !== 'transparent' && colour !== 'rgba(0, 0, 0, 0)') return colour;
+	}
+	return 'transparent';
+}
+
+/**
+ * A standalone copy of the chart's SVG with computed colours inlined and the theme's background
+ * painted behind it, so it renders anywhere as it looks on screen (light or dark theme).
+ */
 function standaloneSvg(svg: SVGSVGElement): string {
 	const copy = svg.cloneNode(true) as SVGSVGElement;
 	copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
@@ -21,6 +33,11 @@ function standaloneSvg(svg: SVGSVGElement): string {
 			(el as SVGElement).style.setProperty(prop, style.getPropertyValue(prop));
 		}
 	});
+	const background = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+	background.setAttribute('width', '100%');
+	background.setAttribute('height', '100%');
+	background.setAttribute('fill', backgroundOf(svg));
+	copy.insertBefore(background, copy.firstChild);
 	return new XMLSerializer().serializeToString(copy);
 }
 
@@ -37,8 +54,6 @@ export async function exportPng(svg: SVGSVGElement, filename: string, scale = 2)
 	canvas.width = Math.ceil(width * scale);
 	canvas.height = Math.ceil(height * scale);
 	const ctx = canvas.getContext('2d')!;
-	ctx.fillStyle = getComputedStyle(svg).getPropertyValue('--surface') || '#fff';
-	ctx.fillRect(0, 0, canvas.width, canvas.height);
 	ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
 	URL.revokeObjectURL(image.src);
 	canvas.toBlob((blob) => blob && download(blob, `${filename}.png`), 'image/png');

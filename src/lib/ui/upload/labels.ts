@@ -1,5 +1,6 @@
 /** Names of version statuses, modes and audit actions on the data pages. */
-import { INTL_TAG, type Locale } from '$lib/domain/l10n';
+import type { Locale } from '$lib/domain/l10n';
+import { formatDateTime } from '$lib/i18n/intl';
 import * as m from '$lib/paraglide/messages';
 
 const STATUS: Record<string, () => string> = {
@@ -22,5 +23,5 @@ export const auditActionText = (action: string) => ACTION[action]?.() ?? action;
 
 /** A timestamp (ISO, UTC) as date and time in the reader's language. */
 export function formatWhen(iso: string, locale: Locale): string {
-	return new Intl.DateTimeFormat(INTL_TAG[locale], { dateStyle: 'short', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso));
+	return formatDateTime(new Date(iso), locale);
 }

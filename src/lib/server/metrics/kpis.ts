@@ -1,0 +1,137 @@
+/**
+ * Key indicators of a view: each one's value for the period, for the same period a year earlier
+ * and for every month of the period. Run one by one that is three queries per indicator; here
+ * the indicators that share filters are compiled into one batch (compileBatch) — one statement
+ * with one scan per fact and event — and only what a batch cannot hold runs through runIndicator.
+ * The figures are those runIndicator gives for the same queries.
+ */
+import { indicatorById, type Indicator } from '../../domain/catalog';
+import { buckets, previousYear, resolvePeriod, type Period } from '../../domain/period';
+import type { ViewQuery } from '../../domain/query';
+import type { Access } from '../../domain/roles';
+import type { Queryable } from '../db/database';
+import { dataAsOf } from './as-of';
+import { dataRevision } from './revision';
+import { batchable, compileBatch } from './compile';
+import { deadlines } from './deadlines';
+import { chooseSource, fit, personalDataErrors, runIndicator, suppress, type ResultRow } from './run';
+
+export interface MonthFigure {
+	period: string;
+	partial: boolean;
+	value: number | null;
+}
+
+export interface KpiFigure {
+	id: string;
+	value: number | null;
+	/** Set when the value is hidden from this viewer: it rests on fewer records than this. */
+	hiddenBelow: number | null;
+	previous: number | null;
+	spark: (number | null)[];
+	months: MonthFigure[];
+}
+
+interface Figures {
+	current: ResultRow;
+	previous: ResultRow | undefined;
+	months: ResultRow[];
+}
+
+const EMPTY: ResultRow = { value: null, numerator: null, denominator: null, n: null };
+
+function figure(id: string, f: Figures, monthBuckets: ReturnType<typeof buckets>, access: Access): KpiFigure {
+	const months = monthBuckets.map((b, i) => ({ period: b.period, partial: b.partial, value: f.months[i]?.value ?? null }));
+	return {
+		id,
+		value: f.current.value,
+		hiddenBelow: f.current.suppressed ? access.minCount : null,
+		previous: f.previous?.value ?? null,
+		spark: months.map((m) => m.value),
+		months
+	};
+}
+
+/** One indicator the slow way: three runIndicator queries. */
+async function oneByOne(db: Queryable, indicator: Indicator, query: ViewQuery, period: Period, access: Access): Promise<Figures> {
+	const run = async (q: ViewQuery) => {
+		const result = await runIndicator(db, indicator, q, access);
+		if (!result.ok) throw new Error(`key indicator ${indicator.id}: ${JSON.stringify(result.errors)}`);
+		return result.value.rows;
+	};
+	const range = (p: Period): ViewQuery['period'] => ({ kind: 'range', ...p });
+	const [current, previous, months] = await Promise.all([
+		run({ ...query, period: range(period) }),
+		run({ ...query, period: range(previousYear(period)) }),
+		run({ ...query, period: range(period), grain: 'month' })
+	]);
+	return { current: current[0] ?? EMPTY, previous: previous[0], months };
+}
+
+const rollupCache = new WeakMap<Queryable, { revision: number; columns: Set<string> }>();
+
+/** The rollup columns in the database, read once per data revision. */
+async function rollupColumns(db: Queryable): Promise<Set<string>> {
+	const revision = dataRevision();
+	const hit = rollupCache.get(db);
+	if (hit?.revision === revision) return hit.columns;
+	const rows = await db.query<{ t: string; c: string }>(
+		`SELECT table_name AS t, column_name AS c FROM duckdb_columns() WHERE table_name LIKE 'rollup\_%' ESCAPE '\'`
+	);
+	const columns = new Set(rows.map((r) => `${r.t}.${r.c}`));
+	rollupCache.set(db, { revision, columns });
+	return columns;
+}
+
+/** Indicators that read case records in both periods (or have no other source) can be batched. */
+async function readsCases(db: Queryable, indicator: Indicator, query: ViewQuery, period: Period): Promise<boolean> {
+	if (!indicator.formMeasure || query.source === 'cases') return true;
+	if (query.source === 'court_stats') return false;
+	const [now, before] = await Promise.all([
+		chooseSource(db, indicator, query, period),
+		chooseSource(db, indicator, query, previousYear(period))
+	]);
+	return now === 'cases' && before === 'cases';
+}
+
+export async function kpiFigures(db: Queryable, ids: readonly string[], query: ViewQuery, access: Access): Promise<KpiFigure[]> {
+	if (personalDataErrors(query, access).length) throw new Error('key indicators filtered by judge need a role that may see judges');
+	const asOf = await dataAsOf(db);
+	const period = resolvePeriod(query.period ?? { kind: 'last12' }, asOf);
+	const monthBuckets = buckets(period, 'month', asOf);
+	const indicators = ids.map((id) => indicatorById(id)!);
+	const [cases, columns] = await Promise.all([Promise.all(indicators.map((ind) => readsCases(db, ind, query, period))), rollupColumns(db)]);
+
+	// Batches by the filters that apply (fraud ignores court filters, for instance).
+	const batches = new Map<string, { filters: ViewQuery['filters']; members: Indicator[] }>();
+	const slow: Indicator[] = [];
+	indicators.forEach((indicator, i) => {
+		if (!cases[i] || !batchable(indicator.measure)) return void slow.push(indicator);
+		const { filters } = fit(indicator, query, 'cases');
+		const key = JSON.stringify(filters);
+		if (!batches.has(key)) batches.set(key, { filters, members: [] });
+		batches.get(key)!.members.push(indicator);
+	});
+
+	const results = new Map<string, Figures>();
+	await Promise.all([
+		...[...batches.values()].map(async ({ filters, members }) => {
+			const compiled = compileBatch({
+				measures: members.map((m) => m.measure),
+				current: period,
+				previous: previousYear(period),
+				filters,
+				deadlines: deadlines(),
+				rollup: { columns, asOf }
+			});
+			const rows = await db.query<Record<string, number | null>>(compiled.sql, compiled.params);
+			members.forEach((member, i) => {
+				const slot = rows.map((r): ResultRow => ({ value: r[`v${i}`], numerator: r[`num${i}`], denominator: r[`den${i}`], n: r[`n${i}`] }));
+				suppress(slot, access);
+				results.set(member.id, { current: slot[0], previous: slot[1], months: slot.slice(2) });
+			});
+		}),
+		...slow.map(async (indicator) => results.set(indicator.id, await oneByOne(db, indicator, query, period, access)))
+	]);
+	return indicators.map((indicator) => figure(indicator.id, results.get(indicator.id)!, monthBuckets, access));
+}

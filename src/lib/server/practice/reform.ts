@@ -1,0 +1,108 @@
+/**
+ * The cassation reform of 1 July 2025 (DOMAIN.md §2): monthly complaints and the share heard on
+ * the merits as interrupted time series, outcomes and days to decision before and after, and
+ * compliance with the six-month limit. Figures come from catalog indicators.
+ */
+import type { Span } from '../../domain/deadlines';
+import type { Period } from '../../domain/period';
+import type { Filters } from '../../domain/query';
+import type { Access } from '../../domain/roles';
+import { segmentedRegression, type Segmented } from '../../domain/stats/segmented';
+import type { Queryable } from '../db/database';
+import { deadlines } from '../metrics/deadlines';
+import { caseIndicator } from './indicator';
+import { cassationPastLimit, type PendingComplaint } from './queries';
+
+export const REFORM_DATE = '2025-07-01';
+/** Monthly series start here: the demo data and the reporting history begin in 2019. */
+export const SERIES_START = '2019-01-01';
+export const PENDING_LIST_LIMIT = 200;
+
+export interface MonthPoint {
+	period: string;
+	partial: boolean;
+	complaints: number | null;
+	merits: number | null;
+	medianDays: number | null;
+}
+
+export interface SideFigures {
+	period: Period;
+	decided: number;
+	outcomes: { outcome: string; n: number }[];
+	medianDays: number | null;
+	/** Share decided within the six-month limit, percent. */
+	withinLimit: number | null;
+}
+
+export interface ReformView {
+	date: string;
+	months: MonthPoint[];
+	/** Segmented regressions on the complete months; null when one side has too few. */
+	complaints: Segmented | null;
+	merits: Segmented | null;
+	before: SideFigures;
+	after: SideFigures;
+	limit: Span;
+	pending: { total: number; rows: PendingComplaint[] };
+}
+
+function fit(points: MonthPoint[], pick: (p: MonthPoint) => number | null): Segmented | null {
+	const complete = points.filter((p) => !p.partial && pick(p) !== null);
+	const t0 = complete.findIndex((p) => p.period >= REFORM_DATE);
+	if (t0 < 2 || complete.length - t0 < 2) return null;
+	// Months without a value are left out; time is the month's index, so gaps keep their place.
+	const index = (p: MonthPoint) => monthIndex(p.period) - monthIndex(complete[0].period);
+	const y = complete.map((p) => pick(p)!);
+	const t = complete.map(index);
+	if (t.some((v, i) => v !== i)) return null;
+	return segmentedRegression(y, t0);
+}
+
+const monthIndex = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
+
+export async function reformView(db: Queryable, access: Access, asOf: string, filters: Filters): Promise<ReformView> {
+	const cassation: Filters = { ...filters, instance: ['cassation'] };
+	const series = (id: string) => caseIndicator(db, access, id, { period: { kind: 'range', from: SERIES_START, to: asOf }, grain: 'month', by: [], filters: cassation });
+	const [incoming, merits, median] = await Promise.all([series('incoming'), series('merits_share'), series('median_days')]);
+	const months = incoming.map((r, i) => ({
+		period: String(r.period),
+		partial: Boolean(r.partial),
+		complaints: r.value,
+		merits: merits[i]?.value ?? null,
+		medianDays: median[i]?.value ?? null
+	}));
+	const afterPeriod = { from: REFORM_DATE, to: asOf };
+	// The same length of time just before the reform.
+	const span = monthIndex(asOf) - monthIndex(REFORM_DATE) + 1;
+	const beforeStart = new Date(Date.UTC(2025, 6 - span, 1)).toISOString().slice(0, 10);
+	const beforePeriod = { from: beforeStart, to: '2025-06-30' };
+	const side = async (period: Period): Promise<SideFigures> => {
+		const q = { period: { kind: 'range' as const, ...period }, by: [], filters: cassation };
+		const [outcomes, med, within] = await Promise.all([
+			caseIndicator(db, access, 'resolved', { ...q, by: ['outcome'] }),
+			caseIndicator(db, access, 'median_days', q),
+			caseIndicator(db, access, 'within_limit_share', q)
+		]);
+		const list = outcomes.filter((r) => (r.value ?? 0) > 0).map((r) => ({ outcome: String(r.outcome), n: r.value! }));
+		return {
+			period,
+			decided: list.reduce((s, r) => s + r.n, 0),
+			outcomes: list.sort((a, b) => b.n - a.n),
+			medianDays: med[0]?.value ?? null,
+			withinLimit: within[0]?.value ?? null
+		};
+	};
+	const limit = deadlines().statutory.cassation;
+	const [before, after, pending] = await Promise.all([side(beforePeriod), side(afterPeriod), cassationPastLimit(db, asOf, limit, filters, PENDING_LIST_LIMIT)]);
+	return {
+		date: REFORM_DATE,
+		months,
+		complaints: fit(months, (p) => p.complaints),
+		merits: fit(months, (p) => p.merits),
+		before,
+		after,
+		limit,
+		pending
+	};
+}

@@ -1,0 +1,93 @@
+/**
+ * One indicator explored: its headline figure with the year-earlier comparison, the trend at the
+ * chosen grain beside the same buckets a year earlier, a breakdown by any dimension it allows,
+ * and the map by region. All through the metrics layer.
+ */
+import { indicatorDimensions, type DimensionId, type Grain, type Indicator } from '../../domain/catalog';
+import { previousYear, resolvePeriod, type Period } from '../../domain/period';
+import type { QueryError, ViewQuery } from '../../domain/query';
+import { hasRole, PERSONAL_DATA_ROLE, type Access } from '../../domain/roles';
+import type { Queryable } from '../db/database';
+import { dataAsOf } from '../metrics/as-of';
+import { kpiFigures, type KpiFigure } from '../metrics/kpis';
+import { runIndicator, type IndicatorResult, type ResultRow } from '../metrics/run';
+import { drillLevel } from './drill';
+
+export interface ExplorerPoint {
+	period: string;
+	partial: boolean;
+	value: number | null;
+	suppressed: boolean;
+	/** The same bucket a year earlier. */
+	previous: number | null;
+}
+
+export interface ExplorerView {
+	indicator: string;
+	period: Period;
+	grain: Grain;
+	headline: KpiFigure;
+	trend: ExplorerPoint[];
+	/** Breakdowns this viewer may choose (judges only for roles that may see them). */
+	dimensions: DimensionId[];
+	breakdown: { dimension: DimensionId; rows: ResultRow[] };
+	/** By region, whatever the region filter; null when the indicator has no regional breakdown. */
+	map: ResultRow[] | null;
+	/** Filters of the page that do not apply to this indicator. */
+	ignored: DimensionId[];
+}
+
+export function explorerDimensions(indicator: Indicator, access: Access): DimensionId[] {
+	return indicatorDimensions(indicator)
+		.filter((d) => !d.personal || hasRole(access.role, PERSONAL_DATA_ROLE))
+		.map((d) => d.id);
+}
+
+export type Explored = { ok: true; value: ExplorerView } | { ok: false; errors: QueryError[] };
+
+export async function explorerView(db: Queryable, indicator: Indicator, query: ViewQuery, access: Access): Promise<Explored> {
+	const dimensions = explorerDimensions(indicator, access);
+	// By default the level below the filters (courts of a chosen region), where the indicator has it.
+	const below = drillLevel(query, access);
+	const dimension = query.by[0] ?? (below && dimensions.includes(below) ? below : dimensions[0]);
+	if (query.by.length > 1 || !dimensions.includes(dimension)) {
+		return { ok: false, errors: [{ param: 'by', code: 'bad_by', value: query.by.join(','), allowed: dimensions }] };
+	}
+	const grain = query.grain ?? 'month';
+	const asOf = await dataAsOf(db);
+	const period = resolvePeriod(query.period ?? { kind: 'last12' }, asOf);
+	const flat: ViewQuery = { ...query, by: [], grain: undefined };
+	const { region: _, ...others } = query.filters;
+	const run = (q: ViewQuery) => runIndicator(db, indicator, q, access);
+	const [headline, current, previous, breakdown, map] = await Promise.all([
+		kpiFigures(db, [indicator.id], flat, access),
+		run({ ...flat, grain }),
+		run({ ...flat, grain, period: { kind: 'range', ...previousYear(period) } }),
+		run({ ...flat, by: [dimension] }),
+		dimensions.includes('region') ? run({ ...flat, by: ['region'], filters: others }) : null
+	]);
+	const failed = [current, previous, breakdown, map].find((r): r is { ok: false; errors: QueryError[] } => r !== null && !r.ok);
+	if (failed) return failed;
+	const ok = (r: typeof current) => (r as { value: IndicatorResult }).value;
+	const trend = ok(current).rows.map((row, i) => ({
+		period: String(row.period),
+		partial: Boolean(row.partial),
+		value: row.value,
+		suppressed: Boolean(row.suppressed),
+		previous: ok(previous).rows[i]?.value ?? null
+	}));
+	return {
+		ok: true,
+		value: {
+			indicator: indicator.id,
+			period,
+			grain,
+			headline: headline[0],
+			trend,
+			dimensions,
+			breakdown: { dimension, rows: ok(breakdown).rows },
+			map: map ? ok(map).rows : null,
+			ignored: ok(current).ignored
+		}
+	};
+}

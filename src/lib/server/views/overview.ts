@@ -1,0 +1,92 @@
+/**
+ * The situational center's overview: key indicators for the chosen period and filters with the
+ * change on a year earlier and a monthly sparkline, the monthly trend of filed and resolved
+ * cases, one indicator by region (map) and by the next level of the drill-down (bars), and the
+ * alerts. Everything is read through the metrics layer.
+ */
+import { indicatorById, type DimensionId } from '../../domain/catalog';
+import { resolvePeriod, type Period } from '../../domain/period';
+import type { ViewQuery } from '../../domain/query';
+import type { Access } from '../../domain/roles';
+import { drillLevel } from './drill';
+import type { Queryable } from '../db/database';
+import { dataAsOf } from '../metrics/as-of';
+import { kpiFigures, type KpiFigure } from '../metrics/kpis';
+import { runIndicator, type ResultRow } from '../metrics/run';
+import { overdueCassation, rankAlerts, WATCHED, type Alert } from './alerts';
+
+export const OVERVIEW_KPIS = [
+	'incoming',
+	'resolved',
+	'pending_end',
+	'clearance_rate',
+	'disposition_time',
+	'median_days',
+	'pending_past_limit',
+	'stability',
+	'e_filed_share',
+	'reconciliation_share',
+	'fraud_incidents',
+	'fraud_damage'
+] as const;
+
+/** The indicator on the map and the bars unless the page says otherwise. */
+export const DEFAULT_FOCUS = 'clearance_rate';
+
+export interface TrendPoint {
+	period: string;
+	partial: boolean;
+	incoming: number | null;
+	resolved: number | null;
+}
+
+export interface Breakdown {
+	indicator: string;
+	dimension: DimensionId;
+	rows: ResultRow[];
+}
+
+export interface OverviewView {
+	asOf: string;
+	period: Period;
+	kpis: KpiFigure[];
+	trend: TrendPoint[];
+	map: Breakdown;
+	/** The focus indicator at the next level of the drill-down below the current filters. */
+	bars: Breakdown | null;
+	alerts: Alert[];
+}
+
+async function breakdown(db: Queryable, id: string, dimension: DimensionId, query: ViewQuery, access: Access): Promise<Breakdown> {
+	const result = await runIndicator(db, indicatorById(id)!, { ...query, grain: undefined, by: [dimension] }, access);
+	if (!result.ok) throw new Error(`overview breakdown of ${id} by ${dimension} is invalid: ${JSON.stringify(result.errors)}`);
+	return { indicator: id, dimension, rows: result.value.rows };
+}
+
+export async function overviewView(db: Queryable, access: Access, query: ViewQuery, focus = DEFAULT_FOCUS): Promise<OverviewView> {
+	const asOf = await dataAsOf(db);
+	const period = resolvePeriod(query.period ?? { kind: 'last12' }, asOf);
+	const flat = { ...query, grain: undefined, by: [] };
+	const level = drillLevel(query, access);
+	// The map shows every region whatever the region filter, so a region can be compared and switched.
+	const { region: _, ...others } = query.filters;
+	// The batch computes the watched indicators with the tiles; the alerts read them from it.
+	const ids = [...new Set([...OVERVIEW_KPIS, ...WATCHED])];
+	const [figures, map, bars, cassation] = await Promise.all([
+		kpiFigures(db, ids, flat, access),
+		breakdown(db, focus, 'region', { ...flat, filters: others }, access),
+		level && level !== 'region' ? breakdown(db, focus, level, flat, access) : null,
+		overdueCassation(db, flat, access)
+	]);
+	const alerts = rankAlerts(figures, cassation);
+	const kpis = figures.filter((f) => (OVERVIEW_KPIS as readonly string[]).includes(f.id));
+	const incoming = kpis.find((k) => k.id === 'incoming')!;
+	const resolved = kpis.find((k) => k.id === 'resolved')!;
+	const trend = incoming.months.map((m, i) => ({
+		period: m.period,
+		partial: m.partial,
+		incoming: m.value,
+		resolved: resolved.months[i]?.value ?? null
+	}));
+	return { asOf, period, kpis, trend, map, bars: level === 'region' ? map : bars, alerts };
+}

@@ -1,0 +1,45 @@
+/** The values a filter offers, with their names, from the domain's directories (no server trip). */
+import { dimensionById, type DimensionId } from '$lib/domain/catalog';
+import { CATEGORIES } from '$lib/domain/categories';
+import { COURTS } from '$lib/domain/courts';
+import { tr, type Locale } from '$lib/domain/l10n';
+import { valueLabel } from '$lib/domain/labels';
+import type { Filters } from '$lib/domain/query';
+import { REGIONS } from '$lib/domain/regions';
+
+export interface Option {
+	value: string;
+	label: string;
+}
+
+const byLabel = (a: Option, b: Option) => a.label.localeCompare(b.label);
+
+/**
+ * Options of a dimension, narrowed by the other filters where they nest: courts by region,
+ * categories by case type. Free-form codes (judge, article) have no list.
+ */
+export function filterOptions(id: DimensionId, filters: Filters, locale: Locale): Option[] {
+	const values = dimensionById(id)?.values;
+	switch (values?.kind) {
+		case 'region':
+			return REGIONS.map((r) => ({ value: r.code, label: tr(r.name, locale) })).sort(byLabel);
+		case 'court': {
+			const regions = filters.region;
+			return COURTS.filter((c) => !regions?.length || regions.includes(c.region))
+				.map((c) => ({ value: c.id, label: tr(c.name, locale) }))
+				.sort(byLabel);
+		}
+		case 'category': {
+			const types = filters.case_type;
+			return CATEGORIES.filter((c) => !types?.length || types.includes(c.caseType)).map((c) => ({ value: c.id, label: tr(c.name, locale) }));
+		}
+		case 'enum':
+			return values.values.map((v) => ({ value: v.value, label: tr(v.label, locale) }));
+		default:
+			return [];
+	}
+}
+
+export function optionLabel(id: DimensionId, value: string, locale: Locale): string {
+	return valueLabel(id, value, locale);
+}

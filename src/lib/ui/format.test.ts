@@ -1,0 +1,70 @@
+/** Numbers and dates in Russian, Kazakh and English conventions (NBSP and narrow NBSP normalised to spaces). */
+import { describe, expect, it } from 'vitest';
+import { formatDateTime } from '$lib/i18n/intl';
+import { formatChange, formatDate, formatMonth, formatNumber, formatShare, formatTick, formatValue, relativeChange } from './format';
+
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('numbers', () => {
+	it('group thousands and mark decimals as each language does', () => {
+		expect(plain(formatNumber(1234567.891, 'ru', 2))).toBe('1 234 567,89');
+		expect(plain(formatNumber(1234567.891, 'kk', 2))).toBe('1 234 567,89');
+		expect(formatNumber(1234567.891, 'en', 2)).toBe('1,234,567.89');
+	});
+
+	it('write units: percent, days, tenge, ratios; no data is said in words', () => {
+		expect(plain(formatValue(98.14, 'percent', 'ru'))).toBe('98,1 %');
+		expect(formatValue(98.14, 'percent', 'kk')).toBe('98,1%');
+		expect(formatValue(98.14, 'percent', 'en')).toBe('98.1%');
+		expect(plain(formatValue(49, 'days', 'ru'))).toBe('49 дн.');
+		expect(formatValue(49, 'days', 'kk')).toBe('49 күн');
+		expect(formatValue(49, 'days', 'en')).toBe('49 days');
+		expect(plain(formatValue(45_500_000_000, 'kzt', 'ru'))).toBe('45,5 млрд ₸');
+		expect(plain(formatValue(45_500_000_000, 'kzt', 'kk'))).toBe('45,5 млрд ₸');
+		expect(plain(formatValue(45_500_000_000, 'kzt', 'en'))).toBe('45.5bn ₸');
+		expect(formatValue(1.234, 'ratio', 'en')).toBe('1.23');
+		expect(formatValue(null, 'count', 'ru')).toBe('нет данных');
+		expect(formatValue(Number.NaN, 'count', 'kk')).toBe('деректер жоқ');
+		expect(formatValue(undefined, 'count', 'en')).toBe('no data');
+	});
+
+	it('shorten axis ticks: thousands as "тыс.", "мың", "k"', () => {
+		expect(plain(formatTick(4500, 'count', 'ru'))).toBe('4,5 тыс.');
+		expect(plain(formatTick(4500, 'count', 'kk'))).toBe('4,5 мың');
+		expect(formatTick(4500, 'count', 'en')).toBe('4.5k');
+		expect(formatTick(50, 'percent', 'kk')).toBe('50%');
+		expect(plain(formatShare(0.01, 'ru'))).toBe('1 %');
+	});
+
+	it('sign changes and compare with last year only when there is something to compare with', () => {
+		expect(plain(formatChange(8.6, 'ru'))).toBe('+8,6%');
+		expect(formatChange(-5.64, 'en')).toBe('-5.6%');
+		expect(relativeChange(110, 100)).toBeCloseTo(10);
+		expect(relativeChange(90, -100)).toBeCloseTo(190);
+		expect(relativeChange(5, 0)).toBeNull();
+		expect(relativeChange(null, 5)).toBeNull();
+	});
+});
+
+describe('dates', () => {
+	it('write the month in words in each language’s order', () => {
+		expect(formatDate('2026-09-30', 'ru')).toBe('30 сентября 2026 г.');
+		expect(formatDate('2026-09-30', 'kk')).toBe('2026 ж. 30 қыркүйек');
+		expect(formatDate('2026-09-30', 'en')).toBe('30 September 2026');
+		expect(formatDate('2025-01-01', 'kk')).toBe('2025 ж. 1 қаңтар');
+	});
+
+	it('name months on chart axes', () => {
+		expect(formatMonth('2026-09-01', 'ru')).toBe('сент. 2026 г.');
+		expect(formatMonth('2026-09-01', 'kk')).toBe('2026 ж. қыр.');
+		expect(formatMonth('2026-12-01', 'kk')).toBe('2026 ж. жел.');
+		expect(formatMonth('2026-09-01', 'en')).toBe('Sept 2026');
+	});
+
+	it('write a moment as short date and time in UTC', () => {
+		const at = new Date('2026-12-01T13:05:00Z');
+		expect(formatDateTime(at, 'ru')).toBe('01.12.2026, 13:05');
+		expect(formatDateTime(at, 'kk')).toBe('01.12.2026, 13:05');
+		expect(formatDateTime(at, 'en')).toBe('01/12/2026, 13:05');
+	});
+});

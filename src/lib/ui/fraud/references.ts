@@ -1,0 +1,44 @@
+/**
+ * The published fraud figures (domain/fraud.ts) as reference marks of a monthly chart: a period
+ * total cannot be compared with months, so each mark sits at the period's monthly average and
+ * its label gives both the total and that average.
+ */
+import type { Unit } from '$lib/domain/catalog';
+import { FRAUD_REFERENCES, monthlyAverage, type FraudReference } from '$lib/domain/fraud';
+import { tr, type Locale } from '$lib/domain/l10n';
+import * as m from '$lib/paraglide/messages';
+import type { ReferenceMark } from '../charts/LineChartSvg.svelte';
+import { formatValue } from '../format';
+
+type Figure = 'incidents' | 'damageKzt';
+const UNIT: Record<Figure, Unit> = { incidents: 'count', damageKzt: 'kzt' };
+
+function total(figure: NonNullable<FraudReference[Figure]>, unit: Unit, locale: Locale): string {
+	const value = formatValue(figure.value, unit, locale);
+	return figure.atLeast ? m.fraud_more_than({ value }, { locale }) : value;
+}
+
+export function referenceMarks(figure: Figure, locale: Locale): ReferenceMark[] {
+	const unit = UNIT[figure];
+	return FRAUD_REFERENCES.flatMap((r) => {
+		const published = r[figure];
+		if (!published) return [];
+		const monthly = monthlyAverage(r, published.value);
+		const label = m.fraud_reference_label(
+			{ period: tr(r.period, locale), total: total(published, unit, locale), monthly: formatValue(monthly, unit, locale) },
+			{ locale }
+		);
+		return [{ id: `${figure}-${r.id}`, from: r.from, to: r.to, y: monthly, label }];
+	});
+}
+
+/** The figures in words with their source, for the list under the charts. */
+export function referenceItems(locale: Locale): { id: string; text: string }[] {
+	return FRAUD_REFERENCES.map((r) => {
+		const figures = [
+			r.incidents && m.fraud_reference_incidents({ value: total(r.incidents, 'count', locale) }, { locale }),
+			r.damageKzt && m.fraud_reference_damage({ value: total(r.damageKzt, 'kzt', locale) }, { locale })
+		].filter(Boolean);
+		return { id: r.id, text: m.fraud_reference_item({ period: tr(r.period, locale), figures: figures.join(', '), source: tr(r.source, locale) }, { locale }) };
+	});
+}

@@ -1,0 +1,146 @@
+/**
+ * Light and dark themes (system setting by default, a remembered toggle, rendered by the server
+ * so the page never flashes), the printable briefing of the overview, and the language fallback.
+ */
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { THEME_COOKIE } from '../src/lib/ui/theme/theme';
+import { launchBrowser } from './support/browser';
+
+const base = inject('fixtureUrl');
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+/** The values app.css gives --bg in each theme. */
+const LIGHT_BG = 'rgb(244, 246, 249)';
+const DARK_BG = 'rgb(15, 20, 25)';
+const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+const lineColour = (page: Page) => page.locator('figure.chart path.line').first().evaluate((el) => getComputedStyle(el).stroke);
+
+describe('themes', () => {
+	it('are written into <html data-theme> by the server from the cookie; anything else means the system setting', async () => {
+		const html = async (cookie?: string) => (await fetch(base + '/', { headers: cookie ? { cookie } : {} })).text();
+		expect(await html(`${THEME_COOKIE}=dark`)).toMatch(/<html lang="ru" data-theme="dark">/);
+		expect(await html(`${THEME_COOKIE}=light`)).toMatch(/<html lang="ru" data-theme="light">/);
+		expect(await html()).toMatch(/<html lang="ru" data-theme="system">/);
+		expect(await html(`${THEME_COOKIE}="><script>`)).toMatch(/<html lang="ru" data-theme="system">/);
+	});
+
+	it('apply to the page that asks to sign in, which the layout does not frame', async () => {
+		const deniedPage = async (cookie?: string) =>
+			(await fetch(base + '/admin/users', { headers: { accept: 'text/html', ...(cookie ? { cookie } : {}) } })).text();
+		expect(await deniedPage(`lang=x; ${THEME_COOKIE}=dark`)).toContain(':root{color-scheme:dark}');
+		expect(await deniedPage()).toContain(':root{color-scheme:light dark}');
+	});
+
+	it('follow the system by default; the toggle switches at once, charts included, and is remembered', async () => {
+		const context = await browser.newContext({ locale: 'en-GB', colorScheme: 'dark' });
+		const page = await context.newPage();
+		await page.goto(base + '/');
+		expect(await background(page)).toBe(DARK_BG);
+		const darkLine = await lineColour(page);
+
+		await page.getByLabel('Theme').selectOption('light');
+		expect(await background(page)).toBe(LIGHT_BG);
+		expect(await lineColour(page)).not.toBe(darkLine);
+
+		await page.reload();
+		expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+		expect(await background(page)).toBe(LIGHT_BG);
+		await page.getByLabel('Theme').selectOption('dark');
+		await page.emulateMedia({ colorScheme: 'light' });
+		await page.reload();
+		expect(await background(page)).toBe(DARK_BG);
+		await context.close();
+	});
+});
+
+describe('chart export', () => {
+	it('inlines the colours of the theme the chart was drawn in, on its background', async () => {
+		const context = await browser.newContext({ locale: 'en-GB', colorScheme: 'dark' });
+		const page = await context.newPage();
+		await page.goto(base + '/');
+		const [download] = await Promise.all([page.waitForEvent('download'), page.locator('section.trend').getByRole('button', { name: /as SVG$/ }).click()]);
+		const svg = fs.readFileSync((await download.path())!, 'utf8');
+		expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+		expect(svg).toContain('<rect width="100%" height="100%" fill="rgb(26, 32, 41)"');
+		// Dark-theme series 1 (#56b4e9), resolved: no CSS variable is left for another viewer to miss.
+		expect(svg).toContain('stroke: rgb(86, 180, 233)');
+		expect(svg).not.toContain('var(--');
+		await context.close();
+	});
+});
+
+describe('printable briefing of the overview', () => {
+	it('prints on A4 without navigation or buttons, with a header of period, filters and date, and every chart’s table', async () => {
+		// Printing is always light, whatever the theme on screen.
+		const context = await browser.newContext({ locale: 'en-GB', colorScheme: 'dark' });
+		const page = await context.newPage();
+		await page.goto(base + '/?region=KZ-71,KZ-75&case_type=civil');
+		await expect(page.getByRole('button', { name: 'Print briefing' }).isVisible()).resolves.toBe(true);
+		await expect(page.getByTestId('print-header').isVisible()).resolves.toBe(false);
+		const table = page.locator('section.trend figure.chart table');
+		await expect(table.isVisible()).resolves.toBe(false);
+
+		await page.emulateMedia({ media: 'print' });
+		const header = page.getByTestId('print-header');
+		await expect(header.isVisible()).resolves.toBe(true);
+		const text = (await header.textContent())!.replace(/\s+/g, ' ');
+		expect(text).toContain('Briefing on key indicators');
+		expect(text).toMatch(/Period\s*1 November 2024 – 1 October 2025/);
+		await expect(page.getByTestId('print-filters').textContent()).resolves.toBe('Region: Astana, Almaty; Case type: Civil');
+		expect(text).toContain(`Printed on ${new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date())}`);
+		expect(text).toContain('Data as of 1 October 2025');
+		for (const hidden of ['main-nav', 'language', 'theme', 'print-briefing']) {
+			await expect(page.getByTestId(hidden).isVisible(), hidden).resolves.toBe(false);
+		}
+		await expect(table.isVisible()).resolves.toBe(true);
+		const tables = page.locator('figure.chart table');
+		for (let i = 0; i < (await tables.count()); i++) await expect(tables.nth(i).isVisible(), `table ${i}`).resolves.toBe(true);
+		expect(await page.locator('figure.chart table tbody tr').count()).toBeGreaterThan(0);
+		await expect(page.locator('article.tile').first().isVisible()).resolves.toBe(true);
+		expect(await background(page)).toBe('rgb(255, 255, 255)');
+
+		const pdf = await page.pdf({ preferCSSPageSize: true });
+		// A4 is 595 × 842 points.
+		const [, w, h] = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf.toString('latin1'))!;
+		expect([Math.round(Number(w)), Math.round(Number(h))]).toEqual([595, 842]);
+		await context.close();
+	});
+
+	it('says in the header that no filter is active', async () => {
+		const page = await browser.newPage({ locale: 'ru-RU' });
+		await page.goto(base + '/');
+		await page.emulateMedia({ media: 'print' });
+		await expect(page.getByTestId('print-filters').textContent()).resolves.toBe('все суды, регионы и категории');
+		await page.close();
+	});
+});
+
+describe('language', () => {
+	it('falls back to Russian when the browser asks for a language the application does not speak', async () => {
+		const page = await browser.newPage({ locale: 'de-DE' });
+		await page.goto(base + '/');
+		expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru');
+		await expect(page.locator('h1').textContent()).resolves.toBe('Ключевые показатели');
+		await page.close();
+	});
+
+	it('writes Kazakh dates and numbers in the browser as the server does, though Chromium has no Kazakh locale data', async () => {
+		const page = await browser.newPage({ locale: 'kk-KZ' });
+		await page.goto(base + '/');
+		// Rendered again by the browser after hydration: the text must not fall back to "2025 M02 1".
+		const trend = page.locator('section.trend figure.chart');
+		await trend.getByRole('button', { name: 'Кестені көрсету' }).click();
+		await expect(page.locator('header.top').textContent()).resolves.toContain('Деректер 2025 ж. 1 қазан жағдайы бойынша');
+		const months = await trend.locator('table tbody tr td:first-child').allTextContents();
+		expect(months).toContain('2025 ж. қаң.');
+		const axis = await trend.locator('svg text').allTextContents();
+		expect(axis.some((t) => /^\d{4} ж\. [а-яәіңғүұқөһ]+\.$/.test(t)), axis.join(' | ')).toBe(true);
+		await page.close();
+	});
+});
