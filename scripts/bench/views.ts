@@ -26,6 +26,8 @@ const range = `from=${YEAR.from}&to=${YEAR.to}`;
 
 export const VIEWS: readonly ViewSpec[] = [
 	{ name: 'Overview page (GET /)', url: '/' },
+	{ name: 'Indicator explorer page, clearance rate', url: '/indicators/clearance_rate' },
+	{ name: 'Internet fraud page', url: '/fraud' },
 	{ name: 'Incoming by region, 2025', url: `/api/indicators/incoming?source=cases&${range}&by=region`, naive: { ...YEAR, by: 'region', value: 'incoming' } },
 	{
 		name: 'Clearance rate by region, 2025',
