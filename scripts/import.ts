@@ -3,17 +3,23 @@
  *
  *   npm run import -- --kind cases|fraud|court_stats|other [--mode append|replace]
  *                     [--map "Header=field" …] [--dataset ID] [--name NAME] [--lang ru|kk|en] FILE
+ *   npm run import -- --parquet --kind cases|fraud|court_stats [--mode …] [--dataset ID] FOLDER
  *
+ * With --parquet, FOLDER holds Parquet files as `npm run export:parquet` writes them (a kind's
+ * folder, or one dataset's `dataset_id=N` folder in it); they go through the same checks.
  * The mapping is suggested from the headers as on the web; --map corrects it (an empty field
  * unmaps a column). Stop the server first: DuckDB lets one process open the database file.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { isDatasetKind } from '../src/lib/domain/ingest/mapping';
 import { isLocale, type Locale } from '../src/lib/domain/l10n';
 import { importErrorText, kindText, phaseText, rejectText } from '../src/lib/i18n/data-texts';
+import type { CanonicalKind } from '../src/lib/domain/schema';
 import { settings } from '../src/lib/server/config';
+import { parquetToCsv } from '../src/lib/server/datasets/parquet';
 import { Database } from '../src/lib/server/db/database';
 import { syncDirectories } from '../src/lib/server/db/directories';
 import { migrate } from '../src/lib/server/db/migrations';
@@ -21,7 +27,8 @@ import { ImportError } from '../src/lib/server/ingest/errors';
 import { runImport, type Progress } from '../src/lib/server/ingest/pipeline';
 
 const USAGE =
-	'Usage: npm run import -- --kind cases|fraud|court_stats|other [--mode append|replace] [--map "Header=field" …] [--dataset ID] [--name NAME] [--lang ru|kk|en] FILE';
+	'Usage: npm run import -- --kind cases|fraud|court_stats|other [--mode append|replace] [--map "Header=field" …] [--dataset ID] [--name NAME] [--lang ru|kk|en] FILE\n' +
+	'       npm run import -- --parquet --kind cases|fraud|court_stats [--mode append|replace] [--dataset ID] [--name NAME] [--lang ru|kk|en] FOLDER';
 
 function fail(message: string): never {
 	console.error(`${message}\n${USAGE}`);
@@ -37,6 +44,7 @@ const { values, positionals } = parseArgs({
 		dataset: { type: 'string' },
 		name: { type: 'string' },
 		lang: { type: 'string', default: 'ru' },
+		parquet: { type: 'boolean', default: false },
 		help: { type: 'boolean', short: 'h', default: false }
 	}
 });
@@ -49,6 +57,7 @@ if (!file || positionals.length > 1) fail('Give exactly one FILE.');
 if (!fs.existsSync(file)) fail(`No such file: ${file}`);
 if (values.kind !== undefined && !isDatasetKind(values.kind)) fail(`--kind: "${values.kind}" is not one of cases, fraud, court_stats, other.`);
 if (values.mode !== 'append' && values.mode !== 'replace') fail(`--mode: "${values.mode}" is not append or replace.`);
+if (values.parquet && !(values.kind === 'cases' || values.kind === 'fraud' || values.kind === 'court_stats')) fail('--parquet needs --kind cases, fraud or court_stats.');
 if (!isLocale(values.lang)) fail(`--lang: "${values.lang}" is not ru, kk or en.`);
 const locale: Locale = values.lang;
 const datasetId = values.dataset === undefined ? undefined : Number(values.dataset);
@@ -61,7 +70,7 @@ for (const pair of values.map) {
 }
 
 const s = settings();
-const db = await Database.open(s.databasePath, { threads: s.duckdbThreads || undefined, memoryLimit: s.duckdbMemoryLimit });
+const db = await Database.open(s.databasePath, { threads: s.duckdbThreads || undefined, memoryLimit: s.importMemoryLimit });
 await migrate(db);
 await db.transaction((tx) => syncDirectories(tx));
 
@@ -76,10 +85,16 @@ function onProgress(p: Progress) {
 	console.error(`[${seconds()} s] ${phaseText(p.phase, locale)}${rows}`);
 }
 
+// A Parquet folder is read through a CSV working file, named so that a restart clears it if left.
+const parquetCsv = values.parquet ? path.join(s.uploadsDir, `${randomUUID()}.csv`) : null;
 try {
+	if (parquetCsv) {
+		fs.mkdirSync(s.uploadsDir, { recursive: true });
+		await parquetToCsv(db, file, values.kind as CanonicalKind, parquetCsv);
+	}
 	const outcome = await runImport(
 		db,
-		fs.createReadStream(file),
+		fs.createReadStream(parquetCsv ?? file),
 		{
 			kind: values.kind as Parameters<typeof runImport>[2]['kind'],
 			mode: values.mode,
@@ -107,6 +122,7 @@ try {
 	console.error(importErrorText(error.code, error.params, locale));
 	process.exitCode = 1;
 } finally {
+	if (parquetCsv) fs.rmSync(parquetCsv, { force: true });
 	await db.checkpoint();
 	db.close();
 }

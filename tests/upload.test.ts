@@ -8,10 +8,11 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Database } from '../src/lib/server/db/database';
 import { createTestUsers, sessionCookie } from './support/auth';
 import { createFixtureDatabase, tempDatabasePath } from './support/fixture-db';
 import { startServer, type RunningServer } from './support/server';
+import { databaseSnapshot } from './support/snapshot';
+import { importFinished, jobState, postUpload, writeCasesCsv, type UploadOptions } from './support/uploads';
 
 let databasePath: string;
 let server: RunningServer;
@@ -31,42 +32,12 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-interface Options {
-	kind?: string;
-	mode?: string;
-	datasetId?: number;
-	fileName: string;
+function upload(body: Buffer | Readable, options: UploadOptions, headers: Record<string, string> = {}) {
+	return postUpload(server.url, admin, body, options, headers);
 }
 
-function upload(body: Buffer | Readable, options: Options, headers: Record<string, string> = {}) {
-	return fetch(`${server.url}/api/datasets/imports`, {
-		method: 'POST',
-		headers: {
-			origin: server.url,
-			cookie: admin,
-			accept: 'application/json',
-			'content-type': 'text/csv',
-			'x-import-options': encodeURIComponent(JSON.stringify(options)),
-			...headers
-		},
-		body: body instanceof Readable ? (Readable.toWeb(body) as ReadableStream) : body,
-		// Node's fetch streams a body only in half-duplex mode.
-		duplex: 'half'
-	} as RequestInit);
-}
-
-async function job(id: string) {
-	const response = await fetch(`${server.url}/api/datasets/imports/${id}`, { headers: { cookie: admin, accept: 'application/json' } });
-	return response.json();
-}
-
-async function finished(id: string) {
-	for (;;) {
-		const state = await job(id);
-		if (state.state !== 'running') return state;
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-}
+const job = (id: string) => jobState(server.url, admin, id);
+const finished = (id: string) => importFinished(server.url, admin, id);
 
 describe('court statistics upload', () => {
 	it('feeds the indicators that aggregates can give, and the API names them as their source', async () => {
@@ -109,25 +80,11 @@ describe('upload requests', () => {
 describe('a kill -9 in the middle of an import', () => {
 	it('leaves the data and the dataset list exactly as before', async () => {
 		// Enough rows for the import to last a few seconds on two cores.
-		const header = 'case_id,case_number,instance,court_id,region,case_type,category,filed_date,decided_date';
 		const file = path.join(path.dirname(databasePath), 'big-cases.csv');
-		const out = fs.createWriteStream(file);
-		out.write(header + '\n');
-		for (let i = 0; i < 300_000; i++) out.write(`K${i},7501-24-00-2/${i},first,KZ75-D01,KZ-75,civil,civil.loan,2024-01-10,2024-02-10\n`);
-		await new Promise((resolve) => out.end(resolve));
+		await writeCasesCsv(file, 300_000, 'K');
 
 		await server.stop();
-		const snapshot = async () => {
-			const db = await Database.open(databasePath);
-			const state = {
-				datasets: await db.query('SELECT * FROM datasets ORDER BY dataset_id'),
-				versions: await db.query('SELECT * FROM dataset_versions ORDER BY dataset_id, version'),
-				cases: await db.query('SELECT count(*) AS n, count(DISTINCT dataset_id) AS datasets FROM cases'),
-				tables: await db.query(`SELECT table_name FROM duckdb_tables() ORDER BY 1`)
-			};
-			db.close();
-			return state;
-		};
+		const snapshot = () => databaseSnapshot(databasePath);
 		const before = await snapshot();
 		await start();
 

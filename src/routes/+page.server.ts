@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { indicatorById } from '$lib/domain/catalog';
 import * as m from '$lib/paraglide/messages';
-import { database } from '$lib/server/db/instance';
+import { dataReader } from '$lib/server/db/instance';
 import { configuredBoundaries } from '$lib/server/geo';
 import { DEFAULT_FOCUS, overviewView } from '$lib/server/views/overview';
 import { pageQuery } from '$lib/server/views/page-query';
@@ -12,7 +12,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const focus = url.searchParams.get('focus') || DEFAULT_FOCUS;
 	if (!indicatorById(focus)) error(400, m.err_unknown_indicator({ id: focus }));
 	return {
-		overview: await overviewView(await database(), locals.access, query, focus),
+		overview: await overviewView(await dataReader(), locals.access, query, focus),
 		boundaries: configuredBoundaries()
 	};
 };

@@ -25,9 +25,19 @@ export function freePort(): Promise<number> {
 	});
 }
 
-export async function startServer(env: Record<string, string>, timeoutMs = 120_000): Promise<RunningServer> {
+export interface StartOptions {
+	/** Largest file the server may write, in kB (the shell's `ulimit -f`): a full disk, simulated. */
+	fileSizeLimitKb?: number;
+}
+
+export async function startServer(env: Record<string, string>, timeoutMs = 120_000, options: StartOptions = {}): Promise<RunningServer> {
 	const port = await freePort();
-	const child = spawn(process.execPath, [path.join(ROOT, 'build/index.js')], {
+	const entry = path.join(ROOT, 'build/index.js');
+	// bash counts ulimit -f in kB; Node ignores SIGXFSZ, so a write past the limit fails with EFBIG.
+	const [command, args] = options.fileSizeLimitKb
+		? ['bash', ['-c', `ulimit -f ${options.fileSizeLimitKb} && exec "$0" "$1"`, process.execPath, entry]]
+		: [process.execPath, [entry]];
+	const child = spawn(command, args, {
 		cwd: ROOT,
 		// ORIGIN: adapter-node otherwise assumes https and form posts fail its origin check.
 		// SHUTDOWN_TIMEOUT: adapter-node otherwise waits 30 s for idle keep-alive connections.

@@ -88,6 +88,12 @@ export function importErrorText(code: ImportErrorCode | 'origin' | 'unknown_job'
 			return m.imp_err_rollback_conflict({ count: s('count') }, o);
 		case 'interrupted':
 			return m.imp_err_interrupted({}, o);
+		case 'write_failed':
+			return m.imp_err_write_failed({}, o);
+		case 'too_many_columns':
+			return m.imp_err_too_many_columns({ count: s('count'), max: s('max') }, o);
+		case 'no_parquet':
+			return m.imp_err_no_parquet({ folder: s('folder') }, o);
 		case 'origin':
 			return m.imp_err_origin({}, o);
 		case 'unknown_job':

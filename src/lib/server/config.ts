@@ -22,6 +22,14 @@ export function settings() {
 		/** DuckDB worker threads and memory cap; defaults suit a 2-core server. */
 		duckdbThreads: num('DUCKDB_THREADS', 0),
 		duckdbMemoryLimit: process.env.DUCKDB_MEMORY_LIMIT || '4GB',
+		/**
+		 * DuckDB's memory cap in `npm run import`, which serves no reader: beyond it the staged file
+		 * spills to disk, so the process stays under 1.5 GB whatever the file's size, at no
+		 * measured cost in time (BENCHMARKS.md).
+		 */
+		importMemoryLimit: process.env.IMPORT_MEMORY_LIMIT || '1GB',
+		/** Dashboard query results kept until the next write; 0 turns the cache off. */
+		readCacheEntries: num('READ_CACHE_ENTRIES', 2000),
 		/** Optional JSON file overriding statutory limits and time standards. */
 		limitsFile: process.env.LIMITS_FILE || '',
 		/** Counts under this are shown to the public as "<N". */

@@ -50,6 +50,9 @@ export const IMPORT_ERRORS = [
 	'unreadable',
 	'rollback_invalid',
 	'rollback_conflict',
-	'interrupted'
+	'interrupted',
+	'write_failed',
+	'no_parquet',
+	'too_many_columns'
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERRORS)[number];

@@ -26,7 +26,12 @@ export const OPTIONS_HEADER = 'x-import-options';
 const REJECTS_SHOWN = 200;
 
 export function errorResponse(code: ImportErrorCode | 'origin' | 'unknown_job', params: ErrorParams, locale: Locale): Response {
-	const status = code === 'too_large' ? 413 : code === 'unknown_job' || code === 'unknown_dataset' ? 404 : code === 'rollback_conflict' ? 409 : 400;
+	const status =
+		code === 'too_large' ? 413
+		: code === 'unknown_job' || code === 'unknown_dataset' ? 404
+		: code === 'rollback_conflict' ? 409
+		: code === 'write_failed' ? 507
+		: 400;
 	return json({ error: { code, message: importErrorText(code, params, locale) } }, { status });
 }
 

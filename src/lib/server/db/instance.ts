@@ -1,10 +1,21 @@
 /** The server process's database, opened once on first use (and awaited by the init hook). */
-import type { Database } from './database';
+import { settings } from '../config';
+import type { Database, ReadCache } from './database';
 import { openAppDatabase } from './bootstrap';
 
 let opening: Promise<Database> | undefined;
+let reader: Promise<ReadCache> | undefined;
 
 export function database(): Promise<Database> {
 	opening ??= openAppDatabase();
 	return opening;
+}
+
+/**
+ * The database for dashboard reads (indicators, overview): results cached until the next write,
+ * so that many visitors looking at the same figures cost one query each (READ_CACHE_ENTRIES).
+ */
+export function dataReader(): Promise<ReadCache> {
+	reader ??= database().then((db) => db.readCache(settings().readCacheEntries));
+	return reader;
 }

@@ -13,6 +13,7 @@ import { insertRows } from '../db/directories';
 import { refreshDerived } from '../db/derived';
 import { audit, createDataset, recordVersion } from '../datasets/registry';
 import { ImportError } from './errors';
+import { faultPoint } from './fault-points';
 import { columnName, REJECTS, STAGE, type FieldSource } from './stage';
 import { REGION_MAP, rejectCounts, rejectExistingKeys } from './validate';
 
@@ -138,6 +139,7 @@ export async function commitCanonical(
 		);
 		await finish(tx, datasetId, version, target, counts, source);
 		if (kind === 'cases') await refreshDerived(tx);
+		await faultPoint('commit');
 		return { status: 'committed', datasetId, version, ...counts };
 	}, conn);
 }
@@ -194,6 +196,7 @@ export async function commitOther(
 			columns.map((c) => [datasetId, version, c.position, c.name, c.type])
 		);
 		await finish(tx, datasetId, version, target, counts, source);
+		await faultPoint('commit');
 		return { status: 'committed', datasetId, version, ...counts };
 	}, conn);
 }

@@ -17,7 +17,8 @@ import type { Database, Connection } from '../db/database';
 import { bumpDataRevision } from '../metrics/revision';
 import { inferColumnTypes } from '../other/columns';
 import { commitCanonical, commitOther, type CommitOutcome, type Mode, type Provenance, type Target } from './commit';
-import { ImportError } from './errors';
+import { ImportError, isWriteFailure } from './errors';
+import { faultPoint } from './fault-points';
 import { prepareFile, type PreparedFile } from './prepare';
 import { dropStage, REJECTS, STAGE, stageCanonical, stageText, type FieldSource } from './stage';
 import { validateStaged } from './validate';
@@ -168,6 +169,7 @@ export async function runImport(db: Database, input: Readable, request: ImportRe
 			onBytes: (bytes) => report({ bytes })
 		});
 		const dataRows = file.records - (file.sample.format.header ? 1 : 0);
+		await faultPoint('received');
 		report({ phase: 'staging', totalRows: dataRows });
 		const { kind, mapping, sources } = resolveMapping(file, request);
 		const target = await checkTarget(db, kind, request);
@@ -184,14 +186,17 @@ export async function runImport(db: Database, input: Readable, request: ImportRe
 				let columns: OtherColumn[] = [];
 				if (kind === 'other') {
 					await withQueryProgress(conn, dataRows, staged, () => stageText(conn, file));
+					await faultPoint('staged');
 					report({ phase: 'validating', rows: dataRows });
 					const types = await inferColumnTypes(conn, STAGE, file.sample.columns.length, file.sample.format.decimal);
 					columns = file.sample.columns.map((name, position) => ({ position, name, type: types[position] }));
 				} else {
 					await withQueryProgress(conn, dataRows, staged, () => stageCanonical(conn, file, sources));
+					await faultPoint('staged');
 					report({ phase: 'validating', rows: dataRows });
 					await validateStaged(conn, kind as CanonicalKind, sources);
 				}
+				await faultPoint('validated');
 				report({ phase: 'committing' });
 				const committed =
 					kind === 'other'
@@ -203,6 +208,7 @@ export async function runImport(db: Database, input: Readable, request: ImportRe
 			}
 		});
 		if (outcome.committed.status === 'committed') bumpDataRevision();
+		await faultPoint('committed');
 		report({ phase: 'done' });
 		const c = outcome.committed;
 		return {
@@ -222,6 +228,9 @@ export async function runImport(db: Database, input: Readable, request: ImportRe
 			mapping,
 			threshold: settings.rejectThreshold
 		};
+	} catch (error) {
+		// A full disk or an unwritable directory, whichever step met it, is said as such.
+		throw isWriteFailure(error) ? new ImportError('write_failed') : error;
 	} finally {
 		fs.rmSync(workFile, { force: true });
 	}

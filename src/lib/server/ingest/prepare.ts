@@ -13,6 +13,13 @@ import { sampleFile, SAMPLE_BYTES, type CsvFormat, type Sample } from '../../dom
 import { ImportError } from './errors';
 import { BinaryContentError, RecordNumberer } from './number-records';
 
+/**
+ * Widest file accepted. Typing and storing a column costs a few statements, so a file of
+ * thousands of columns would hold the import queue for minutes; tables that wide are exports
+ * gone wrong rather than datasets.
+ */
+export const MAX_COLUMNS = 1000;
+
 export interface PreparedFile {
 	/** UTF-8, LF-terminated records, each prefixed with its source line and the delimiter. */
 	path: string;
@@ -49,6 +56,7 @@ export async function prepareFile(input: Readable, options: PrepareOptions): Pro
 	const detected = sampleFile(headBuffer, complete, options.format);
 	if (!detected.ok) throw new ImportError(detected.reason === 'utf-16' ? 'utf_16' : detected.reason);
 	const { sample } = detected;
+	if (sample.columns.length > MAX_COLUMNS) throw new ImportError('too_many_columns', { count: sample.columns.length, max: MAX_COLUMNS });
 
 	const hash = createHash('sha256');
 	let bytes = 0;

@@ -10,7 +10,7 @@ import type { CsvFormat } from '../../domain/ingest/format';
 import type { RejectReason } from '../../domain/ingest/reasons';
 import { Binder } from '../db/binder';
 import type { Connection } from '../db/database';
-import { ImportError } from './errors';
+import { ImportError, isWriteFailure } from './errors';
 import { PARSED_TYPES, textSql, typedSql } from './convert';
 import type { PreparedFile } from './prepare';
 
@@ -84,7 +84,7 @@ async function read(conn: Connection, sql: string, params: Binder['values']): Pr
 	} catch (error) {
 		// What DuckDB could not read even with rejects stored: reported whole, its text logged only.
 		console.error('staging failed:', error);
-		throw new ImportError('unreadable');
+		throw new ImportError(isWriteFailure(error) ? 'write_failed' : 'unreadable');
 	}
 }
 

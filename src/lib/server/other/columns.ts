@@ -31,9 +31,12 @@ export function valueSql(type: ColumnType, position: number, decimal: DecimalSep
 	}
 }
 
-export async function inferColumnTypes(q: Queryable, table: string, width: number, decimal: DecimalSeparator): Promise<ColumnType[]> {
+/** Columns counted per statement: DuckDB plans a statement of thousands of aggregates slowly. */
+const COLUMNS_PER_QUERY = 50;
+
+/** Per column of `positions`: non-empty cells, cells readable as each type, distinct values. */
+async function countValues(q: Queryable, table: string, positions: number[], decimal: DecimalSeparator): Promise<Record<string, number>> {
 	const p = new Binder();
-	const positions = Array.from({ length: width }, (_, i) => i);
 	const counts = positions.flatMap((i) => [
 		`count(${textSql(quoteIdent(columnName(i)))}) AS n${i}`,
 		`count(${valueSql('date', i, decimal, p)}) AS date${i}`,
@@ -42,6 +45,15 @@ export async function inferColumnTypes(q: Queryable, table: string, width: numbe
 		`approx_count_distinct(${textSql(quoteIdent(columnName(i)))}) AS distinct${i}`
 	]);
 	const [row] = await q.query<Record<string, number>>(`SELECT ${counts.join(', ')} FROM ${quoteIdent(table)}`, p.values);
+	return row;
+}
+
+export async function inferColumnTypes(q: Queryable, table: string, width: number, decimal: DecimalSeparator): Promise<ColumnType[]> {
+	const positions = Array.from({ length: width }, (_, i) => i);
+	const row: Record<string, number> = {};
+	for (let start = 0; start < width; start += COLUMNS_PER_QUERY) {
+		Object.assign(row, await countValues(q, table, positions.slice(start, start + COLUMNS_PER_QUERY), decimal));
+	}
 	const types: ColumnType[] = [];
 	for (const i of positions) {
 		const n = row[`n${i}`];

@@ -1,0 +1,68 @@
+/** The dashboard read cache on a real DuckDB file: one execution per read until a write. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Database, type ReadCache } from './database';
+
+let dir: string;
+let db: Database;
+let cache: ReadCache;
+const log = () => path.join(dir, 'queries.jsonl');
+/** Statements executed so far (the database's query log). */
+const executed = () => (fs.existsSync(log()) ? fs.readFileSync(log(), 'utf8').trim().split('\n').filter(Boolean).length : 0);
+
+beforeAll(async () => {
+	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-cache-'));
+	process.env.QUERY_LOG = log();
+	db = await Database.open(path.join(dir, 'court.duckdb'), { threads: 2 });
+	await db.run('CREATE TABLE t (region VARCHAR, n INTEGER)');
+	await db.run(`INSERT INTO t VALUES ('KZ-75', 1), ('KZ-71', 2)`);
+	cache = db.readCache(100);
+});
+afterAll(() => {
+	delete process.env.QUERY_LOG;
+	db.close();
+	fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const total = (region: string) => cache.query<{ n: number }>('SELECT sum(n) AS n FROM t WHERE region = $region', { region });
+
+describe('ReadCache', () => {
+	it('runs a read once, also when asked concurrently, and per distinct parameters', async () => {
+		const before = executed();
+		const results = await Promise.all([total('KZ-75'), total('KZ-75'), total('KZ-71')]);
+		expect(await total('KZ-75')).toEqual([{ n: 1 }]);
+		expect(results).toEqual([[{ n: 1 }], [{ n: 1 }], [{ n: 2 }]]);
+		expect(executed() - before).toBe(2);
+	});
+
+	it('gives each caller its own rows', async () => {
+		const [first] = await total('KZ-75');
+		first.n = 999;
+		expect(await total('KZ-75')).toEqual([{ n: 1 }]);
+	});
+
+	it('forgets everything on a write, by statement or in a transaction', async () => {
+		await db.run(`INSERT INTO t VALUES ('KZ-75', 10)`);
+		expect(await total('KZ-75')).toEqual([{ n: 11 }]);
+		await db.transaction((tx) => tx.run(`UPDATE t SET n = n + 1 WHERE region = 'KZ-71'`));
+		expect(await total('KZ-71')).toEqual([{ n: 3 }]);
+		await db.query(`INSERT INTO t VALUES ('KZ-71', 4) RETURNING n`);
+		expect(await total('KZ-71')).toEqual([{ n: 7 }]);
+	});
+
+	it('keeps at most its number of entries, and none at size 0', async () => {
+		const small = db.readCache(1);
+		const read = (region: string) => small.query('SELECT count(*) AS c FROM t WHERE region = $region', { region });
+		await read('KZ-75');
+		await read('KZ-71');
+		const before = executed();
+		await read('KZ-75');
+		expect(executed() - before).toBe(1);
+		const off = db.readCache(0);
+		await off.query('SELECT 1 AS one');
+		await off.query('SELECT 1 AS one');
+		expect(executed() - before).toBe(3);
+	});
+});
