@@ -12,8 +12,9 @@ export function database(): Promise<Database> {
 }
 
 /**
- * The database for dashboard reads (indicators, overview): results cached until the next write,
- * so that many visitors looking at the same figures cost one query each (READ_CACHE_ENTRIES).
+ * The database for dashboard reads (overview, explorer, fraud and practice pages, indicator
+ * API): results cached until the next write, so that many visitors looking at the same figures
+ * cost one query each (READ_CACHE_ENTRIES).
  */
 export function dataReader(): Promise<ReadCache> {
 	reader ??= database().then((db) => db.readCache(settings().readCacheEntries));
