@@ -146,6 +146,10 @@ describe('upload flow', () => {
 		expect(await page.locator('[data-testid="rows"] img, [data-testid="profile"] script').count()).toBe(0);
 		// The region column is recognised: the chart groups by region names.
 		await page.locator('figure.chart svg text', { hasText: 'Алматы' }).first().waitFor();
+		// …and draws them on the region map: rows counted, KZ-75 twice and Zhambyl (by its name) once.
+		const map = page.locator('figure.chart').filter({ has: page.locator('[data-region]') });
+		await expect(map.locator('[data-region="KZ-75"]').getAttribute('aria-label')).resolves.toBe('Алматы: 2');
+		await expect(map.locator('[data-region="KZ-31"]').getAttribute('aria-label')).resolves.toBe('Жамбылская область: 1');
 		await page.screenshot({ path: path.join(shots, 'data-other-ru.png'), fullPage: true });
 		const cases = await (await fetch(`${server.url}/api/indicators/incoming?period=2024`)).json();
 		expect(cases.rows.length).toBe(1);
