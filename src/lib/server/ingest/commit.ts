@@ -138,6 +138,8 @@ export async function commitCanonical(
 			ids
 		);
 		await finish(tx, datasetId, version, target, counts, source);
+		// The staged rows are loaded: their memory goes to rebuilding the derived tables.
+		await tx.run(`DROP TABLE ${STAGE}`);
 		if (kind === 'cases') await refreshDerived(tx);
 		await faultPoint('commit');
 		return { status: 'committed', datasetId, version, ...counts };

@@ -30,10 +30,14 @@ export function dateSql(text: string, p: Binder): string {
 }
 
 export function numberSql(text: string, decimal: DecimalSeparator, integer: boolean, p: Binder): string {
+	const type = integer ? 'BIGINT' : 'DECIMAL(18,2)';
 	const compact = `regexp_replace(${text}, ${p.bind(`[${THOUSANDS_SPACES}]`)}, '', 'g')`;
 	const group = decimal === ',' ? '.' : ',';
 	const plain = `replace(replace(${compact}, ${p.bind(group)}, ''), ',', '.')`;
-	return `CASE WHEN regexp_full_match(${compact}, ${p.bind(numberPattern(decimal, integer))}) THEN TRY_CAST(${plain} AS ${integer ? 'BIGINT' : 'DECIMAL(18,2)'}) END`;
+	// Digits with at most a leading minus (the common case) are cast without the regular expressions.
+	const digits = `ltrim(${text}, '-0123456789') = '' AND NOT contains(substr(${text}, 2), '-')`;
+	return `CASE WHEN ${digits} THEN TRY_CAST(${text} AS ${type})
+		WHEN regexp_full_match(${compact}, ${p.bind(numberPattern(decimal, integer))}) THEN TRY_CAST(${plain} AS ${type}) END`;
 }
 
 export function booleanSql(text: string, p: Binder): string {

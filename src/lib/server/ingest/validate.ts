@@ -137,17 +137,22 @@ export async function validateStaged(conn: Connection, kind: CanonicalKind, sour
 	await rejectDuplicatesInFile(conn, kind, sources);
 }
 
-/** Second and later rows with a key seen earlier in the file; the detail names the first line. */
+/**
+ * Second and later rows with a key seen earlier in the file; the detail names the first line.
+ * The keys seen twice are found by grouping (keys are nearly all unique), then joined back.
+ */
 async function rejectDuplicatesInFile(conn: Connection, kind: CanonicalKind, sources: readonly FieldSource[]): Promise<void> {
 	const p = new Binder();
 	const parts = keyParts(kind, sources);
+	const from = `${STAGE} s LEFT JOIN ${REGION_MAP} m ON m.raw = s.region`;
+	const same = parts.map((part, i) => `d.k${i} IS NOT DISTINCT FROM ${part}`).join(' AND ');
 	await conn.run(
 		`INSERT INTO ${REJECTS}
-		SELECT line, ${p.bind(keyColumn(kind, sources))}, key, 'duplicate_in_file', CAST(first AS VARCHAR) FROM (
-			SELECT s.line, ${keyText(parts)} AS key, min(s.line) OVER (PARTITION BY ${parts.join(', ')}) AS first
-			FROM ${STAGE} s LEFT JOIN ${REGION_MAP} m ON m.raw = s.region
-			WHERE ${parts[0]} IS NOT NULL
-		) WHERE line > first`,
+		SELECT s.line, ${p.bind(keyColumn(kind, sources))}, ${keyText(parts)}, 'duplicate_in_file', CAST(d.first AS VARCHAR)
+		FROM ${from}
+		JOIN (SELECT ${parts.map((part, i) => `${part} AS k${i}`).join(', ')}, min(s.line) AS first FROM ${from}
+			WHERE ${parts[0]} IS NOT NULL GROUP BY ALL HAVING count(*) > 1) d ON ${same}
+		WHERE s.line > d.first`,
 		p.values
 	);
 }

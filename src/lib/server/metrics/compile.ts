@@ -500,18 +500,22 @@ class Compiler {
 			out.push(...coarser(group.fact, group.event, [...columns.keys()]));
 		}
 		for (const group of this.stockGroups.values()) {
-			const stocks = group.stocks;
-			const names = stocks.flatMap((x) => [`e_${x.key}`, `l_${x.key}`]);
-			const branch = (month: string, column: string, conditions: (string | undefined)[]) =>
-				`SELECT date_trunc('month', ${month})::DATE AS month, ${dims}, ${names.map((n) => `${n === column ? 1 : 0} AS ${n}`).join(', ')}
-				FROM ${FACTS[group.fact].relation} t WHERE ${conditions.filter(Boolean).map((c) => `(${c})`).join(' AND ')}`;
-			const branches = stocks.flatMap((x) => [
-				branch(x.since, `e_${x.key}`, [`${x.since} IS NOT NULL`, x.where]),
-				branch(`greatest(${x.since}, decided_date)`, `l_${x.key}`, [`${x.since} IS NOT NULL`, 'decided_date IS NOT NULL', x.where])
+			const names = group.stocks.flatMap((x) => [`e_${x.key}`, `l_${x.key}`]);
+			// Per row, the month each stock is entered and left (NULL when it is not): one scan and
+			// one grouping of the unnested events, rather than a scan and a union branch per column.
+			const events = group.stocks.flatMap((x) => [
+				{ month: x.since, conditions: [`${x.since} IS NOT NULL`, x.where] },
+				{ month: `greatest(${x.since}, decided_date)`, conditions: [`${x.since} IS NOT NULL`, 'decided_date IS NOT NULL', x.where] }
 			]);
+			const structs = events.map(
+				(e, i) =>
+					`{m: CASE WHEN ${e.conditions.filter(Boolean).map((c) => `(${c})`).join(' AND ')} THEN date_trunc('month', ${e.month})::DATE END, i: ${i}}`
+			);
 			out.push({
 				sql: `CREATE OR REPLACE TABLE ${rollupTable(group.fact, 'stock')} AS
-					SELECT month, ${dims}, ${names.map((n) => `sum(${n})::BIGINT AS ${n}`).join(', ')} FROM (${branches.join(' UNION ALL ')}) x GROUP BY ALL`,
+					SELECT e.m AS month, ${dims}, ${names.map((n, i) => `count(*) FILTER (WHERE e.i = ${i}) AS ${n}`).join(', ')}
+					FROM (SELECT ${dims}, unnest([${structs.join(', ')}]) AS e FROM ${FACTS[group.fact].relation} t) x
+					WHERE e.m IS NOT NULL GROUP BY ALL`,
 				params: {}
 			});
 			out.push(...coarser(group.fact, 'stock', names));
