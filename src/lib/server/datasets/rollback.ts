@@ -7,7 +7,7 @@
 import { CANONICAL_TABLES, type CanonicalKind } from '../../domain/schema';
 import type { Database, Queryable } from '../db/database';
 import { quoteIdent } from '../db/binder';
-import { refreshDerived } from '../db/derived';
+import { beginCaseChange } from '../db/derived';
 import { ImportError } from '../ingest/errors';
 import { otherTable } from '../ingest/commit';
 import { bumpDataRevision } from '../metrics/revision';
@@ -25,6 +25,16 @@ async function restoreCanonical(tx: Queryable, kind: CanonicalKind, datasetId: n
 	);
 	if (conflict.n > 0) throw new ImportError('rollback_conflict', { count: conflict.n });
 	const columns = [...fields.map((f) => f.name), 'dataset_id', 'dataset_version'].join(', ');
+	const derived =
+		kind === 'cases'
+			? await beginCaseChange(
+					tx,
+					`SELECT case_number FROM cases WHERE dataset_id = $id AND dataset_version > $version
+					UNION ALL SELECT case_number FROM cases_archive WHERE dataset_id = $id AND retired_in > $version AND dataset_version <= $version`,
+					ids,
+					0
+				)
+			: null;
 	await tx.run(`DELETE FROM ${table} WHERE dataset_id = $id AND dataset_version > $version`, ids);
 	await tx.run(
 		`INSERT INTO ${table} (${columns}) SELECT ${columns} FROM ${table}_archive
@@ -32,7 +42,7 @@ async function restoreCanonical(tx: Queryable, kind: CanonicalKind, datasetId: n
 		ids
 	);
 	await tx.run(`DELETE FROM ${table}_archive WHERE dataset_id = $id AND retired_in > $version`, ids);
-	if (kind === 'cases') await refreshDerived(tx);
+	await derived?.finish();
 }
 
 async function dropLaterOtherVersions(tx: Queryable, datasetId: number, version: number): Promise<void> {

@@ -1,22 +1,107 @@
 /**
- * Tables derived from the canonical ones, rebuilt inside the same transaction as every data
- * change so that they can never disagree with what they summarise.
+ * Tables derived from the canonical ones, brought along inside the same transaction as every
+ * data change so that they can never disagree with what they summarise.
  */
 import { INDICATORS } from '../../domain/catalog';
-import { compileRollups } from '../metrics/compile';
+import { compileRollups, type RollupStatement } from '../metrics/compile';
 import { deadlines } from '../metrics/deadlines';
-import type { Queryable } from './database';
+import type { Params, Queryable } from './database';
+
+/** The case numbers a change of case rows reaches (temporary, on the changing connection). */
+const TOUCHED = 'derived_touched';
+const touchedBy = (alias: string) => `${alias}.case_number IN (SELECT case_number FROM ${TOUCHED})`;
 
 /** Links each proceeding to the earliest proceeding of the same case at the next instance. */
+const linksSql = (scope?: (alias: string) => string) => `SELECT lower.case_id, upper.case_id AS next_case_id, upper.filed_date AS next_filed_date,
+		upper.decided_date AS next_decided_date, upper.outcome AS next_outcome
+	FROM cases lower
+	JOIN cases upper ON upper.case_number = lower.case_number
+		AND upper.instance = CASE lower.instance WHEN 'first' THEN 'appeal' WHEN 'appeal' THEN 'cassation' WHEN 'cassation' THEN 'supervisory' END
+	${scope ? `WHERE ${scope('lower')} AND ${scope('upper')}` : ''}
+	QUALIFY row_number() OVER (PARTITION BY lower.case_id ORDER BY upper.filed_date, upper.case_id) = 1`;
+
+/** Rebuilds every derived table from all case rows. */
 export async function refreshDerived(tx: Queryable): Promise<void> {
-	await tx.run(`CREATE OR REPLACE TABLE case_links AS
-		SELECT lower.case_id, upper.case_id AS next_case_id, upper.filed_date AS next_filed_date,
-			upper.decided_date AS next_decided_date, upper.outcome AS next_outcome
-		FROM cases lower
-		JOIN cases upper ON upper.case_number = lower.case_number
-			AND upper.instance = CASE lower.instance WHEN 'first' THEN 'appeal' WHEN 'appeal' THEN 'cassation' WHEN 'cassation' THEN 'supervisory' END
-		QUALIFY row_number() OVER (PARTITION BY lower.case_id ORDER BY upper.filed_date, upper.case_id) = 1`);
+	await tx.run(`CREATE OR REPLACE TABLE case_links AS ${linksSql()}`);
 	await refreshRollups(tx);
+}
+
+export interface CaseChange {
+	/** Whether only the touched cases are recounted (or everything rebuilt). */
+	incremental: boolean;
+	/** Brings the derived tables along; run after the change, in its transaction. */
+	finish(): Promise<void>;
+}
+
+/**
+ * Prepares the derived tables for a change of case rows: call it before the change with the
+ * case numbers of every row to be added or removed (`touched`, a query of `case_number`), and
+ * finish after the change. Links and rollups depend only on the rows of the same
+ * case number, so only those are recounted: each rollup loses what the touched cases gave it
+ * before the change and gains what they give after (every rollup column is a count or a sum).
+ * A change reaching much of the table (a first import) is rebuilt whole instead.
+ */
+export async function beginCaseChange(tx: Queryable, touched: string, params: Params, added: number): Promise<CaseChange> {
+	const rebuild = { incremental: false, finish: () => refreshDerived(tx) };
+	if (!(await rollupsCurrent(tx))) return rebuild;
+	await tx.run(`CREATE OR REPLACE TEMP TABLE ${TOUCHED} AS SELECT DISTINCT case_number FROM (${touched}) WHERE case_number IS NOT NULL`, params);
+	const [rows] = await tx.query<{ total: number; reached: number }>(
+		`SELECT count(*) AS total, count(*) FILTER (WHERE ${touchedBy('t')}) AS reached FROM cases t`
+	);
+	if ((rows.reached + added) * 3 > rows.total + added) {
+		await tx.run(`DROP TABLE ${TOUCHED}`);
+		return rebuild;
+	}
+	const statements = compileRollups(INDICATORS.map((i) => i.measure), deadlines(), touchedBy('t'));
+	const base = statements.filter((s) => !s.coarser);
+	const before = (i: number) => `derived_before_${i}`;
+	for (const [i, s] of base.entries()) await tx.run(`CREATE OR REPLACE TEMP TABLE ${before(i)} AS ${s.select}`, s.params);
+	await tx.run(`DELETE FROM case_links WHERE case_id IN (SELECT case_id FROM cases t WHERE ${touchedBy('t')})`);
+	const finish = async () => {
+		await tx.run(`INSERT INTO case_links ${linksSql(touchedBy)}`);
+		for (const [i, s] of base.entries()) await mergeDelta(tx, s, before(i));
+		for (const s of statements.filter((s) => s.coarser)) await tx.run(s.sql, s.params);
+		for (const i of base.keys()) await tx.run(`DROP TABLE ${before(i)}`);
+		await tx.run(`DROP TABLE ${TOUCHED}`);
+	};
+	return { incremental: true, finish };
+}
+
+/**
+ * A rollup less the rows `before` (what the touched cases gave it before the change) plus those
+ * of its scoped `select` now, changed in place: only the groups the change reaches are
+ * rewritten, and those left with nothing but zeros are dropped.
+ */
+async function mergeDelta(tx: Queryable, statement: RollupStatement, before: string): Promise<void> {
+	const columns = await tx.query<{ name: string; type: string }>(
+		`SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE table_name = $table AND database_name <> 'temp' AND schema_name = 'main' ORDER BY column_index`,
+		{ table: statement.table }
+	);
+	const { table, keys } = statement;
+	const values = columns.filter((c) => !keys.includes(c.name));
+	const sums = values.map((v) => `sum(${v.name})::${v.type} AS ${v.name}`);
+	const same = (a: string, b: string) => keys.map((k) => `${a}.${k} IS NOT DISTINCT FROM ${b}.${k}`).join(' AND ');
+	const list = [...keys, ...values.map((v) => v.name)].join(', ');
+	await tx.run(
+		`CREATE OR REPLACE TEMP TABLE derived_delta AS
+		SELECT ${[...keys, ...sums].join(', ')} FROM (
+			SELECT ${[...keys, ...values.map((v) => `-${v.name} AS ${v.name}`)].join(', ')} FROM ${before}
+			UNION ALL SELECT ${list} FROM (${statement.select})
+		) GROUP BY ALL`,
+		statement.params
+	);
+	await tx.run(
+		`CREATE OR REPLACE TEMP TABLE derived_merged AS
+		SELECT ${[...keys, ...sums].join(', ')} FROM (
+			SELECT ${list} FROM ${table} r WHERE EXISTS (SELECT 1 FROM derived_delta d WHERE ${same('r', 'd')})
+			UNION ALL SELECT ${list} FROM derived_delta
+		) GROUP BY ALL
+		HAVING ${values.map((v) => `sum(${v.name}) <> 0`).join(' OR ')}`
+	);
+	await tx.run(`DELETE FROM ${table} r USING derived_delta d WHERE ${same('r', 'd')}`);
+	await tx.run(`INSERT INTO ${table} (${list}) SELECT ${list} FROM derived_merged`);
+	await tx.run('DROP TABLE derived_delta');
+	await tx.run('DROP TABLE derived_merged');
 }
 
 /**

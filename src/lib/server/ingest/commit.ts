@@ -10,7 +10,7 @@ import { CANONICAL_TABLES, type CanonicalKind } from '../../domain/schema';
 import { quoteIdent } from '../db/binder';
 import type { Database, Queryable, Connection } from '../db/database';
 import { insertRows } from '../db/directories';
-import { refreshDerived } from '../db/derived';
+import { beginCaseChange } from '../db/derived';
 import { audit, createDataset, recordVersion } from '../datasets/registry';
 import { ImportError } from './errors';
 import { faultPoint } from './fault-points';
@@ -124,6 +124,12 @@ export async function commitCanonical(
 		}
 		const { datasetId, version } = await openVersion(tx, kind, target);
 		const ids = { id: datasetId, version };
+		// The cases whose derived rows change: those of the file, and those it replaces.
+		const replaced = target.mode === 'replace' ? ` UNION ALL SELECT case_number FROM ${table} WHERE dataset_id = $id` : '';
+		const derived =
+			kind === 'cases'
+				? await beginCaseChange(tx, `SELECT case_number FROM ${STAGE}${replaced}`, replaced ? { id: datasetId } : {}, counts.loaded)
+				: null;
 		if (target.mode === 'replace') {
 			await tx.run(`INSERT INTO ${table}_archive SELECT *, $version FROM ${table} WHERE dataset_id = $id`, ids);
 			await tx.run(`DELETE FROM ${table} WHERE dataset_id = $id`, { id: datasetId });
@@ -138,9 +144,9 @@ export async function commitCanonical(
 			ids
 		);
 		await finish(tx, datasetId, version, target, counts, source);
-		// The staged rows are loaded: their memory goes to rebuilding the derived tables.
+		// The staged rows are loaded: their memory goes to the derived tables.
 		await tx.run(`DROP TABLE ${STAGE}`);
-		if (kind === 'cases') await refreshDerived(tx);
+		await derived?.finish();
 		await faultPoint('commit');
 		return { status: 'committed', datasetId, version, ...counts };
 	}, conn);

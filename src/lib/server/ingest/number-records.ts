@@ -68,7 +68,7 @@ class Output {
 	/** The record's line number and the delimiter after it. */
 	prefix(line: number, delimiter: number): void {
 		this.reserve(17);
-		this.length += this.buffer.latin1Write(String(line), this.length);
+		this.length += this.buffer.write(String(line), this.length, 'latin1');
 		this.buffer[this.length++] = delimiter;
 	}
 

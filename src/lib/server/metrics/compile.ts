@@ -473,31 +473,34 @@ class Compiler {
 	/**
 	 * The statements that (re)build the monthly rollups of the measures: per fact and event, the
 	 * additive aggregates by month and rollup dimensions; per fact, each stock's rows entering
-	 * (by `since`) and leaving (by the later of `since` and the decision) per month.
+	 * (by `since`) and leaving (by the later of `since` and the decision) per month. With a
+	 * `scope` (a condition on the fact's rows `t`), the statements read only those rows.
 	 */
-	compileRollups(measures: readonly Measure[]): CompiledQuery[] {
+	compileRollups(measures: readonly Measure[], scope?: string): RollupStatement[] {
 		for (const m of measures) this.measure(m);
-		const dims = levelColumns(0).join(', ');
-		const out: CompiledQuery[] = [];
+		const dims = levelColumns(0);
+		const out: RollupStatement[] = [];
+		const only = (conditions: (string | undefined)[]) => [...conditions, scope].filter(Boolean).map((c) => `(${c})`).join(' AND ');
+		const add = (table: string, keys: string[], select: string, coarser = false) =>
+			out.push({ table, keys, coarser, select, sql: `CREATE OR REPLACE TABLE ${table} AS ${select}`, params: {} });
 		/** Each coarser level sums the finest one. */
-		const coarser = (fact: FactId, event: string, columns: string[]) =>
-			ROLLUP_LEVELS.slice(1).map((_, i) => ({
-				sql: `CREATE OR REPLACE TABLE ${rollupTable(fact, event, i + 1)} AS
-					SELECT month, ${levelColumns(i + 1).join(', ')}, ${columns.map((c) => `sum(${c}) AS ${c}`).join(', ')}
-					FROM ${rollupTable(fact, event)} GROUP BY ALL`,
-				params: {}
-			}));
+		const addCoarser = (fact: FactId, event: string, columns: string[]) =>
+			ROLLUP_LEVELS.slice(1).forEach((_, i) => {
+				const keys = ['month', ...levelColumns(i + 1)];
+				const sums = columns.map((c) => `sum(${c}) AS ${c}`);
+				add(rollupTable(fact, event, i + 1), keys, `SELECT ${[...keys, ...sums].join(', ')} FROM ${rollupTable(fact, event)} GROUP BY ALL`, true);
+			});
 		for (const group of this.flowGroups.values()) {
 			if (!CASE_FACTS.includes(group.fact)) continue;
 			const columns = new Map(group.aggregates.filter((a) => /^(count|sum)\(/.test(a.sql)).map((a) => [a.key, a.sql]));
 			if (!columns.size) continue;
-			out.push({
-				sql: `CREATE OR REPLACE TABLE ${rollupTable(group.fact, group.event)} AS
-					SELECT date_trunc('month', ${group.event})::DATE AS month, ${dims}, ${[...columns].map(([key, sql]) => `${sql} AS ${key}`).join(', ')}
-					FROM ${FACTS[group.fact].relation} t WHERE ${group.event} IS NOT NULL GROUP BY ALL`,
-				params: {}
-			});
-			out.push(...coarser(group.fact, group.event, [...columns.keys()]));
+			add(
+				rollupTable(group.fact, group.event),
+				['month', ...dims],
+				`SELECT date_trunc('month', ${group.event})::DATE AS month, ${dims.join(', ')}, ${[...columns].map(([key, sql]) => `${sql} AS ${key}`).join(', ')}
+					FROM ${FACTS[group.fact].relation} t WHERE ${only([`${group.event} IS NOT NULL`])} GROUP BY ALL`
+			);
+			addCoarser(group.fact, group.event, [...columns.keys()]);
 		}
 		for (const group of this.stockGroups.values()) {
 			const names = group.stocks.flatMap((x) => [`e_${x.key}`, `l_${x.key}`]);
@@ -511,26 +514,27 @@ class Compiler {
 				(e, i) =>
 					`{m: CASE WHEN ${e.conditions.filter(Boolean).map((c) => `(${c})`).join(' AND ')} THEN date_trunc('month', ${e.month})::DATE END, i: ${i}}`
 			);
-			out.push({
-				sql: `CREATE OR REPLACE TABLE ${rollupTable(group.fact, 'stock')} AS
-					SELECT e.m AS month, ${dims}, ${names.map((n, i) => `count(*) FILTER (WHERE e.i = ${i}) AS ${n}`).join(', ')}
-					FROM (SELECT ${dims}, unnest([${structs.join(', ')}]) AS e FROM ${FACTS[group.fact].relation} t) x
-					WHERE e.m IS NOT NULL GROUP BY ALL`,
-				params: {}
-			});
-			out.push(...coarser(group.fact, 'stock', names));
+			add(
+				rollupTable(group.fact, 'stock'),
+				['month', ...dims],
+				`SELECT e.m AS month, ${dims.join(', ')}, ${names.map((n, i) => `count(*) FILTER (WHERE e.i = ${i}) AS ${n}`).join(', ')}
+					FROM (SELECT ${dims.join(', ')}, unnest([${structs.join(', ')}]) AS e FROM ${FACTS[group.fact].relation} t ${scope ? `WHERE ${scope}` : ''}) x
+					WHERE e.m IS NOT NULL GROUP BY ALL`
+			);
+			addCoarser(group.fact, 'stock', names);
 		}
 		for (const [table, h] of this.histograms) {
 			if (!CASE_FACTS.includes(h.fact)) continue;
-			out.push({
-				sql: `CREATE OR REPLACE TABLE ${table} AS
-					SELECT date_trunc('month', ${h.event})::DATE AS month, ${levelColumns(HISTOGRAM_LEVEL).join(', ')}, ${h.expr} AS x, count(*) AS n
-					FROM ${FACTS[h.fact].relation} t WHERE ${[`${h.event} IS NOT NULL`, `(${h.expr}) IS NOT NULL`, h.where].filter(Boolean).map((c) => `(${c})`).join(' AND ')}
-					GROUP BY ALL`,
-				params: {}
-			});
+			const dimensions = levelColumns(HISTOGRAM_LEVEL);
+			add(
+				table,
+				['month', ...dimensions, 'x'],
+				`SELECT date_trunc('month', ${h.event})::DATE AS month, ${dimensions.join(', ')}, ${h.expr} AS x, count(*) AS n
+					FROM ${FACTS[h.fact].relation} t WHERE ${only([`${h.event} IS NOT NULL`, `(${h.expr}) IS NOT NULL`, h.where])}
+					GROUP BY ALL`
+			);
 		}
-		return out.map((q) => ({ sql: q.sql, params: usedParams(q.sql, this.p.values) }));
+		return out.map((q) => ({ ...q, params: usedParams(q.sql, this.p.values) }));
 	}
 
 	private stockWhere(measure: Extract<Measure, { kind: 'stock' | 'stock_quantile' }>): string | undefined {
@@ -924,10 +928,20 @@ export function compileBatch(input: BatchInput): CompiledQuery {
 	return compiler.compileBatch(input.measures);
 }
 
+/** A statement building one rollup table (`sql`), whose rows are those of `select`. */
+export interface RollupStatement extends CompiledQuery {
+	table: string;
+	select: string;
+	/** Its grouping columns; every other column is a count or sum. */
+	keys: string[];
+	/** Built by summing a finer rollup rather than by reading the facts. */
+	coarser: boolean;
+}
+
 /** The statements building the monthly rollups of these measures (see Compiler.compileRollups). */
-export function compileRollups(measures: readonly Measure[], deadlines: Deadlines): CompiledQuery[] {
+export function compileRollups(measures: readonly Measure[], deadlines: Deadlines, scope?: string): RollupStatement[] {
 	const period = { from: '1990-01-01', to: '1990-01-01' };
-	return new Compiler({ ...period, measure: measures[0], by: [], filters: {}, deadlines }, []).compileRollups(measures.filter(batchable));
+	return new Compiler({ ...period, measure: measures[0], by: [], filters: {}, deadlines }, []).compileRollups(measures.filter(batchable), scope);
 }
 
 /** Whether any record of a fact touches the period under the filters (for choosing a source). */
