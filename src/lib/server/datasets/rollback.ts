@@ -32,7 +32,7 @@ async function restoreCanonical(tx: Queryable, kind: CanonicalKind, datasetId: n
 		ids
 	);
 	await tx.run(`DELETE FROM ${table}_archive WHERE dataset_id = $id AND retired_in > $version`, ids);
-	if (kind === 'cases') await refreshDerived(tx);
+	await refreshDerived(tx, kind);
 }
 
 async function dropLaterOtherVersions(tx: Queryable, datasetId: number, version: number): Promise<void> {

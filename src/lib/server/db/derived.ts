@@ -3,12 +3,27 @@
  * change so that they can never disagree with what they summarise.
  */
 import { INDICATORS } from '../../domain/catalog';
-import { compileRollups } from '../metrics/compile';
+import type { CanonicalKind } from '../../domain/schema';
+import { compileRollups, compileStoredFacts, type CompiledQuery } from '../metrics/compile';
 import { deadlines } from '../metrics/deadlines';
 import type { Queryable } from './database';
 
+/**
+ * Rebuilds what is derived from a canonical table that changed: from the case records, the links
+ * between instances and every rollup; from the fraud incidents, the stored facts joining them to
+ * their court cases. Aggregate forms feed nothing derived.
+ */
+export async function refreshDerived(tx: Queryable, kind: CanonicalKind): Promise<void> {
+	if (kind === 'cases') {
+		await refreshLinks(tx);
+		await refreshRollups(tx);
+	} else if (kind === 'fraud') {
+		await runAll(tx, compileStoredFacts());
+	}
+}
+
 /** Links each proceeding to the earliest proceeding of the same case at the next instance. */
-export async function refreshDerived(tx: Queryable): Promise<void> {
+async function refreshLinks(tx: Queryable): Promise<void> {
 	await tx.run(`CREATE OR REPLACE TABLE case_links AS
 		SELECT lower.case_id, upper.case_id AS next_case_id, upper.filed_date AS next_filed_date,
 			upper.decided_date AS next_decided_date, upper.outcome AS next_outcome
@@ -16,7 +31,6 @@ export async function refreshDerived(tx: Queryable): Promise<void> {
 		JOIN cases upper ON upper.case_number = lower.case_number
 			AND upper.instance = CASE lower.instance WHEN 'first' THEN 'appeal' WHEN 'appeal' THEN 'cassation' WHEN 'cassation' THEN 'supervisory' END
 		QUALIFY row_number() OVER (PARTITION BY lower.case_id ORDER BY upper.filed_date, upper.case_id) = 1`);
-	await refreshRollups(tx);
 }
 
 /**
@@ -24,14 +38,19 @@ export async function refreshDerived(tx: Queryable): Promise<void> {
  * category, so that the overview reads thousands of rows rather than millions. Built from the
  * same compiled aggregates the batch would compute; a batch uses a rollup column only when it
  * finds one with its exact definition (time limits included) and its filters and periods fit.
+ * With them, the stored facts (fraud incidents joined to their court cases), which read the links.
  */
 export async function refreshRollups(tx: Queryable): Promise<void> {
 	const statements = rollupStatements();
-	for (const statement of statements) await tx.run(statement.sql, statement.params);
+	await runAll(tx, statements);
 	await tx.run('CREATE OR REPLACE TABLE rollup_signature AS SELECT $sig AS sig', { sig: signature(statements) });
 }
 
-const rollupStatements = () => compileRollups(INDICATORS.map((i) => i.measure), deadlines());
+async function runAll(tx: Queryable, statements: readonly CompiledQuery[]): Promise<void> {
+	for (const statement of statements) await tx.run(statement.sql, statement.params);
+}
+
+const rollupStatements = () => [...compileRollups(INDICATORS.map((i) => i.measure), deadlines()), ...compileStoredFacts()];
 const signature = (statements: ReturnType<typeof rollupStatements>) => JSON.stringify(statements);
 
 /**

@@ -138,7 +138,7 @@ export async function commitCanonical(
 			ids
 		);
 		await finish(tx, datasetId, version, target, counts, source);
-		if (kind === 'cases') await refreshDerived(tx);
+		await refreshDerived(tx, kind);
 		await faultPoint('commit');
 		return { status: 'committed', datasetId, version, ...counts };
 	}, conn);
