@@ -516,7 +516,7 @@ class Compiler {
 			out.push({
 				sql: `CREATE OR REPLACE TABLE ${rollupTable(group.fact, group.event)} AS
 					SELECT date_trunc('month', ${group.event})::DATE AS month, ${dims}, ${[...columns].map(([key, sql]) => `${sql} AS ${key}`).join(', ')}
-					FROM ${this.relation(group.fact)} t WHERE ${group.event} IS NOT NULL GROUP BY ALL`,
+					FROM ${FACTS[group.fact].relation} t WHERE ${group.event} IS NOT NULL GROUP BY ALL`,
 				params: {}
 			});
 			out.push(...coarser(group.fact, group.event, [...columns.keys()]));
@@ -526,7 +526,7 @@ class Compiler {
 			const names = stocks.flatMap((x) => [`e_${x.key}`, `l_${x.key}`]);
 			const branch = (month: string, column: string, conditions: (string | undefined)[]) =>
 				`SELECT date_trunc('month', ${month})::DATE AS month, ${dims}, ${names.map((n) => `${n === column ? 1 : 0} AS ${n}`).join(', ')}
-				FROM ${this.relation(group.fact)} t WHERE ${conditions.filter(Boolean).map((c) => `(${c})`).join(' AND ')}`;
+				FROM ${FACTS[group.fact].relation} t WHERE ${conditions.filter(Boolean).map((c) => `(${c})`).join(' AND ')}`;
 			const branches = stocks.flatMap((x) => [
 				branch(x.since, `e_${x.key}`, [`${x.since} IS NOT NULL`, x.where]),
 				branch(`greatest(${x.since}, decided_date)`, `l_${x.key}`, [`${x.since} IS NOT NULL`, 'decided_date IS NOT NULL', x.where])
@@ -543,7 +543,7 @@ class Compiler {
 			out.push({
 				sql: `CREATE OR REPLACE TABLE ${table} AS
 					SELECT date_trunc('month', ${h.event})::DATE AS month, ${levelColumns(HISTOGRAM_LEVEL).join(', ')}, ${h.expr} AS x, count(*) AS n
-					FROM ${this.relation(h.fact)} t WHERE ${[`${h.event} IS NOT NULL`, `(${h.expr}) IS NOT NULL`, h.where].filter(Boolean).map((c) => `(${c})`).join(' AND ')}
+					FROM ${FACTS[h.fact].relation} t WHERE ${[`${h.event} IS NOT NULL`, `(${h.expr}) IS NOT NULL`, h.where].filter(Boolean).map((c) => `(${c})`).join(' AND ')}
 					GROUP BY ALL`,
 				params: {}
 			});
