@@ -7,7 +7,8 @@
  *
  * Without --database the data is generated at --scale (10 ≈ national volume: 12 M case records)
  * into the work directory and loaded through the import pipeline; --csv-dir reuses generated
- * CSVs, --database an already loaded database (copied first: the original is never opened).
+ * CSVs, --database an already loaded database (copied first: the original is never opened; its
+ * rollups are rebuilt first when they are not those this version reads).
  * Prints the figures and writes them into BENCHMARKS.md between its bench markers.
  */
 import fs from 'node:fs';
@@ -20,6 +21,7 @@ import { Database } from '../src/lib/server/db/database';
 import { loadCanonicalFiles } from '../src/lib/server/db/bootstrap';
 import { syncDirectories } from '../src/lib/server/db/directories';
 import { migrate } from '../src/lib/server/db/migrations';
+import { refreshRollups, rollupsCurrent } from '../src/lib/server/db/derived';
 import { ROOT, startServer, type RunningServer } from '../tests/support/server';
 import { measureImport, sliceCsv } from './bench/import';
 import { importFinished } from '../tests/support/uploads';
@@ -86,6 +88,11 @@ async function prepareDatabase(files: Awaited<ReturnType<typeof csvFiles>> | nul
 		log('Loading the CSVs through the import pipeline …');
 		const names = { cases: 'Demo cases (synthetic)', fraud: 'Demo fraud (synthetic)', court_stats: 'Demo forms (synthetic)' };
 		await loadCanonicalFiles(db, files!, { names, isDemo: true, workDir: path.join(work, 'uploads') });
+	}
+	// A database from another version would have its rollups rebuilt by the server in the background while it is measured.
+	if (!(await rollupsCurrent(db))) {
+		log('Building the monthly rollups this version reads …');
+		await db.transaction((tx) => refreshRollups(tx));
 	}
 	await db.run('DELETE FROM users WHERE login = $login', { login: ADMIN.login });
 	await createUser(db, ADMIN.login, 'admin', ADMIN.password);

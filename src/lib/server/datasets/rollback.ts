@@ -7,7 +7,7 @@
 import { CANONICAL_TABLES, type CanonicalKind } from '../../domain/schema';
 import type { Database, Queryable } from '../db/database';
 import { quoteIdent } from '../db/binder';
-import { beginCaseChange } from '../db/derived';
+import { beginCaseChange, refreshDerived } from '../db/derived';
 import { ImportError } from '../ingest/errors';
 import { otherTable } from '../ingest/commit';
 import { bumpDataRevision } from '../metrics/revision';
@@ -42,7 +42,7 @@ async function restoreCanonical(tx: Queryable, kind: CanonicalKind, datasetId: n
 		ids
 	);
 	await tx.run(`DELETE FROM ${table}_archive WHERE dataset_id = $id AND retired_in > $version`, ids);
-	await derived?.finish();
+	await (derived ? derived.finish() : refreshDerived(tx, kind));
 }
 
 async function dropLaterOtherVersions(tx: Queryable, datasetId: number, version: number): Promise<void> {

@@ -39,7 +39,7 @@ async function derivedState(db: Database): Promise<Record<string, string[]>> {
 /** The derived tables now, and as a full rebuild makes them. */
 async function againstRebuild(db: Database) {
 	const kept = await derivedState(db);
-	await db.transaction((tx) => refreshDerived(tx));
+	await db.transaction((tx) => refreshDerived(tx, 'cases'));
 	return { kept, rebuilt: await derivedState(db) };
 }
 

@@ -3,13 +3,28 @@
  * data change so that they can never disagree with what they summarise.
  */
 import { INDICATORS } from '../../domain/catalog';
-import { compileRollups, type RollupStatement } from '../metrics/compile';
+import type { CanonicalKind } from '../../domain/schema';
+import { compileRollups, compileStoredFacts, type CompiledQuery, type RollupStatement } from '../metrics/compile';
 import { deadlines } from '../metrics/deadlines';
 import type { Params, Queryable } from './database';
 
 /** The case numbers a change of case rows reaches (temporary, on the changing connection). */
 const TOUCHED = 'derived_touched';
 const touchedBy = (alias: string) => `${alias}.case_number IN (SELECT case_number FROM ${TOUCHED})`;
+
+/**
+ * Rebuilds what is derived from a canonical table that changed: from the case records, the links
+ * between instances and every rollup; from the fraud incidents, the stored facts joining them to
+ * their court cases. Aggregate forms feed nothing derived.
+ */
+export async function refreshDerived(tx: Queryable, kind: CanonicalKind): Promise<void> {
+	if (kind === 'cases') {
+		await refreshLinks(tx);
+		await refreshRollups(tx);
+	} else if (kind === 'fraud') {
+		await runAll(tx, compileStoredFacts());
+	}
+}
 
 /** Links each proceeding to the earliest proceeding of the same case at the next instance. */
 const linksSql = (scope?: (alias: string) => string) => `SELECT lower.case_id, upper.case_id AS next_case_id, upper.filed_date AS next_filed_date,
@@ -20,10 +35,8 @@ const linksSql = (scope?: (alias: string) => string) => `SELECT lower.case_id, u
 	${scope ? `WHERE ${scope('lower')} AND ${scope('upper')}` : ''}
 	QUALIFY row_number() OVER (PARTITION BY lower.case_id ORDER BY upper.filed_date, upper.case_id) = 1`;
 
-/** Rebuilds every derived table from all case rows. */
-export async function refreshDerived(tx: Queryable): Promise<void> {
+async function refreshLinks(tx: Queryable): Promise<void> {
 	await tx.run(`CREATE OR REPLACE TABLE case_links AS ${linksSql()}`);
-	await refreshRollups(tx);
 }
 
 export interface CaseChange {
@@ -42,7 +55,7 @@ export interface CaseChange {
  * A change reaching much of the table (a first import) is rebuilt whole instead.
  */
 export async function beginCaseChange(tx: Queryable, touched: string, params: Params, added: number): Promise<CaseChange> {
-	const rebuild = { incremental: false, finish: () => refreshDerived(tx) };
+	const rebuild = { incremental: false, finish: () => refreshDerived(tx, 'cases') };
 	if (!(await rollupsCurrent(tx))) return rebuild;
 	await tx.run(`CREATE OR REPLACE TEMP TABLE ${TOUCHED} AS SELECT DISTINCT case_number FROM (${touched}) WHERE case_number IS NOT NULL`, params);
 	const [rows] = await tx.query<{ total: number; reached: number }>(
@@ -60,7 +73,7 @@ export async function beginCaseChange(tx: Queryable, touched: string, params: Pa
 	const finish = async () => {
 		await tx.run(`INSERT INTO case_links ${linksSql(touchedBy)}`);
 		for (const [i, s] of base.entries()) await mergeDelta(tx, s, before(i));
-		for (const s of statements.filter((s) => s.coarser)) await tx.run(s.sql, s.params);
+		await runAll(tx, [...statements.filter((s) => s.coarser), ...compileStoredFacts()]);
 		for (const i of base.keys()) await tx.run(`DROP TABLE ${before(i)}`);
 		await tx.run(`DROP TABLE ${TOUCHED}`);
 	};
@@ -109,14 +122,19 @@ async function mergeDelta(tx: Queryable, statement: RollupStatement, before: str
  * category, so that the overview reads thousands of rows rather than millions. Built from the
  * same compiled aggregates the batch would compute; a batch uses a rollup column only when it
  * finds one with its exact definition (time limits included) and its filters and periods fit.
+ * With them, the stored facts (fraud incidents joined to their court cases), which read the links.
  */
 export async function refreshRollups(tx: Queryable): Promise<void> {
 	const statements = rollupStatements();
-	for (const statement of statements) await tx.run(statement.sql, statement.params);
+	await runAll(tx, statements);
 	await tx.run('CREATE OR REPLACE TABLE rollup_signature AS SELECT $sig AS sig', { sig: signature(statements) });
 }
 
-const rollupStatements = () => compileRollups(INDICATORS.map((i) => i.measure), deadlines());
+async function runAll(tx: Queryable, statements: readonly CompiledQuery[]): Promise<void> {
+	for (const statement of statements) await tx.run(statement.sql, statement.params);
+}
+
+const rollupStatements = () => [...compileRollups(INDICATORS.map((i) => i.measure), deadlines()), ...compileStoredFacts()];
 const signature = (statements: ReturnType<typeof rollupStatements>) => JSON.stringify(statements);
 
 /**

@@ -10,7 +10,7 @@ import { CANONICAL_TABLES, type CanonicalKind } from '../../domain/schema';
 import { quoteIdent } from '../db/binder';
 import type { Database, Queryable, Connection } from '../db/database';
 import { insertRows } from '../db/directories';
-import { beginCaseChange } from '../db/derived';
+import { beginCaseChange, refreshDerived } from '../db/derived';
 import { audit, createDataset, recordVersion } from '../datasets/registry';
 import { ImportError } from './errors';
 import { faultPoint } from './fault-points';
@@ -146,7 +146,7 @@ export async function commitCanonical(
 		await finish(tx, datasetId, version, target, counts, source);
 		// The staged rows are loaded: their memory goes to the derived tables.
 		await tx.run(`DROP TABLE ${STAGE}`);
-		await derived?.finish();
+		await (derived ? derived.finish() : refreshDerived(tx, kind));
 		await faultPoint('commit');
 		return { status: 'committed', datasetId, version, ...counts };
 	}, conn);

@@ -169,6 +169,21 @@ export function rollupTable(fact: FactId, event: string, level = 0): string {
 	return `rollup${level || ''}_${fact}_${event}`;
 }
 
+/** A name for a definition (FNV-1a of its text): the same wherever and whenever it is compiled. */
+function definitionKey(text: string): string {
+	let hash = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+	return `r_${hash.toString(16).padStart(8, '0')}`;
+}
+
+/**
+ * The table holding a stored fact's rows (FACTS[fact].stored), and its marker column: the key of
+ * the relation it copies, so that a copy of an older definition is not read.
+ */
+export function storedFact(fact: FactId): { table: string; marker: string } | null {
+	return FACTS[fact].stored ? { table: `rollup_rows_${fact}`, marker: definitionKey(FACTS[fact].relation) } : null;
+}
+
 /** Rollup columns present in the database ("table.column") and the data's as-of date. */
 export interface RollupInfo {
 	columns: ReadonlySet<string>;
@@ -281,7 +296,7 @@ class Compiler {
 			measure.where && this.fragment(measure.where)
 		]);
 		const name = this.addCte(
-			`SELECT ${[...selectKeys(keys), ...aggregates.map((a) => `${aggregateSql(a)} AS ${a.name}`)].join(', ')} FROM ${fact.relation} t ${where} ${this.groupBy(keys.length)}`
+			`SELECT ${[...selectKeys(keys), ...aggregates.map((a) => `${aggregateSql(a)} AS ${a.name}`)].join(', ')} FROM ${this.relation(measure.fact)} t ${where} ${this.groupBy(keys.length)}`
 		);
 		return (column) => `${name}.${column}`;
 	}
@@ -342,10 +357,17 @@ class Compiler {
 	 */
 	private rollupKey(sql: string): string {
 		const values = this.p.values;
-		const canonical = sql.replace(/\$(\w+)(?:::[A-Z]+)?/g, (_, name: string) => JSON.stringify(values[name] ?? name));
-		let hash = 0x811c9dc5;
-		for (let i = 0; i < canonical.length; i++) hash = Math.imul(hash ^ canonical.charCodeAt(i), 0x01000193) >>> 0;
-		return `r_${hash.toString(16).padStart(8, '0')}`;
+		return definitionKey(sql.replace(/\$(\w+)(?:::[A-Z]+)?/g, (_, name: string) => JSON.stringify(values[name] ?? name)));
+	}
+
+	/**
+	 * The relation a fact's rows are read from: its stored copy when the database holds one made
+	 * from this very definition (the copy is rebuilt with the data), the relation itself otherwise.
+	 */
+	private relation(fact: FactId): string {
+		const stored = storedFact(fact);
+		const r = this.rollup ?? this.input.rollup;
+		return stored && r?.columns.has(`${stored.table}.${stored.marker}`) ? stored.table : FACTS[fact].relation;
 	}
 
 	/**
@@ -418,7 +440,7 @@ class Compiler {
 	 */
 	private flowGroupSql(group: FlowGroup): string {
 		const event = group.rollup ? 'month' : group.event;
-		const relation = group.rollup ?? FACTS[group.fact].relation;
+		const relation = group.rollup ?? this.relation(group.fact);
 		const aggregates = group.aggregates.map((a) => `${group.rollup ? `sum(${a.key})` : a.sql} AS ${a.alias}`);
 		const { select, where } = this.slotKeys(event);
 		return `SELECT CASE WHEN GROUPING(_month) = 0 THEN _month ELSE _period END AS slot, ${aggregates.join(', ')}
@@ -466,7 +488,7 @@ class Compiler {
 			return `SELECT ${group.aggregates.join(', ')} FROM (${monthly}) t`;
 		}
 		const dates = this.slots!.flatMap((_, i) => [this.slotDate('to', i), this.slotDate('before', i)]);
-		return `SELECT ${group.aggregates.join(', ')} FROM ${FACTS[group.fact].relation} t
+		return `SELECT ${group.aggregates.join(', ')} FROM ${this.relation(group.fact)} t
 			${this.where([`filed_date <= greatest(${dates.join(', ')})`, `decided_date IS NULL OR decided_date > least(${dates.join(', ')})`])}`;
 	}
 
@@ -562,7 +584,7 @@ class Compiler {
 				: `${since} < ${this.from} AND (decided_date IS NULL OR decided_date >= ${this.from})`;
 		const keys = this.dimKeys();
 		return this.addCte(
-			`SELECT ${[...selectKeys(keys), 'count(*) AS v'].join(', ')} FROM ${FACTS[measure.fact].relation} t ${this.where([condition, this.stockWhere(measure)])} ${this.groupBy(keys.length)}`
+			`SELECT ${[...selectKeys(keys), 'count(*) AS v'].join(', ')} FROM ${this.relation(measure.fact)} t ${this.where([condition, this.stockWhere(measure)])} ${this.groupBy(keys.length)}`
 		);
 	}
 
@@ -586,7 +608,7 @@ class Compiler {
 				? `CASE WHEN decided_date IS NULL OR decided_date > ${this.to} THEN NULL WHEN decided_date < ${this.from} THEN ${B(this.from)} ELSE ${B('decided_date')} END`
 				: `CASE WHEN decided_date IS NULL THEN NULL WHEN decided_date < ${this.from} THEN ${B(this.from)} ELSE (${B('decided_date')} + ${step})::DATE END`;
 		const spans = this.addCte(
-			`SELECT ${[...selectKeys(this.dimKeys()), `${enter} AS enter`, `${leave} AS leave`].join(', ')} FROM ${FACTS[measure.fact].relation} t ${this.where([`${since} <= ${this.to}`, this.stockWhere(measure)])}`,
+			`SELECT ${[...selectKeys(this.dimKeys()), `${enter} AS enter`, `${leave} AS leave`].join(', ')} FROM ${this.relation(measure.fact)} t ${this.where([`${since} <= ${this.to}`, this.stockWhere(measure)])}`,
 			[],
 			false,
 			true
@@ -607,7 +629,7 @@ class Compiler {
 
 	/** A quantile of the age of cases pending at each measurement date. */
 	private stockQuantile(measure: Extract<Measure, { kind: 'stock_quantile' }>): string {
-		const relation = FACTS[measure.fact].relation;
+		const relation = this.relation(measure.fact);
 		const q = this.p.bind(measure.q, 'DOUBLE');
 		const keys = selectKeys(this.dimKeys());
 		if (!this.grain) {
@@ -670,7 +692,7 @@ class Compiler {
 			'judge_id IS NOT NULL',
 			measure.where && this.fragment(measure.where)
 		]);
-		const perJudge = `SELECT ${[...selectKeys(keys), 'judge_id AS judge_key', 'count(*) AS cnt'].join(', ')} FROM ${fact.relation} t ${where} ${this.groupBy(keys.length + 1)}`;
+		const perJudge = `SELECT ${[...selectKeys(keys), 'judge_id AS judge_key', 'count(*) AS cnt'].join(', ')} FROM ${this.relation(measure.fact)} t ${where} ${this.groupBy(keys.length + 1)}`;
 		const aliases = keys.map((k) => k.alias);
 		return this.addCte(
 			`SELECT ${[...aliases, 'sum(cnt) AS total', 'count(*) AS judges', 'avg(cnt) AS mean', 'stddev_pop(cnt) AS sd'].join(', ')}
@@ -817,7 +839,7 @@ class Compiler {
 		}
 		const order = `${r.sort} ${r.descending ? 'DESC' : 'ASC'} NULLS LAST, ${columns[0]}`;
 		return {
-			sql: `SELECT ${columns.join(', ')}, count(*) OVER () AS total FROM ${fact.relation} t ${this.where(conditions)}
+			sql: `SELECT ${columns.join(', ')}, count(*) OVER () AS total FROM ${this.relation(m.fact)} t ${this.where(conditions)}
 				ORDER BY ${order} LIMIT ${this.p.bind(r.limit, 'INTEGER')} OFFSET ${this.p.bind(r.offset, 'INTEGER')}`,
 			params: this.p.values
 		};
@@ -942,6 +964,14 @@ export interface RollupStatement extends CompiledQuery {
 export function compileRollups(measures: readonly Measure[], deadlines: Deadlines, scope?: string): RollupStatement[] {
 	const period = { from: '1990-01-01', to: '1990-01-01' };
 	return new Compiler({ ...period, measure: measures[0], by: [], filters: {}, deadlines }, []).compileRollups(measures.filter(batchable), scope);
+}
+
+/** The statements (re)building the stored facts: each one's relation, copied with its marker column. */
+export function compileStoredFacts(): CompiledQuery[] {
+	return (Object.keys(FACTS) as FactId[]).flatMap((fact) => {
+		const stored = storedFact(fact);
+		return stored ? [{ sql: `CREATE OR REPLACE TABLE ${stored.table} AS SELECT *, true AS ${stored.marker} FROM ${FACTS[fact].relation} t`, params: {} }] : [];
+	});
 }
 
 /** Whether any record of a fact touches the period under the filters (for choosing a source). */

@@ -9,6 +9,11 @@ export interface Fact {
 	events: Partial<Record<EventId, string>>;
 	/** Columns a list of its records shows and may be sorted by (a whitelist); the first is the key. */
 	records?: readonly string[];
+	/**
+	 * Kept as a table of the relation's rows (compileStoredFacts), rebuilt with the data it reads:
+	 * for a join of a small table with the case records, which costs more than the query itself.
+	 */
+	stored?: boolean;
 }
 
 const CASE_RECORD = ['case_id', 'case_number', 'region', 'court_id', 'instance', 'case_type', 'category', 'judge_id', 'filed_date', 'decided_date', 'outcome'];
@@ -40,12 +45,14 @@ export const FACTS: Record<FactId, Fact> = {
 	// own columns, and the case's filing, verdict day and outcome.
 	fraud_verdicts: {
 		relation: `(${FRAUD_CASE})`,
-		events: { registered: 'registered_date', decided: 'decided_date' }
+		events: { registered: 'registered_date', decided: 'decided_date' },
+		stored: true
 	},
 	// That verdict as the next instance decided on it, with the review's outcome and day.
 	fraud_reviews: {
 		relation: `(SELECT v.*, l.next_outcome AS review_outcome, l.next_decided_date AS review_decided_date
 			FROM (${FRAUD_CASE}) v JOIN case_links l ON l.case_id = v.case_id)`,
-		events: { review_decided: 'review_decided_date' }
+		events: { review_decided: 'review_decided_date' },
+		stored: true
 	}
 };
