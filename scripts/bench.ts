@@ -2,8 +2,8 @@
  * `npm run bench`: the dashboard at national scale against raw DuckDB, the naive way, and load.
  *
  *   npm run bench -- [--scale 10] [--database FILE] [--csv-dir DIR] [--work DIR] [--runs 5]
- *                    [--import-sizes 0.1,0.5,2] [--load-seconds 60] [--connections 50]
- *                    [--skip naive,imports,pages,load]
+ *                    [--import-sizes 0.1,0.5,2] [--append-rows 10000,500000] [--load-seconds 60]
+ *                    [--connections 50] [--skip naive,imports,appends,pages,load]
  *
  * Without --database the data is generated at --scale (10 ≈ national volume: 12 M case records)
  * into the work directory and loaded through the import pipeline; --csv-dir reuses generated
@@ -23,7 +23,7 @@ import { syncDirectories } from '../src/lib/server/db/directories';
 import { migrate } from '../src/lib/server/db/migrations';
 import { refreshRollups, rollupsCurrent } from '../src/lib/server/db/derived';
 import { ROOT, startServer, type RunningServer } from '../tests/support/server';
-import { measureImport, sliceCsv } from './bench/import';
+import { measureImport, sliceCsv, type ImportFigures } from './bench/import';
 import { importFinished } from '../tests/support/uploads';
 import { load, prefixedCases, startUpload } from './bench/load';
 import { describeMachine } from './bench/machine';
@@ -42,6 +42,7 @@ const { values } = parseArgs({
 		work: { type: 'string' },
 		runs: { type: 'string', default: '5' },
 		'import-sizes': { type: 'string', default: '0.1,0.5,2' },
+		'append-rows': { type: 'string', default: '10000,500000' },
 		'load-seconds': { type: 'string', default: '60' },
 		connections: { type: 'string', default: '50' },
 		skip: { type: 'string', default: '' },
@@ -125,7 +126,7 @@ async function get(url: string): Promise<string> {
 	return body;
 }
 
-const needCsv = !values.database || !skip.has('naive') || !skip.has('imports') || !skip.has('load');
+const needCsv = !values.database || ['naive', 'imports', 'appends', 'load'].some((part) => !skip.has(part));
 const files = needCsv ? await csvFiles() : null;
 const databasePath = await prepareDatabase(files);
 
@@ -166,15 +167,8 @@ if (!skip.has('naive')) {
 	}
 }
 
-const figures: Figures = { machine: describeMachine(version), dataset: '', runs, views, imports: [], pages: [] };
-const [{ n: caseRows }] = await (async () => {
-	const db = await Database.open(databasePath, { readOnly: true });
-	try {
-		return await db.query<{ n: number }>('SELECT count(*) AS n FROM cases');
-	} finally {
-		db.close();
-	}
-})();
+const figures: Figures = { machine: describeMachine(version), dataset: '', runs, views, imports: [], appends: [], pages: [] };
+const caseRows = await countCases(databasePath);
 figures.dataset = `${caseRows.toLocaleString('en')} case records (${values.database ? `copy of ${values.database}` : `generated at scale ${scale}`}), database file ${(fs.statSync(databasePath).size / 1e9).toFixed(2)} GB`;
 
 // 4. Page weights and load, on the server again.
@@ -235,11 +229,39 @@ if (!skip.has('imports')) {
 		});
 		if (!result) continue;
 		figures.imports.push(result);
-		log(`  ours ${(result.ours.ms / 1000).toFixed(1)} s (peak ${Math.round(result.ours.peakRss / 2 ** 20)} MB), read_csv ${(result.raw.ms / 1000).toFixed(1)} s (peak ${Math.round(result.raw.peakRss / 2 ** 20)} MB)`);
+		logImport(result);
 	}
 }
 
+// 6. Appending to the loaded database: the import, links and rollups kept by the touched cases
+// only, against DuckDB inserting the same rows alone.
+if (!skip.has('appends')) {
+	figures.appendBase = await countCases(databasePath);
+	for (const rows of values['append-rows'].split(',').map(Number)) {
+		const file = path.join(work, `append-${rows}.csv`);
+		if (!fs.existsSync(file)) await prefixedCases(files!.cases, file, `A${rows}-`, rows);
+		log(`Appending ${rows.toLocaleString('en')} rows to ${figures.appendBase.toLocaleString('en')} …`);
+		const result = await measureImport(file, work, duckdb, databasePath);
+		figures.appends.push(result);
+		logImport(result);
+	}
+}
+
+function logImport(result: ImportFigures): void {
+	log(`  ours ${(result.ours.ms / 1000).toFixed(1)} s (peak ${Math.round(result.ours.peakRss / 2 ** 20)} MB), DuckDB alone ${(result.raw.ms / 1000).toFixed(1)} s (peak ${Math.round(result.raw.peakRss / 2 ** 20)} MB)`);
+}
+
 writeReport(figures);
+
+async function countCases(file: string): Promise<number> {
+	const db = await Database.open(file, { readOnly: true });
+	try {
+		const [{ n }] = await db.query<{ n: number }>('SELECT count(*) AS n FROM cases');
+		return n;
+	} finally {
+		db.close();
+	}
+}
 
 function targets(f: Figures): string[] {
 	const lines: string[] = [];
@@ -274,7 +296,13 @@ function writeReport(f: Figures): void {
 		'### Views: server against raw DuckDB and the naive way',
 		viewsTable(f.views)
 	];
-	if (f.imports.length) parts.push('### CSV import against DuckDB read_csv', importsTable(f.imports));
+	if (f.imports.length) parts.push('### CSV import against DuckDB read_csv', importsTable(f.imports, 'read_csv CTAS, s'));
+	if (f.appends.length) {
+		parts.push(
+			`### Appending to the loaded database (${f.appendBase!.toLocaleString('en')} case records) against DuckDB inserting the rows alone`,
+			importsTable(f.appends, 'INSERT from read_csv, s')
+		);
+	}
 	if (f.pages.length) parts.push('### JavaScript per page', pagesTable(f.pages));
 	if (f.load) {
 		const d = f.loadDuringImport;

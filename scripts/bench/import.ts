@@ -77,32 +77,47 @@ export interface ImportFigures {
 }
 
 /**
- * DuckDB alone: a table created from the file with the canonical column types given (sniffing
- * types from a sample fails on national data, e.g. "232-1" after a sample of numeric articles).
+ * DuckDB alone: a table created from the file (or, appending, its rows inserted into the case
+ * table) with the canonical column types given (sniffing types from a sample fails on national
+ * data, e.g. "232-1" after a sample of numeric articles).
  */
 const RAW_SCRIPT = `
 import { DuckDBInstance } from '@duckdb/node-api';
-const [file, db, threads, memory, types] = process.argv.slice(1);
+const [file, db, threads, memory, types, append] = process.argv.slice(1);
 const instance = await DuckDBInstance.create(db, { threads, memory_limit: memory });
 const c = await instance.connect();
-await c.run("CREATE TABLE cases AS SELECT * FROM read_csv($file, header = true, types = " + types + ")", { file });
+const read = "read_csv($file, header = true, types = " + types + ")";
+await c.run(append ? "INSERT INTO cases BY NAME SELECT *, 0 AS dataset_id, 1 AS dataset_version FROM " + read : "CREATE TABLE cases AS SELECT * FROM " + read, { file });
 `;
 
 /** The canonical types of the case records' fields, as read_csv's \`types\` struct. */
 const CASE_TYPES = `{${CASE_FIELDS.map((f) => `'${f.name}': '${SQL_TYPE[f.type]}'`).join(', ')}}`;
 
-/** Imports `file` both ways into fresh databases under `dir`. */
-export async function measureImport(file: string, dir: string, duckdb: { threads: string; memoryLimit: string }): Promise<ImportFigures> {
+/**
+ * Imports `file` both ways under `dir`: into fresh databases, or appended to copies of `base`
+ * (a loaded database: the import then also brings links and rollups along, incrementally).
+ */
+export async function measureImport(
+	file: string,
+	dir: string,
+	duckdb: { threads: string; memoryLimit: string },
+	base?: string
+): Promise<ImportFigures> {
 	const ours = path.join(dir, 'ours.duckdb');
 	const raw = path.join(dir, 'raw.duckdb');
-	for (const f of [ours, raw]) for (const suffix of ['', '.wal']) fs.rmSync(f + suffix, { force: true });
+	const clear = () => {
+		for (const f of [ours, raw]) for (const suffix of ['', '.wal']) fs.rmSync(f + suffix, { force: true });
+	};
+	clear();
+	if (base) for (const f of [ours, raw]) fs.copyFileSync(base, f);
 	// The CLI's own memory cap (IMPORT_MEMORY_LIMIT) applies: its default is what is measured.
 	const env = { DATABASE_PATH: ours, DEMO_SCALE: '0', UPLOADS_DIR: path.join(dir, 'uploads'), DUCKDB_THREADS: duckdb.threads };
 	const oursRun = await runMeasured(['--import', 'tsx', 'scripts/import.ts', '--kind', 'cases', '--lang', 'en', file], env);
 	const loaded = /^Committed:.*loaded (\d+)/m.exec(oursRun.output);
 	if (!loaded) throw new Error(`import of ${file} was not committed:\n${oursRun.output.slice(-2000)}`);
 	const rows = Number(loaded[1]);
-	const rawRun = await runMeasured(['--input-type=module', '-e', RAW_SCRIPT, file, raw, duckdb.threads, duckdb.memoryLimit, CASE_TYPES], {});
-	for (const f of [ours, raw]) for (const suffix of ['', '.wal']) fs.rmSync(f + suffix, { force: true });
+	const args = [file, raw, duckdb.threads, duckdb.memoryLimit, CASE_TYPES, ...(base ? ['append'] : [])];
+	const rawRun = await runMeasured(['--input-type=module', '-e', RAW_SCRIPT, ...args], {});
+	clear();
 	return { bytes: fs.statSync(file).size, rows, ours: oursRun, raw: rawRun };
 }

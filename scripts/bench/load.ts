@@ -43,16 +43,17 @@ export async function load(base: string, views: readonly ViewSpec[], options: { 
 }
 
 /**
- * A copy of a case records CSV whose case ids and numbers are prefixed, so that it can be
- * appended to a database already holding the original rows without duplicate keys.
+ * A copy of a case records CSV (its first `rows` records) whose case ids and numbers are
+ * prefixed, so that it can be appended to a database already holding the original rows without
+ * duplicate keys.
  */
-export async function prefixedCases(source: string, target: string, prefix: string): Promise<void> {
+export async function prefixedCases(source: string, target: string, prefix: string, rows = Infinity): Promise<void> {
 	const out = fs.createWriteStream(target);
-	let header = true;
+	let read = -1;
 	for await (const line of readline.createInterface({ input: fs.createReadStream(source), crlfDelay: Infinity })) {
-		const text = header ? line : prefix + line.replace(',', ',' + prefix);
-		header = false;
+		const text = read < 0 ? line : prefix + line.replace(',', ',' + prefix);
 		if (!out.write(text + '\n')) await once(out, 'drain');
+		if (++read >= rows) break;
 	}
 	await new Promise((resolve) => out.end(resolve));
 }

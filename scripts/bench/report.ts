@@ -23,6 +23,9 @@ export interface Figures {
 	runs: number;
 	views: ViewFigures[];
 	imports: ImportFigures[];
+	/** Imports appended to the loaded database, which held `appendBase` case records. */
+	appends: ImportFigures[];
+	appendBase?: number;
 	pages: PageWeight[];
 	load?: LoadFigures;
 	loadDuringImport?: LoadFigures & { importRows: number; importSeconds: number; importStatus: string; importBytes: number; overlapped: boolean };
@@ -51,11 +54,11 @@ export function viewsTable(views: ViewFigures[]): string {
 	);
 }
 
-export function importsTable(imports: ImportFigures[]): string {
+export function importsTable(imports: ImportFigures[], rawHeading: string): string {
 	return table(
-		['File', 'Rows', 'Import, s', 'Rows/s', 'read_csv CTAS, s', 'Throughput vs raw', 'Peak RSS import', 'Peak RSS raw'],
+		['File', 'Rows', 'Import, s', 'Rows/s', rawHeading, 'Throughput vs raw', 'Peak RSS import', 'Peak RSS raw'],
 		imports.map((i) => [
-			`${(i.bytes / 1e9).toFixed(2)} GB`,
+			i.bytes >= 1e8 ? `${(i.bytes / 1e9).toFixed(2)} GB` : `${(i.bytes / 1e6).toFixed(1)} MB`,
 			i.rows.toLocaleString('en'),
 			seconds(i.ours.ms),
 			Math.round(i.rows / (i.ours.ms / 1000)).toLocaleString('en'),
