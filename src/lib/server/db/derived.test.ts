@@ -11,14 +11,18 @@ import { openTestDatabase, type TestDatabase } from '../ingest/test-db';
 import type { Database } from './database';
 import { beginCaseChange, refreshDerived } from './derived';
 
+const HEADER = 'case_id,case_number,instance,court_id,region,case_type,category,filed_date,decided_date,outcome';
+
 let t: TestDatabase;
 beforeEach(async () => {
 	t = await openTestDatabase();
 	expect((await t.importBytes(fs.readFileSync(path.join(FIXTURES, 'cases.csv')))).status).toBe('committed');
+	expect((await t.importBytes(fs.readFileSync(path.join(FIXTURES, 'fraud.csv')), { kind: 'fraud' })).status).toBe('committed');
+	// Cases no change below touches, so that each change reaches a small part of the table.
+	const others = Array.from({ length: 200 }, (_, i) => `O${i},7501-20-00-2/${1000 + i},first,KZ75-D01,KZ-75,civil,civil.loan,2020-01-10,2020-03-1${i % 10},granted`);
+	expect((await t.importBytes([HEADER, ...others].join('\n') + '\n', { name: 'Others' })).status).toBe('committed');
 });
 afterEach(() => t.close());
-
-const HEADER = 'case_id,case_number,instance,court_id,region,case_type,category,filed_date,decided_date,outcome';
 
 /** Every derived table's rows, sorted; rollup groups holding only zeros say nothing and are left out. */
 async function derivedState(db: Database): Promise<Record<string, string[]>> {
@@ -67,9 +71,17 @@ describe('derived tables after a change of some cases', () => {
 	it('after a replace, an append to an existing dataset and a rollback', async () => {
 		const first = await t.importBytes([HEADER, 'B1,7501-24-00-2/3,appeal,KZ75-OBL,KZ-75,civil,civil.labour,2025-01-20,2025-02-25,reversed'].join('\n') + '\n', { name: 'B' });
 		const datasetId = first.datasetId!;
-		// The appeal now reaches another case (A1's, which already had one) and keeps a pending one.
-		const replacement = [HEADER, 'B1,7501-23-00-2/1,appeal,KZ75-OBL,KZ-75,civil,civil.loan,2024-01-20,2024-01-25,modified', 'B3,7101-24-00-2/6,appeal,KZ71-OBL,KZ-71,civil,civil.loan,2024-08-01,,'];
+		// The appeal now reaches another case (A1's, which already had one), one is pending, and one
+		// reviews the verdict of fraud incident F1's case.
+		const replacement = [
+			HEADER,
+			'B1,7501-23-00-2/1,appeal,KZ75-OBL,KZ-75,civil,civil.loan,2024-01-20,2024-01-25,modified',
+			'B3,7101-24-00-2/6,appeal,KZ71-OBL,KZ-71,civil,civil.loan,2024-08-01,,',
+			'B5,7501-22-00-1/5,appeal,KZ75-OBL,KZ-75,criminal,criminal.fraud_190,2025-03-01,2025-04-01,upheld'
+		];
 		expect((await t.importBytes(replacement.join('\n') + '\n', { datasetId, mode: 'replace' })).status).toBe('committed');
+		const reviewed = () => t.db.query(`SELECT incident_id, review_outcome FROM rollup_rows_fraud_reviews ORDER BY 1`);
+		expect(await reviewed()).toContainEqual({ incident_id: 'F1', review_outcome: 'upheld' });
 		let { kept, rebuilt } = await againstRebuild(t.db);
 		expect(kept).toEqual(rebuilt);
 
@@ -79,6 +91,7 @@ describe('derived tables after a change of some cases', () => {
 		expect(kept).toEqual(rebuilt);
 
 		await rollbackDataset(t.db, datasetId, 1, 'test');
+		expect(await reviewed()).not.toContainEqual({ incident_id: 'F1', review_outcome: 'upheld' });
 		({ kept, rebuilt } = await againstRebuild(t.db));
 		expect(kept).toEqual(rebuilt);
 		expect(await t.db.query(`SELECT case_id FROM cases WHERE dataset_id = $id ORDER BY 1`, { id: datasetId })).toEqual([{ case_id: 'B1' }]);

@@ -73,7 +73,12 @@ export async function beginCaseChange(tx: Queryable, touched: string, params: Pa
 	const finish = async () => {
 		await tx.run(`INSERT INTO case_links ${linksSql(touchedBy)}`);
 		for (const [i, s] of base.entries()) await mergeDelta(tx, s, before(i));
-		await runAll(tx, [...statements.filter((s) => s.coarser), ...compileStoredFacts()]);
+		await runAll(tx, statements.filter((s) => s.coarser));
+		// A stored fact's rows each belong to one case number too (the fraud incident's).
+		for (const stored of compileStoredFacts(touchedBy('t'))) {
+			await tx.run(`DELETE FROM ${stored.table} t WHERE ${touchedBy('t')}`);
+			await tx.run(`INSERT INTO ${stored.table} ${stored.select}`);
+		}
 		for (const i of base.keys()) await tx.run(`DROP TABLE ${before(i)}`);
 		await tx.run(`DROP TABLE ${TOUCHED}`);
 	};

@@ -966,11 +966,22 @@ export function compileRollups(measures: readonly Measure[], deadlines: Deadline
 	return new Compiler({ ...period, measure: measures[0], by: [], filters: {}, deadlines }, []).compileRollups(measures.filter(batchable), scope);
 }
 
-/** The statements (re)building the stored facts: each one's relation, copied with its marker column. */
-export function compileStoredFacts(): CompiledQuery[] {
+/** A statement (re)building a stored fact's table (`sql`), whose rows are those of `select`. */
+export interface StoredFactStatement extends CompiledQuery {
+	table: string;
+	select: string;
+}
+
+/**
+ * The statements (re)building the stored facts: each one's relation, copied with its marker
+ * column; with a `scope` (a condition on its rows `t`), `select` reads only those rows.
+ */
+export function compileStoredFacts(scope?: string): StoredFactStatement[] {
 	return (Object.keys(FACTS) as FactId[]).flatMap((fact) => {
 		const stored = storedFact(fact);
-		return stored ? [{ sql: `CREATE OR REPLACE TABLE ${stored.table} AS SELECT *, true AS ${stored.marker} FROM ${FACTS[fact].relation} t`, params: {} }] : [];
+		if (!stored) return [];
+		const select = `SELECT *, true AS ${stored.marker} FROM ${FACTS[fact].relation} t ${scope ? `WHERE ${scope}` : ''}`;
+		return [{ table: stored.table, select, sql: `CREATE OR REPLACE TABLE ${stored.table} AS ${select}`, params: {} }];
 	});
 }
 
