@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { categoryById } from '../src/lib/domain/categories';
 import { FRAUD_REFERENCES } from '../src/lib/domain/fraud';
 import { loginAs, sessionCookie } from './support/auth';
 import { launchBrowser } from './support/browser';
@@ -158,6 +159,45 @@ describe('fraud page', () => {
 		);
 		fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
 		await page.screenshot({ path: path.join(ROOT, 'test-results/fraud-en.png'), fullPage: true });
+		await context.close();
+	});
+
+	it('lists an article and a civil-claim category chosen by clicking a bar as removable chips', async () => {
+		const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1360, height: 900 } });
+		await loginAs(context, base, 'analyst');
+		const page = await context.newPage();
+		await page.goto(base + '/fraud');
+		const chip = (dimension: string) => page.locator(`[data-testid="active-filter"][data-dimension="${dimension}"]`);
+
+		// The civil claims of the incidents' cases (F5..F12 have A19..A22).
+		const civil = chart(page, "Victims' civil claims");
+		await bars(civil);
+		const category = (await civil.locator('g.bar').first().getAttribute('data-key'))!;
+		await civil.locator(`g.bar[data-key="${category}"]`).click();
+		await page.waitForURL((url) => url.searchParams.get('category') === category);
+		const name = categoryById(category)!.name.en;
+		await expect(chip('category').locator('span').textContent()).resolves.toBe(`Category: ${name}`);
+		await expect(civil.locator('g.bar[aria-pressed="true"]').getAttribute('data-key')).resolves.toBe(category);
+
+		// An article is a chip too, beside the category.
+		const articles = chart(page, 'Art. 190 and art. 232-1 in the period');
+		await bars(articles);
+		await articles.locator('g.bar[data-key="190"]').click();
+		await page.waitForURL(/article=190/);
+		await expect(chip('article').locator('span').textContent()).resolves.toBe('Article: 190');
+
+		// Each chip removes its own filter; the bar is no longer marked.
+		await page.getByRole('button', { name: `Remove filter “Category: ${name}”` }).click();
+		await page.waitForURL((url) => !url.searchParams.has('category') && url.searchParams.get('article') === '190');
+		await expect(civil.locator('g.bar[aria-pressed="true"]').count()).resolves.toBe(0);
+		await page.getByRole('button', { name: 'Remove filter “Article: 190”' }).click();
+		await page.waitForURL((url) => !url.searchParams.has('article'));
+		await expect(page.getByTestId('active-filter').count()).resolves.toBe(0);
+		await expect(articles.locator('g.bar[aria-pressed="true"]').count()).resolves.toBe(0);
+		// Back brings the article chip again.
+		await page.goBack();
+		await page.waitForURL(/article=190/);
+		await chip('article').waitFor();
 		await context.close();
 	});
 });

@@ -6,10 +6,13 @@ import { tr, type Locale } from '$lib/domain/l10n';
 import { valueLabel } from '$lib/domain/labels';
 import type { Filters } from '$lib/domain/query';
 import { REGIONS } from '$lib/domain/regions';
+import { CASE_TYPES, enumLabel } from '$lib/domain/schema';
 
 export interface Option {
 	value: string;
 	label: string;
+	/** The heading the option is listed under (a category under its case type). */
+	group?: string;
 }
 
 const byLabel = (a: Option, b: Option) => a.label.localeCompare(b.label);
@@ -31,7 +34,11 @@ export function filterOptions(id: DimensionId, filters: Filters, locale: Locale)
 		}
 		case 'category': {
 			const types = filters.case_type;
-			return CATEGORIES.filter((c) => !types?.length || types.includes(c.caseType)).map((c) => ({ value: c.id, label: tr(c.name, locale) }));
+			return CATEGORIES.filter((c) => !types?.length || types.includes(c.caseType)).map((c) => ({
+				value: c.id,
+				label: tr(c.name, locale),
+				group: tr(enumLabel(CASE_TYPES, c.caseType)!, locale)
+			}));
 		}
 		case 'enum':
 			return values.values.map((v) => ({ value: v.value, label: tr(v.label, locale) }));
@@ -42,4 +49,15 @@ export function filterOptions(id: DimensionId, filters: Filters, locale: Locale)
 
 export function optionLabel(id: DimensionId, value: string, locale: Locale): string {
 	return valueLabel(id, value, locale);
+}
+
+/** Options in runs of the same group, in their order: the optgroups of a select. */
+export function groupOptions(options: readonly Option[]): { group?: string; options: Option[] }[] {
+	const runs: { group?: string; options: Option[] }[] = [];
+	for (const option of options) {
+		const last = runs.at(-1);
+		if (last && last.group === option.group) last.options.push(option);
+		else runs.push({ group: option.group, options: [option] });
+	}
+	return runs;
 }

@@ -21,9 +21,13 @@ export function queryOf(url: URL): ViewQuery {
 	return parsed.ok ? parsed.value : { by: [], filters: {} };
 }
 
-/** Goes to the current page showing `query`, keeping focus and scroll (a filter changed in place). */
-export function showQuery(query: ViewQuery): Promise<void> {
-	const url = page.url;
+/**
+ * Goes to the current page showing `query`, keeping focus and scroll (a filter changed in place).
+ * The page's own parameters stay, except those in `reset` (a pager's page starts over).
+ */
+export function showQuery(query: ViewQuery, reset: readonly string[] = []): Promise<void> {
+	const url = new URL(page.url);
+	for (const name of reset) url.searchParams.delete(name);
 	return goto(url.pathname + searchWith(url, query), { keepFocus: true, noScroll: true });
 }
 
@@ -32,13 +36,13 @@ export function toggleFilterValue(dimension: DimensionId, value: string): Promis
 	return showQuery(toggleFilter(queryOf(page.url), dimension, value));
 }
 
-export function setFilterValues(dimension: DimensionId, values: readonly string[]): Promise<void> {
-	return showQuery(withFilter(queryOf(page.url), dimension, values));
+export function setFilterValues(dimension: DimensionId, values: readonly string[], reset: readonly string[] = []): Promise<void> {
+	return showQuery(withFilter(queryOf(page.url), dimension, values), reset);
 }
 
-export function setPeriod(period: PeriodSpec | undefined): Promise<void> {
+export function setPeriod(period: PeriodSpec | undefined, reset: readonly string[] = []): Promise<void> {
 	const { period: _, ...rest } = queryOf(page.url);
-	return showQuery(period ? { ...rest, period } : rest);
+	return showQuery(period ? { ...rest, period } : rest, reset);
 }
 
 /** A link to another page that carries the current period and filters along. */
