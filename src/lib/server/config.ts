@@ -27,7 +27,7 @@ export function settings() {
 		 * spills to disk, so the process stays under 1.5 GB whatever the file's size, at no
 		 * measured cost in time (BENCHMARKS.md).
 		 */
-		importMemoryLimit: process.env.IMPORT_MEMORY_LIMIT || '1GB',
+		importMemoryLimit: process.env.IMPORT_MEMORY_LIMIT || '700MB',
 		/** Dashboard query results kept until the next write; 0 turns the cache off. */
 		readCacheEntries: num('READ_CACHE_ENTRIES', 2000),
 		/** Optional JSON file overriding statutory limits and time standards. */

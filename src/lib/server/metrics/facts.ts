@@ -18,8 +18,14 @@ export interface Fact {
 
 const CASE_RECORD = ['case_id', 'case_number', 'region', 'court_id', 'instance', 'case_type', 'category', 'judge_id', 'filed_date', 'decided_date', 'outcome'];
 
+// The case records are narrowed to the incidents' case numbers first (a semi-join built on the
+// small side): a plain join may hash all case rows, e.g. inside an import, where the just-added
+// rows have no statistics yet (0.8 GB more memory for 11 M rows).
 const FRAUD_CASE = `SELECT f.*, c.case_id, c.filed_date, c.decided_date, c.outcome
-	FROM fraud f JOIN cases c ON c.case_number = f.case_number AND c.instance = 'first'`;
+	FROM fraud f JOIN (
+		SELECT case_number, case_id, filed_date, decided_date, outcome FROM cases
+		WHERE instance = 'first' AND case_number IN (SELECT case_number FROM fraud)
+	) c ON c.case_number = f.case_number`;
 
 export const FACTS: Record<FactId, Fact> = {
 	cases: { relation: 'cases', events: { filed: 'filed_date', decided: 'decided_date' }, records: CASE_RECORD },
