@@ -26,13 +26,16 @@ export async function refreshDerived(tx: Queryable, kind: CanonicalKind): Promis
 	}
 }
 
-/** Links each proceeding to the earliest proceeding of the same case at the next instance. */
+/**
+ * Links each proceeding to the earliest proceeding of the same case at the next instance. Only
+ * higher instances can be next, and the supervisory has none: saying so halves the join.
+ */
 const linksSql = (scope?: (alias: string) => string) => `SELECT lower.case_id, upper.case_id AS next_case_id, upper.filed_date AS next_filed_date,
 		upper.decided_date AS next_decided_date, upper.outcome AS next_outcome
 	FROM cases lower
-	JOIN cases upper ON upper.case_number = lower.case_number
+	JOIN (SELECT * FROM cases WHERE instance <> 'first') upper ON upper.case_number = lower.case_number
 		AND upper.instance = CASE lower.instance WHEN 'first' THEN 'appeal' WHEN 'appeal' THEN 'cassation' WHEN 'cassation' THEN 'supervisory' END
-	${scope ? `WHERE ${scope('lower')} AND ${scope('upper')}` : ''}
+	WHERE lower.instance <> 'supervisory' ${scope ? `AND ${scope('lower')} AND ${scope('upper')}` : ''}
 	QUALIFY row_number() OVER (PARTITION BY lower.case_id ORDER BY upper.filed_date, upper.case_id) = 1`;
 
 async function refreshLinks(tx: Queryable): Promise<void> {
