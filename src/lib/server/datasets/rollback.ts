@@ -7,7 +7,7 @@
 import { CANONICAL_TABLES, type CanonicalKind } from '../../domain/schema';
 import type { Database, Queryable } from '../db/database';
 import { quoteIdent } from '../db/binder';
-import { beginCaseChange, refreshDerived } from '../db/derived';
+import { beginDataChange } from '../db/derived';
 import { ImportError } from '../ingest/errors';
 import { otherTable } from '../ingest/commit';
 import { bumpDataRevision } from '../metrics/revision';
@@ -25,16 +25,15 @@ async function restoreCanonical(tx: Queryable, kind: CanonicalKind, datasetId: n
 	);
 	if (conflict.n > 0) throw new ImportError('rollback_conflict', { count: conflict.n });
 	const columns = [...fields.map((f) => f.name), 'dataset_id', 'dataset_version'].join(', ');
-	const derived =
-		kind === 'cases'
-			? await beginCaseChange(
-					tx,
-					`SELECT case_number FROM cases WHERE dataset_id = $id AND dataset_version > $version
-					UNION ALL SELECT case_number FROM cases_archive WHERE dataset_id = $id AND retired_in > $version AND dataset_version <= $version`,
-					ids,
-					0
-				)
-			: null;
+	// The cases whose rows go, and those whose rows come back.
+	const derived = await beginDataChange(
+		tx,
+		kind,
+		`SELECT case_number FROM ${table} WHERE dataset_id = $id AND dataset_version > $version
+		UNION ALL SELECT case_number FROM ${table}_archive WHERE dataset_id = $id AND retired_in > $version AND dataset_version <= $version`,
+		ids,
+		0
+	);
 	await tx.run(`DELETE FROM ${table} WHERE dataset_id = $id AND dataset_version > $version`, ids);
 	await tx.run(
 		`INSERT INTO ${table} (${columns}) SELECT ${columns} FROM ${table}_archive
@@ -42,7 +41,7 @@ async function restoreCanonical(tx: Queryable, kind: CanonicalKind, datasetId: n
 		ids
 	);
 	await tx.run(`DELETE FROM ${table}_archive WHERE dataset_id = $id AND retired_in > $version`, ids);
-	await (derived ? derived.finish() : refreshDerived(tx, kind));
+	await derived.finish();
 }
 
 async function dropLaterOtherVersions(tx: Queryable, datasetId: number, version: number): Promise<void> {

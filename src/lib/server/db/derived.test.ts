@@ -9,7 +9,7 @@ import { FIXTURES } from '../../../../tests/support/fixture-db';
 import { rollbackDataset } from '../datasets/rollback';
 import { openTestDatabase, type TestDatabase } from '../ingest/test-db';
 import type { Database } from './database';
-import { beginCaseChange, refreshDerived } from './derived';
+import { beginDataChange, refreshDerived } from './derived';
 
 const HEADER = 'case_id,case_number,instance,court_id,region,case_type,category,filed_date,decided_date,outcome';
 
@@ -61,7 +61,7 @@ describe('derived tables after a change of some cases', () => {
 		expect(kept.rollup_reviews_review_decided_date.length).toBeGreaterThan(0);
 
 		const change = await t.db.transaction(async (tx) => {
-			const c = await beginCaseChange(tx, `SELECT '7501-24-00-2/3' AS case_number`, {}, 0);
+			const c = await beginDataChange(tx, 'cases', `SELECT '7501-24-00-2/3' AS case_number`, {}, 0);
 			await c.finish();
 			return c;
 		});
@@ -99,7 +99,7 @@ describe('derived tables after a change of some cases', () => {
 
 	it('rebuilds everything when the change reaches much of the table', async () => {
 		const change = await t.db.transaction(async (tx) => {
-			const c = await beginCaseChange(tx, `SELECT case_number FROM cases`, {}, 0);
+			const c = await beginDataChange(tx, 'cases', `SELECT case_number FROM cases`, {}, 0);
 			await c.finish();
 			return c;
 		});

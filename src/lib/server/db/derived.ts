@@ -42,7 +42,7 @@ async function refreshLinks(tx: Queryable): Promise<void> {
 	await tx.run(`CREATE OR REPLACE TABLE case_links AS ${linksSql()}`);
 }
 
-export interface CaseChange {
+export interface DataChange {
 	/** Whether only the touched cases are recounted (or everything rebuilt). */
 	incremental: boolean;
 	/** Brings the derived tables along; run after the change, in its transaction. */
@@ -50,16 +50,17 @@ export interface CaseChange {
 }
 
 /**
- * Prepares the derived tables for a change of case rows: call it before the change with the
- * case numbers of every row to be added or removed (`touched`, a query of `case_number`), and
- * finish after the change. Links and rollups depend only on the rows of the same
- * case number, so only those are recounted: each rollup loses what the touched cases gave it
- * before the change and gains what they give after (every rollup column is a count or a sum).
- * A change reaching much of the table (a first import) is rebuilt whole instead.
+ * Prepares the derived tables for a change of a canonical table's rows: call it before the
+ * change, and finish after it, in the same transaction. For case records, `touched` selects the
+ * case numbers of every row to be added or removed (`added` rows are new): links and rollups
+ * depend only on the rows of the same case number, so only those are recounted — each rollup
+ * loses what the touched cases gave it before the change and gains what they give after (every
+ * rollup column is a count or a sum). A change reaching much of the table (a first import), or
+ * of another kind, rebuilds what it feeds whole (refreshDerived).
  */
-export async function beginCaseChange(tx: Queryable, touched: string, params: Params, added: number): Promise<CaseChange> {
-	const rebuild = { incremental: false, finish: () => refreshDerived(tx, 'cases') };
-	if (!(await rollupsCurrent(tx))) return rebuild;
+export async function beginDataChange(tx: Queryable, kind: CanonicalKind, touched: string, params: Params, added: number): Promise<DataChange> {
+	const rebuild = { incremental: false, finish: () => refreshDerived(tx, kind) };
+	if (kind !== 'cases' || !(await rollupsCurrent(tx))) return rebuild;
 	await tx.run(`CREATE OR REPLACE TEMP TABLE ${TOUCHED} AS SELECT DISTINCT case_number FROM (${touched}) WHERE case_number IS NOT NULL`, params);
 	const [rows] = await tx.query<{ total: number; reached: number }>(
 		`SELECT count(*) AS total, count(*) FILTER (WHERE ${touchedBy('t')}) AS reached FROM cases t`

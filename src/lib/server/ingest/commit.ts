@@ -10,7 +10,7 @@ import { CANONICAL_TABLES, type CanonicalKind } from '../../domain/schema';
 import { quoteIdent } from '../db/binder';
 import type { Database, Queryable, Connection } from '../db/database';
 import { insertRows } from '../db/directories';
-import { beginCaseChange, refreshDerived } from '../db/derived';
+import { beginDataChange } from '../db/derived';
 import { audit, createDataset, recordVersion } from '../datasets/registry';
 import { ImportError } from './errors';
 import { faultPoint } from './fault-points';
@@ -126,10 +126,7 @@ export async function commitCanonical(
 		const ids = { id: datasetId, version };
 		// The cases whose derived rows change: those of the file, and those it replaces.
 		const replaced = target.mode === 'replace' ? ` UNION ALL SELECT case_number FROM ${table} WHERE dataset_id = $id` : '';
-		const derived =
-			kind === 'cases'
-				? await beginCaseChange(tx, `SELECT case_number FROM ${STAGE}${replaced}`, replaced ? { id: datasetId } : {}, counts.loaded)
-				: null;
+		const derived = await beginDataChange(tx, kind, `SELECT case_number FROM ${STAGE}${replaced}`, replaced ? { id: datasetId } : {}, counts.loaded);
 		if (target.mode === 'replace') {
 			await tx.run(`INSERT INTO ${table}_archive SELECT *, $version FROM ${table} WHERE dataset_id = $id`, ids);
 			await tx.run(`DELETE FROM ${table} WHERE dataset_id = $id`, { id: datasetId });
@@ -146,7 +143,7 @@ export async function commitCanonical(
 		await finish(tx, datasetId, version, target, counts, source);
 		// The staged rows are loaded: their memory goes to the derived tables.
 		await tx.run(`DROP TABLE ${STAGE}`);
-		await (derived ? derived.finish() : refreshDerived(tx, kind));
+		await derived.finish();
 		await faultPoint('commit');
 		return { status: 'committed', datasetId, version, ...counts };
 	}, conn);
