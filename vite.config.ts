@@ -4,10 +4,7 @@ import { defineConfig } from 'vitest/config';
 import { paraglideOptions } from './scripts/paraglide-options.js';
 
 export default defineConfig({
-	plugins: [
-		sveltekit(),
-		paraglideVitePlugin(paraglideOptions)
-	],
+	plugins: [sveltekit(), paraglideVitePlugin(paraglideOptions)],
 	server: { port: 5173 },
 	test: {
 		expect: { requireAssertions: true },

@@ -80,7 +80,8 @@ async function prepareDatabase(files: Awaited<ReturnType<typeof csvFiles>> | nul
 	for (const suffix of ['', '.wal']) fs.rmSync(target + suffix, { force: true });
 	if (values.database) {
 		log(`Copying ${values.database} …`);
-		for (const suffix of ['', '.wal']) if (fs.existsSync(values.database + suffix)) fs.copyFileSync(values.database + suffix, target + suffix);
+		for (const suffix of ['', '.wal'])
+			if (fs.existsSync(values.database + suffix)) fs.copyFileSync(values.database + suffix, target + suffix);
 	}
 	const db = await Database.open(target, { threads: Number(duckdb.threads), memoryLimit: duckdb.memoryLimit });
 	await migrate(db);
@@ -114,7 +115,14 @@ async function signIn(base: string): Promise<string> {
 
 function serve(databasePath: string, env: Record<string, string> = {}): Promise<RunningServer> {
 	return startServer(
-		{ DATABASE_PATH: databasePath, DEMO_SCALE: '0', UPLOADS_DIR: path.join(work, 'uploads'), DUCKDB_THREADS: duckdb.threads, DUCKDB_MEMORY_LIMIT: duckdb.memoryLimit, ...env },
+		{
+			DATABASE_PATH: databasePath,
+			DEMO_SCALE: '0',
+			UPLOADS_DIR: path.join(work, 'uploads'),
+			DUCKDB_THREADS: duckdb.threads,
+			DUCKDB_MEMORY_LIMIT: duckdb.memoryLimit,
+			...env
+		},
 		600_000
 	);
 }
@@ -153,7 +161,11 @@ const version = await raw.version();
 const views: ViewFigures[] = [];
 for (const [i, view] of VIEWS.entries()) {
 	const statements = captured[i];
-	const [serverMs, rawMs] = await timeTurns(runs, () => get(server.url + view.url), () => raw.run(statements));
+	const [serverMs, rawMs] = await timeTurns(
+		runs,
+		() => get(server.url + view.url),
+		() => raw.run(statements)
+	);
 	views.push({ name: view.name, url: view.url, statements: statements.length, serverMs, rawMs });
 	log(`${view.name}: ${serverMs.toFixed(1)} ms on the server, ${rawMs.toFixed(1)} ms in raw DuckDB (${statements.length} statements)`);
 }
@@ -219,7 +231,9 @@ if (!skip.has('load')) {
 		importBytes: fs.statSync(importFile).size,
 		overlapped
 	};
-	log(`Load during import: ${during.requests} requests, ${during.errors} errors, p50 ${during.p50} ms, p99 ${during.p99} ms; import ${figures.loadDuringImport.importStatus} in ${done.seconds.toFixed(0)} s`);
+	log(
+		`Load during import: ${during.requests} requests, ${during.errors} errors, p50 ${during.p50} ms, p99 ${during.p99} ms; import ${figures.loadDuringImport.importStatus} in ${done.seconds.toFixed(0)} s`
+	);
 }
 await server.stop();
 
@@ -255,7 +269,9 @@ if (!skip.has('appends')) {
 }
 
 function logImport(result: ImportFigures): void {
-	log(`  ours ${(result.ours.ms / 1000).toFixed(1)} s (peak ${Math.round(result.ours.peakRss / 2 ** 20)} MB), DuckDB alone ${(result.raw.ms / 1000).toFixed(1)} s (peak ${Math.round(result.raw.peakRss / 2 ** 20)} MB)`);
+	log(
+		`  ours ${(result.ours.ms / 1000).toFixed(1)} s (peak ${Math.round(result.ours.peakRss / 2 ** 20)} MB), DuckDB alone ${(result.raw.ms / 1000).toFixed(1)} s (peak ${Math.round(result.raw.peakRss / 2 ** 20)} MB)`
+	);
 }
 
 writeReport(figures);
@@ -288,7 +304,10 @@ function targets(f: Figures): string[] {
 		check(least >= 0.6, `import throughput ≥ 0.6× read_csv — least ${least.toFixed(2)}×`);
 		check(Math.max(...peaks) < 1.5 * 1024 ** 3, `import peak RSS under 1.5 GB — highest ${Math.round(Math.max(...peaks) / 2 ** 20)} MB`);
 	}
-	for (const [label, l] of [['views only', f.load], ['during an import', f.loadDuringImport]] as const) {
+	for (const [label, l] of [
+		['views only', f.load],
+		['during an import', f.loadDuringImport]
+	] as const) {
 		if (l) check(l.errors === 0 && l.non2xx === 0, `load ${label}: zero errors — ${l.errors} errors, ${l.non2xx} non-2xx`);
 	}
 	return lines;
@@ -316,12 +335,16 @@ function writeReport(f: Figures): void {
 		parts.push(
 			`### Load: ${f.loadSettings!.connections} concurrent clients, ${f.loadSettings!.seconds} s, the views above in turn`,
 			loadTable(f) +
-				(d ? `\n\nThe import (${d.importRows.toLocaleString('en')} rows, ${(d.importBytes / 1e9).toFixed(2)} GB, web upload) ended ${d.importStatus} after ${d.importSeconds.toFixed(0)} s; ${d.overlapped ? 'it ran through the whole load run' : 'it ended before the load run did'}.` : '')
+				(d
+					? `\n\nThe import (${d.importRows.toLocaleString('en')} rows, ${(d.importBytes / 1e9).toFixed(2)} GB, web upload) ended ${d.importStatus} after ${d.importSeconds.toFixed(0)} s; ${d.overlapped ? 'it ran through the whole load run' : 'it ended before the load run did'}.`
+					: '')
 		);
 	}
 	const generated = `<!-- bench:start -->\n${parts.join('\n\n')}\n<!-- bench:end -->`;
 	console.log('\n' + parts.join('\n\n') + '\n');
-	const existing = fs.existsSync(values.report) ? fs.readFileSync(values.report, 'utf8') : '# Benchmarks\n\n<!-- bench:start -->\n<!-- bench:end -->\n';
+	const existing = fs.existsSync(values.report)
+		? fs.readFileSync(values.report, 'utf8')
+		: '# Benchmarks\n\n<!-- bench:start -->\n<!-- bench:end -->\n';
 	fs.writeFileSync(values.report, existing.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, generated));
 	log(`Written to ${values.report}`);
 }

@@ -53,5 +53,7 @@ if (process.stderr.isTTY) process.stderr.write('\n');
 console.log(`Done in ${seconds()} s, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB, as of ${result.asOf}:`);
 for (const kind of ['cases', 'fraud', 'court_stats'] as const) {
 	const mb = fs.statSync(result.files[kind]).size / 1e6;
-	console.log(`  ${kind.padEnd(12)} ${result.rows[kind].toLocaleString('en').padStart(12)} rows  ${mb.toFixed(1).padStart(8)} MB  ${result.files[kind]}`);
+	console.log(
+		`  ${kind.padEnd(12)} ${result.rows[kind].toLocaleString('en').padStart(12)} rows  ${mb.toFixed(1).padStart(8)} MB  ${result.files[kind]}`
+	);
 }

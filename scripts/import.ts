@@ -55,9 +55,11 @@ if (values.help) {
 const [file] = positionals;
 if (!file || positionals.length > 1) fail('Give exactly one FILE.');
 if (!fs.existsSync(file)) fail(`No such file: ${file}`);
-if (values.kind !== undefined && !isDatasetKind(values.kind)) fail(`--kind: "${values.kind}" is not one of cases, fraud, court_stats, other.`);
+if (values.kind !== undefined && !isDatasetKind(values.kind))
+	fail(`--kind: "${values.kind}" is not one of cases, fraud, court_stats, other.`);
 if (values.mode !== 'append' && values.mode !== 'replace') fail(`--mode: "${values.mode}" is not append or replace.`);
-if (values.parquet && !(values.kind === 'cases' || values.kind === 'fraud' || values.kind === 'court_stats')) fail('--parquet needs --kind cases, fraud or court_stats.');
+if (values.parquet && !(values.kind === 'cases' || values.kind === 'fraud' || values.kind === 'court_stats'))
+	fail('--parquet needs --kind cases, fraud or court_stats.');
 if (!isLocale(values.lang)) fail(`--lang: "${values.lang}" is not ru, kk or en.`);
 const locale: Locale = values.lang;
 const datasetId = values.dataset === undefined ? undefined : Number(values.dataset);
@@ -81,7 +83,9 @@ function onProgress(p: Progress) {
 	const now = Date.now();
 	if (now - lastPrint < 1000 && p.phase !== 'done') return;
 	lastPrint = now;
-	const rows = p.totalRows ? ` ${p.rows.toLocaleString('en')} / ${p.totalRows.toLocaleString('en')} rows` : ` ${(p.bytes / 1e6).toFixed(0)} MB`;
+	const rows = p.totalRows
+		? ` ${p.rows.toLocaleString('en')} / ${p.totalRows.toLocaleString('en')} rows`
+		: ` ${(p.bytes / 1e6).toFixed(0)} MB`;
 	console.error(`[${seconds()} s] ${phaseText(p.phase, locale)}${rows}`);
 }
 
@@ -114,7 +118,9 @@ try {
 	);
 	for (const [reason, n] of Object.entries(outcome.reasons)) console.log(`  ${n} × ${rejectText(reason as never, '…', locale)}`);
 	for (const r of outcome.rejects.slice(0, 20)) {
-		console.log(`  line ${r.line ?? '?'}${r.column ? `, ${r.column}` : ''}${r.value !== null ? ` = "${r.value}"` : ''}: ${rejectText(r.reason, r.detail, locale)}`);
+		console.log(
+			`  line ${r.line ?? '?'}${r.column ? `, ${r.column}` : ''}${r.value !== null ? ` = "${r.value}"` : ''}: ${rejectText(r.reason, r.detail, locale)}`
+		);
 	}
 	process.exitCode = outcome.status === 'committed' ? 0 : 1;
 } catch (error) {

@@ -24,7 +24,8 @@ const ANALYST: Access = { role: 'analyst', minCount: 5 };
 const VIEWS = ['', 'region=KZ-75', 'period=2025&instance=first', 'region=KZ-75&court=KZ75-D02'];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const fmt = (xs: number[]) => `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, n=${xs.length})`;
+const fmt = (xs: number[]) =>
+	`median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, n=${xs.length})`;
 
 async function timed(db: Database, params: string): Promise<number> {
 	const parsed = parseQuery(new URLSearchParams(params));

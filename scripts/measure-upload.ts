@@ -27,7 +27,9 @@ const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
 async function generate(file: string, bytes: number): Promise<void> {
 	const out = fs.createWriteStream(file);
-	out.write('case_id,case_number,instance,court_id,region,case_type,category,article,judge_id,filed_date,decided_date,outcome,e_filed,claim_amount_kzt\n');
+	out.write(
+		'case_id,case_number,instance,court_id,region,case_type,category,article,judge_id,filed_date,decided_date,outcome,e_filed,claim_amount_kzt\n'
+	);
 	const regions = ['KZ-75', 'KZ-71', 'KZ-31', 'KZ-35', 'KZ-61'];
 	let written = 0;
 	for (let i = 0; written < bytes; i++) {
@@ -97,7 +99,7 @@ const response = await fetch(`${server.url}/api/datasets/imports`, {
 const received = Date.now() - started;
 const { id } = await response.json();
 const phases: Record<string, number> = { receiving: received };
-let outcome: Record<string, unknown> = {};
+let outcome: Record<string, unknown>;
 for (;;) {
 	const job = await (await fetch(`${server.url}/api/datasets/imports/${id}`, { headers: { cookie, accept: 'application/json' } })).json();
 	if (job.progress.phase !== phase) {
@@ -128,7 +130,9 @@ console.log(JSON.stringify({ outcome: { ...outcome, rejects: undefined } }, null
 console.log(`
 File: ${mb(size)} MB, ${outcome.rowsRead} rows
 Web upload: received in ${seconds(received)} s (${(size / 1024 ** 2 / (received / 1000)).toFixed(0)} MB/s); imported in ${seconds(total)} s (${(size / 1024 ** 2 / (total / 1000)).toFixed(0)} MB/s, ${Math.round(Number(outcome.rowsRead) / (total / 1000)).toLocaleString('en')} rows/s)
-Phases (s from start): ${Object.entries(phases).map(([p, ms]) => `${p} ${seconds(ms)}`).join(', ')}
+Phases (s from start): ${Object.entries(phases)
+	.map(([p, ms]) => `${p} ${seconds(ms)}`)
+	.join(', ')}
 Server RSS: idle ${mb(idle)} MB, peak ${mb(peak)} MB; while receiving ≤ ${mb(Math.max(...samples.filter((s) => s.phase === 'receiving').map((s) => s.rss)))} MB
 DuckDB alone on the same file: count(*) ${seconds(rawCount)} s, CREATE TABLE AS read_csv ${seconds(rawTable)} s
 RSS over time (s: MB, phase): ${samples

@@ -53,7 +53,9 @@ try {
 	const secret = await password();
 	const file = settings().databasePath;
 	const db = await Database.open(file).catch((error: Error) => {
-		throw new Error(`cannot open ${file}: ${/lock/i.test(error.message) ? 'the server is using it; stop the server first' : error.message}`);
+		throw new Error(
+			`cannot open ${file}: ${/lock/i.test(error.message) ? 'the server is using it; stop the server first' : error.message}`
+		);
 	});
 	await migrate(db);
 	const id = await createUser(db, values.login.toLowerCase(), values.role, secret);

@@ -50,9 +50,7 @@ const guard: Handle = async ({ event, resolve }) => {
 	if (route.id) {
 		if (isWrite(request.method) && !sameOrigin(request, url)) return denied(request, url, 403, m.err_cross_origin());
 		if (!hasRole(locals.access.role, requiredRole(route.id, request.method))) {
-			return locals.user
-				? denied(request, url, 403, m.err_forbidden())
-				: denied(request, url, 401, m.err_login_required());
+			return locals.user ? denied(request, url, 403, m.err_forbidden()) : denied(request, url, 401, m.err_login_required());
 		}
 	}
 	return resolve(event);

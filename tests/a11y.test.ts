@@ -63,13 +63,25 @@ async function audit(page: Page): Promise<Finding[]> {
 		const unnamed = drawings.filter((svg) => !svg.getAttribute('aria-label') && !svg.getAttribute('aria-labelledby'));
 		const untabled = drawings.filter((svg) => !svg.closest('figure.chart')?.querySelector('table'));
 		// Marks that act as controls (bars, map regions) must be reachable with Tab.
-		const unreachable = [...document.querySelectorAll('svg [role="button"], svg [role="link"], svg [role="checkbox"], svg [role="radio"]')].filter(
-			(el) => el.getAttribute('tabindex') === null && !el.closest('[role="radiogroup"], [role="listbox"], [role="grid"]')
-		);
+		const unreachable = [
+			...document.querySelectorAll('svg [role="button"], svg [role="link"], svg [role="checkbox"], svg [role="radio"]')
+		].filter((el) => el.getAttribute('tabindex') === null && !el.closest('[role="radiogroup"], [role="listbox"], [role="grid"]'));
 		if (unreachable.length)
-			findings.push({ id: 'chart-keyboard', impact: 'serious', help: 'A chart mark that acts as a control needs tabindex', targets: unreachable.slice(0, 5).map((el) => el.outerHTML.slice(0, 80)) });
-		if (unnamed.length) findings.push({ id: 'chart-name', impact: 'serious', help: 'A chart needs an accessible name', targets: unnamed.map(describe) });
-		if (untabled.length) findings.push({ id: 'chart-table', impact: 'serious', help: 'A chart needs its data as a table (Chart.svelte)', targets: untabled.map(describe) });
+			findings.push({
+				id: 'chart-keyboard',
+				impact: 'serious',
+				help: 'A chart mark that acts as a control needs tabindex',
+				targets: unreachable.slice(0, 5).map((el) => el.outerHTML.slice(0, 80))
+			});
+		if (unnamed.length)
+			findings.push({ id: 'chart-name', impact: 'serious', help: 'A chart needs an accessible name', targets: unnamed.map(describe) });
+		if (untabled.length)
+			findings.push({
+				id: 'chart-table',
+				impact: 'serious',
+				help: 'A chart needs its data as a table (Chart.svelte)',
+				targets: untabled.map(describe)
+			});
 		return findings;
 	});
 }
@@ -83,13 +95,17 @@ describe('axe-core audit: no serious or critical violation', () => {
 
 	it('the pages that ask to sign in and that say a page is not found, in every language, light and dark', async () => {
 		const report: string[] = [];
-		for (const [url, status] of [['/admin/users', 401], ['/no-such-page', 404]] as const) {
+		for (const [url, status] of [
+			['/admin/users', 401],
+			['/no-such-page', 404]
+		] as const) {
 			for (const locale of LOCALES) {
 				for (const colorScheme of ['light', 'dark'] as const) {
 					const context = await browser.newContext({ locale: INTL_TAG[locale], colorScheme, bypassCSP: true });
 					const page = await context.newPage();
 					expect((await page.goto(base + url))!.status()).toBe(status);
-					for (const f of await audit(page)) report.push(`${status} [${locale}, ${colorScheme}] ${f.impact} ${f.id}: ${f.help} — ${f.targets.join(' | ')}`);
+					for (const f of await audit(page))
+						report.push(`${status} [${locale}, ${colorScheme}] ${f.impact} ${f.id}: ${f.help} — ${f.targets.join(' | ')}`);
 					await context.close();
 				}
 			}
@@ -112,7 +128,8 @@ describe('axe-core audit: no serious or critical violation', () => {
 					const response = await page.goto(base + url);
 					expect(response!.status(), `${url}: add a sample URL to SAMPLES in tests/a11y.test.ts`).toBe(200);
 					expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
-					for (const f of await audit(page)) report.push(`${url} [${locale}, ${theme}] ${f.impact} ${f.id}: ${f.help} — ${f.targets.join(' | ')}`);
+					for (const f of await audit(page))
+						report.push(`${url} [${locale}, ${theme}] ${f.impact} ${f.id}: ${f.help} — ${f.targets.join(' | ')}`);
 					await context.close();
 				}
 			}
@@ -129,7 +146,9 @@ describe('keyboard', () => {
 		// The overview has filters, tiles, the map and other charts before the trend: Tab through them all.
 		for (let i = 0; i < 400 && focused !== 'Cases filed and resolved by month'; i++) {
 			await page.keyboard.press('Tab');
-			focused = await page.evaluate(() => (document.activeElement?.tagName === 'svg' && document.activeElement.getAttribute('aria-label')) || '');
+			focused = await page.evaluate(
+				() => (document.activeElement?.tagName === 'svg' && document.activeElement.getAttribute('aria-label')) || ''
+			);
 		}
 		expect(focused).toBe('Cases filed and resolved by month');
 

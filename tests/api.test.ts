@@ -36,7 +36,13 @@ describe('GET /api/indicators/{id}', () => {
 	it('returns rows with value, numerator, denominator and n', async () => {
 		const { status, json } = await getJson('/api/indicators/clearance_rate?from=2024-01-01&to=2024-12-31');
 		expect(status).toBe(200);
-		expect(json).toMatchObject({ indicator: 'clearance_rate', source: 'cases', period: { from: '2024-01-01', to: '2024-12-31' }, by: [], ignored: [] });
+		expect(json).toMatchObject({
+			indicator: 'clearance_rate',
+			source: 'cases',
+			period: { from: '2024-01-01', to: '2024-12-31' },
+			by: [],
+			ignored: []
+		});
 		expect(json.rows).toHaveLength(1);
 		expect(json.rows[0].numerator).toBe(7);
 		expect(json.rows[0].denominator).toBe(6);
@@ -91,7 +97,10 @@ describe('GET /api/indicators/{id}', () => {
 		for (const [path, param] of cases) {
 			const { status, json } = await getJson(path);
 			expect(status, path).toBe(400);
-			expect(json.error.errors.map((e: { param: string }) => e.param), path).toContain(param);
+			expect(
+				json.error.errors.map((e: { param: string }) => e.param),
+				path
+			).toContain(param);
 			const text = JSON.stringify(json);
 			expect(text).not.toMatch(/SELECT|DuckDB|Binder|Parser|stack/i);
 		}

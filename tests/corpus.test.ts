@@ -83,7 +83,11 @@ beforeAll(async () => {
 	const db = await createFixtureDatabase(databasePath);
 	await createTestUsers(db);
 	db.close();
-	server = await startServer({ DATABASE_PATH: databasePath, DEMO_SCALE: '0', UPLOADS_DIR: path.join(os.tmpdir(), `court-corpus-uploads-${process.pid}`) });
+	server = await startServer({
+		DATABASE_PATH: databasePath,
+		DEMO_SCALE: '0',
+		UPLOADS_DIR: path.join(os.tmpdir(), `court-corpus-uploads-${process.pid}`)
+	});
 	admin = await sessionCookie(server.url, 'admin');
 });
 afterAll(() => server?.stop());
@@ -91,31 +95,34 @@ afterAll(() => server?.stop());
 describe('bad-input corpus', () => {
 	const files = corpus();
 
-	it.each(Object.keys(files).flatMap((name) => ['cases', 'other'].map((kind) => [name, kind])))('%s as %s: answered, never half-loaded', async (name, kind) => {
-		const response = await postUpload(server.url, admin, files[name], { kind, fileName: name }, { 'accept-language': 'en' });
-		const body = await response.json();
-		const result: Result = { name, kind };
-		const job = response.status === 202 ? await importFinished(server.url, admin, body.id) : null;
-		const error = job ? job.error : body.error;
-		if (REFUSED[name]) expect(error?.code).toBe(REFUSED[name]);
-		if (!job) expect(response.status).toBe(400);
-		if (error) {
-			expect(IMPORT_ERRORS).toContain(error.code);
-			expect(error.message).not.toMatch(INTERNAL);
-		} else {
-			expect(job.state).toBe('finished');
-			const { outcome } = job;
-			expect(['committed', 'refused']).toContain(outcome.status);
-			for (const reason of outcome.reasons) expect(reason.text).not.toMatch(INTERNAL);
-			if (outcome.status === 'committed') {
-				expect(outcome.rowsLoaded).toBe(outcome.rowsRead - outcome.rowsRejected);
-				result.committed = { datasetId: outcome.datasetId, version: outcome.version, rowsLoaded: outcome.rowsLoaded };
-			} else expect(outcome.rowsLoaded).toBe(0);
+	it.each(Object.keys(files).flatMap((name) => ['cases', 'other'].map((kind) => [name, kind])))(
+		'%s as %s: answered, never half-loaded',
+		async (name, kind) => {
+			const response = await postUpload(server.url, admin, files[name], { kind, fileName: name }, { 'accept-language': 'en' });
+			const body = await response.json();
+			const result: Result = { name, kind };
+			const job = response.status === 202 ? await importFinished(server.url, admin, body.id) : null;
+			const error = job ? job.error : body.error;
+			if (REFUSED[name]) expect(error?.code).toBe(REFUSED[name]);
+			if (!job) expect(response.status).toBe(400);
+			if (error) {
+				expect(IMPORT_ERRORS).toContain(error.code);
+				expect(error.message).not.toMatch(INTERNAL);
+			} else {
+				expect(job.state).toBe('finished');
+				const { outcome } = job;
+				expect(['committed', 'refused']).toContain(outcome.status);
+				for (const reason of outcome.reasons) expect(reason.text).not.toMatch(INTERNAL);
+				if (outcome.status === 'committed') {
+					expect(outcome.rowsLoaded).toBe(outcome.rowsRead - outcome.rowsRejected);
+					result.committed = { datasetId: outcome.datasetId, version: outcome.version, rowsLoaded: outcome.rowsLoaded };
+				} else expect(outcome.rowsLoaded).toBe(0);
+			}
+			results.push(result);
+			// The server is still up and answering.
+			expect((await fetch(`${server.url}/api/indicators`)).status).toBe(200);
 		}
-		results.push(result);
-		// The server is still up and answering.
-		expect((await fetch(`${server.url}/api/indicators`)).status).toBe(200);
-	});
+	);
 
 	it('left the database holding exactly the imports reported committed, each whole', async () => {
 		expect(results).toHaveLength(Object.keys(files).length * 2);
@@ -126,10 +133,15 @@ describe('bad-input corpus', () => {
 			const versions = await db.query<{ dataset_id: number; version: number; rows_loaded: number }>(
 				`SELECT dataset_id, version, rows_loaded FROM dataset_versions v JOIN datasets d USING (dataset_id) WHERE d.name NOT LIKE 'Fixture %' ORDER BY ALL`
 			);
-			expect(versions).toEqual(committed.map((r) => ({ dataset_id: r.committed!.datasetId, version: r.committed!.version, rows_loaded: r.committed!.rowsLoaded })));
+			expect(versions).toEqual(
+				committed.map((r) => ({ dataset_id: r.committed!.datasetId, version: r.committed!.version, rows_loaded: r.committed!.rowsLoaded }))
+			);
 			for (const r of committed) {
 				const table = r.kind === 'other' ? `other_${r.committed!.datasetId}_v${r.committed!.version}` : 'cases';
-				const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${table} WHERE ${r.kind === 'other' ? 'true' : 'dataset_id = $id'}`, r.kind === 'other' ? undefined : { id: r.committed!.datasetId });
+				const [{ n }] = await db.query<{ n: number }>(
+					`SELECT count(*) AS n FROM ${table} WHERE ${r.kind === 'other' ? 'true' : 'dataset_id = $id'}`,
+					r.kind === 'other' ? undefined : { id: r.committed!.datasetId }
+				);
 				expect(n, `${r.name} as ${r.kind}`).toBe(r.committed!.rowsLoaded);
 			}
 		} finally {

@@ -28,7 +28,8 @@ async function start(env: Record<string, string> = {}, options: StartOptions = {
 
 async function kill(server: RunningServer): Promise<void> {
 	server.process.kill('SIGKILL');
-	if (server.process.exitCode === null && server.process.signalCode === null) await new Promise((resolve) => server.process.once('exit', resolve));
+	if (server.process.exitCode === null && server.process.signalCode === null)
+		await new Promise((resolve) => server.process.once('exit', resolve));
 }
 
 async function until(condition: () => boolean): Promise<void> {
@@ -116,7 +117,13 @@ describe('a full disk', () => {
 		expect(fs.statSync(big).size).toBeGreaterThan(limitKb * 1024);
 		({ server, admin } = await start({}, { fileSizeLimitKb: limitKb }));
 
-		const response = await postUpload(server.url, admin, fs.createReadStream(big), { kind: 'cases', fileName: 'big.csv' }, { 'accept-language': 'en' });
+		const response = await postUpload(
+			server.url,
+			admin,
+			fs.createReadStream(big),
+			{ kind: 'cases', fileName: 'big.csv' },
+			{ 'accept-language': 'en' }
+		);
 		expect(response.status).toBe(507);
 		expect((await response.json()).error).toEqual({
 			code: 'write_failed',

@@ -20,13 +20,16 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-const chart = (page: Page, title: string): Locator => page.locator('figure.chart', { has: page.getByRole('heading', { name: title, exact: true }) });
+const chart = (page: Page, title: string): Locator =>
+	page.locator('figure.chart', { has: page.getByRole('heading', { name: title, exact: true }) });
 
 /** The figures of a bar chart as its bars announce them ("label: figure"), by value key. */
 async function bars(figure: Locator): Promise<Record<string, string>> {
 	// Charts draw once the page has hydrated and measured their width.
 	await figure.locator('g.bar').first().waitFor();
-	const items = await figure.locator('g.bar').evaluateAll((gs) => gs.map((g) => [g.getAttribute('data-key'), g.getAttribute('aria-label')]));
+	const items = await figure
+		.locator('g.bar')
+		.evaluateAll((gs) => gs.map((g) => [g.getAttribute('data-key'), g.getAttribute('aria-label')]));
 	return Object.fromEntries(items.map(([key, label]) => [key, label!.slice(label!.lastIndexOf(': ') + 2)]));
 }
 
@@ -42,7 +45,16 @@ describe('fraud indicators in the API', () => {
 	it('lists the fraud indicators in the catalog and answers each with the hand-computed figures', async () => {
 		const catalog = await (await fetch(`${base}/api/indicators`)).json();
 		const ids = catalog.indicators.map((i: { id: string }) => i.id);
-		for (const id of ['fraud_investigated', 'fraud_in_court', 'fraud_convicted', 'fraud_verdicts', 'fraud_days_to_verdict', 'fraud_appeal_results', 'fraud_civil_claims', 'fraud_civil_grant_rate'])
+		for (const id of [
+			'fraud_investigated',
+			'fraud_in_court',
+			'fraud_convicted',
+			'fraud_verdicts',
+			'fraud_days_to_verdict',
+			'fraud_appeal_results',
+			'fraud_civil_claims',
+			'fraud_civil_grant_rate'
+		])
 			expect(ids).toContain(id);
 		const cookie = await sessionCookie(base, 'analyst');
 		const get = async (q: string) => (await fetch(`${base}/api/indicators/${q}`, { headers: { cookie } })).json();
@@ -53,7 +65,9 @@ describe('fraud indicators in the API', () => {
 			{ outcome: 'convicted', value: 3 }
 		]);
 		expect((await get('fraud_investigated?period=2025')).rows[0].value).toBe(7);
-		expect((await get('fraud_civil_claims?period=2025&by=category')).labels.category['civil.unjust_enrichment']).toBe('Неосновательное обогащение');
+		expect((await get('fraud_civil_claims?period=2025&by=category')).labels.category['civil.unjust_enrichment']).toBe(
+			'Неосновательное обогащение'
+		);
 		// The public gets the same answer with the small count hidden.
 		const open = await (await fetch(`${base}/api/indicators/fraud_days_to_verdict?period=2025`)).json();
 		expect(open.rows[0]).toMatchObject({ value: null, suppressed: true });
@@ -66,7 +80,10 @@ describe('fraud page', () => {
 		const response = await page.goto(base + '/fraud');
 		expect(response!.status()).toBe(200);
 		await expect(page.locator('h1').textContent()).resolves.toBe('Internet fraud and the courts');
-		const nav = await page.getByTestId('main-nav').locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+		const nav = await page
+			.getByTestId('main-nav')
+			.locator('a')
+			.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
 		expect(nav).toContain('/fraud');
 
 		// Each published figure is a mark over its period at the monthly average, labelled with the total and that average.
@@ -77,12 +94,18 @@ describe('fraud page', () => {
 			'incidents-2025-q1',
 			'incidents-2025-jan-aug'
 		]);
-		await expect(incidents.locator('[data-mark-label="incidents-2024"]').textContent()).resolves.toBe('2024: more than 22,000 → 1,833/month');
+		await expect(incidents.locator('[data-mark-label="incidents-2024"]').textContent()).resolves.toBe(
+			'2024: more than 22,000 → 1,833/month'
+		);
 		await expect(incidents.locator('[data-mark-label="incidents-2025-q1"]').textContent()).resolves.toBe('Q1 2025: 6,200 → 2,067/month');
-		await expect(incidents.locator('[data-mark-label="incidents-2025-jan-aug"]').textContent()).resolves.toBe('Jan–Aug 2025: more than 14,000 → 1,750/month');
+		await expect(incidents.locator('[data-mark-label="incidents-2025-jan-aug"]').textContent()).resolves.toBe(
+			'Jan–Aug 2025: more than 14,000 → 1,750/month'
+		);
 		const damage = chart(page, 'Damage by month');
 		await expect(damage.locator('[data-mark-label="damageKzt-2024"]').textContent()).resolves.toBe('2024: 45.5bn ₸ → 3.8bn ₸/month');
-		await expect(damage.locator('[data-mark-label="damageKzt-2025-jan-aug"]').textContent()).resolves.toBe('Jan–Aug 2025: more than 6bn ₸ → 750m ₸/month');
+		await expect(damage.locator('[data-mark-label="damageKzt-2025-jan-aug"]').textContent()).resolves.toBe(
+			'Jan–Aug 2025: more than 6bn ₸ → 750m ₸/month'
+		);
 		// The 2024 mark spans its twelve months: from the first month's point to the last's.
 		const band = await incidents.locator('[data-mark="incidents-2024"] rect').boundingBox();
 		const axis = await incidents.locator('svg').first().boundingBox();
@@ -119,13 +142,17 @@ describe('fraud page', () => {
 		await page.waitForURL(/scheme=fake_bank_security/);
 		await expect.poll(() => bars(channel)).toEqual({ phone_call: '2', messenger: '1' });
 		expect(await bars(channel)).toEqual(await apiBars('fraud_incidents', 'channel', '&scheme=fake_bank_security'));
-		expect(await bars(chart(page, 'Incidents by victim age'))).toEqual(await apiBars('fraud_incidents', 'victim_age_group', '&scheme=fake_bank_security'));
+		expect(await bars(chart(page, 'Incidents by victim age'))).toEqual(
+			await apiBars('fraud_incidents', 'victim_age_group', '&scheme=fake_bank_security')
+		);
 		// The map: KZ-75 (F5, F11) and KZ-71 (F6) per 100,000 inhabitants, as the API gives them.
 		const perCapita = await rawApi('fraud_per_100k', 'region', '&scheme=fake_bank_security');
 		expect(Object.keys(perCapita).sort()).toEqual(['KZ-71', 'KZ-75']);
 		const map = chart(page, 'Incidents per 100,000 inhabitants by region');
 		for (const [code, value] of Object.entries(perCapita))
-			await expect(map.locator(`[data-region="${code}"]`).getAttribute('aria-label')).resolves.toMatch(new RegExp(`: ${value.toFixed(1)}$`));
+			await expect(map.locator(`[data-region="${code}"]`).getAttribute('aria-label')).resolves.toMatch(
+				new RegExp(`: ${value.toFixed(1)}$`)
+			);
 		// Regions without an incident of the scheme have no figure.
 		await expect(map.locator('[data-region="KZ-35"]').getAttribute('aria-label')).resolves.toMatch(/: no data$/);
 		// The funnel: 3 registered; F11 only registered, so F5 and F6 investigated, in court and convicted.
@@ -138,12 +165,16 @@ describe('fraud page', () => {
 		expect(await chart(page, 'Internet fraud incidents by month').locator('g.mark').count()).toBe(0);
 		await expect(page.getByTestId('references-hidden').textContent()).resolves.toContain('national figures');
 		// The scheme chart keeps every scheme, the chosen one marked.
-		await expect(chart(page, 'Incidents by scheme').locator('g.bar[aria-pressed="true"]').getAttribute('data-key')).resolves.toBe('fake_bank_security');
+		await expect(chart(page, 'Incidents by scheme').locator('g.bar[aria-pressed="true"]').getAttribute('data-key')).resolves.toBe(
+			'fake_bank_security'
+		);
 
 		// Pressing Enter on the chosen bar again removes the filter.
 		await chart(page, 'Incidents by scheme').locator('g.bar[data-key="fake_bank_security"]').press('Enter');
 		await page.waitForURL((url) => !url.search.includes('scheme='));
-		await expect.poll(() => bars(channel)).toEqual({ phone_call: '3', messenger: '2', classifieds_site: '1', other: '1', social_media: '1' });
+		await expect
+			.poll(() => bars(channel))
+			.toEqual({ phone_call: '3', messenger: '2', classifieds_site: '1', other: '1', social_media: '1' });
 		expect(await chart(page, 'Internet fraud incidents by month').locator('g.mark').count()).toBe(3);
 
 		// A verdict outcome filters too: the acquittal A17 was reversed on appeal; the verdict chart keeps both outcomes.

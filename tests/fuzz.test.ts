@@ -29,7 +29,19 @@ const HOSTILE = [
 	'x'.repeat(5000),
 	''
 ];
-const PARAMS = ['period', 'from', 'to', 'grain', 'by', 'source', 'format', ...DIMENSIONS.map((d) => d.id), 'unknown_key', 'from[]', '__proto__'];
+const PARAMS = [
+	'period',
+	'from',
+	'to',
+	'grain',
+	'by',
+	'source',
+	'format',
+	...DIMENSIONS.map((d) => d.id),
+	'unknown_key',
+	'from[]',
+	'__proto__'
+];
 const LEAK = /SELECT|FROM\s+\w|DuckDB|Binder|Parser Error|Conversion Error|Catalog Error|at \w+ \(|node_modules|\.ts:\d+/i;
 
 async function probe(query: string) {
@@ -51,7 +63,10 @@ describe('hostile API input', () => {
 				if (status === 400) {
 					refused++;
 					const { error } = JSON.parse(text);
-					expect(error.errors.map((e: { param: string }) => e.param), where).toContain(param);
+					expect(
+						error.errors.map((e: { param: string }) => e.param),
+						where
+					).toContain(param);
 				} else if (status !== 200) {
 					expect([403, 404], where).toContain(status);
 				}

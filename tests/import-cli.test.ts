@@ -28,7 +28,8 @@ describe('npm run import', () => {
 	});
 
 	it('imports with the suggested mapping corrected by --map, printing progress and the rejects', () => {
-		const csv = 'ID факта;Дата рег.;Регион;Схема;Канал;Ущерб;Статья;Статус\nF1;05.03.2024;Jambyl;other;sms;1 000,50;190;registered\nF2;06.03.2024;Атлантида;other;sms;10;190;registered\n';
+		const csv =
+			'ID факта;Дата рег.;Регион;Схема;Канал;Ущерб;Статья;Статус\nF1;05.03.2024;Jambyl;other;sms;1 000,50;190;registered\nF2;06.03.2024;Атлантида;other;sms;10;190;registered\n';
 		const run = importCli(['--kind', 'fraud', '--map', 'Дата рег.=registered_date', '--lang', 'ru'], csv);
 		expect(run.err).toContain('Готово');
 		// One row of two rejected: above the default threshold of 1%, so nothing is loaded.

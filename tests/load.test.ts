@@ -27,7 +27,11 @@ beforeAll(async () => {
 	db.close();
 	file = path.join(path.dirname(databasePath), 'cases.csv');
 	await writeCasesCsv(file, 200_000, 'L');
-	server = await startServer({ DATABASE_PATH: databasePath, DEMO_SCALE: '0', UPLOADS_DIR: path.join(path.dirname(databasePath), 'uploads') });
+	server = await startServer({
+		DATABASE_PATH: databasePath,
+		DEMO_SCALE: '0',
+		UPLOADS_DIR: path.join(path.dirname(databasePath), 'uploads')
+	});
 	admin = await sessionCookie(server.url, 'admin');
 });
 afterAll(() => server?.stop());

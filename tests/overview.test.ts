@@ -46,10 +46,10 @@ async function apiValues(base: string, search: string): Promise<Record<string, n
 /** Back and forward change the URL first and the page once its data is loaded: wait for the tile. */
 async function tileShows(page: Page, id: string, value: number | null): Promise<void> {
 	const selector = `[data-indicator="${id}"] [data-testid="kpi-value"]`;
-	await page.waitForFunction(
-		([sel, v]) => document.querySelector(sel)?.getAttribute('data-value') === v,
-		[selector, value === null ? null : String(value)] as const
-	);
+	await page.waitForFunction(([sel, v]) => document.querySelector(sel)?.getAttribute('data-value') === v, [
+		selector,
+		value === null ? null : String(value)
+	] as const);
 }
 
 const sameFigures = (shown: Record<string, number | null>, api: Record<string, number | null>) => {
@@ -125,7 +125,9 @@ describe('overview', () => {
 		const csv = Papa.parse<string[]>(text.trim()).data;
 		expect(csv[0]).toEqual(['Месяц', 'Поступило', 'Окончено']);
 		await trend.getByRole('button', { name: 'Показать таблицу' }).click();
-		const cells = await trend.locator('table tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+		const cells = await trend
+			.locator('table tbody tr')
+			.evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
 		expect(cells.length).toBe(12);
 		expect(csv.length - 1).toBe(cells.length);
 		cells.forEach((row, i) => {
@@ -182,7 +184,10 @@ describe('drill-down to case records (fixtures)', () => {
 		await page.waitForURL((url) => url.pathname === '/' && !url.searchParams.has('judge'));
 		// The court's judges again, once the page has its data.
 		await page.locator('g.bar[data-key="J-000002"]').waitFor();
-		expect(await page.locator('g.bar').evaluateAll((bars) => bars.map((b) => b.getAttribute('data-key')).sort())).toEqual(['J-000001', 'J-000002']);
+		expect(await page.locator('g.bar').evaluateAll((bars) => bars.map((b) => b.getAttribute('data-key')).sort())).toEqual([
+			'J-000001',
+			'J-000002'
+		]);
 		await context.close();
 	});
 

@@ -37,7 +37,9 @@ async function rowsOf(file: string) {
 			tables[kind] = await db.query(`SELECT ${columns} FROM ${CANONICAL_TABLES[kind].table} ORDER BY ALL`);
 		}
 		const years = await db.query<{ kind: string; year: number }>(
-			KINDS.map((kind) => `SELECT DISTINCT '${kind}' AS kind, year(${PARTITION_DATE[kind]}) AS year FROM ${CANONICAL_TABLES[kind].table}`).join(' UNION ALL ') + ' ORDER BY ALL'
+			KINDS.map(
+				(kind) => `SELECT DISTINCT '${kind}' AS kind, year(${PARTITION_DATE[kind]}) AS year FROM ${CANONICAL_TABLES[kind].table}`
+			).join(' UNION ALL ') + ' ORDER BY ALL'
 		);
 		return { tables, years };
 	} finally {

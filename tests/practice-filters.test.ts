@@ -26,7 +26,9 @@ async function judgePage(): Promise<Page> {
 const hydrated = (page: Page) => page.locator('figure.chart svg').first().waitFor();
 const decided = (page: Page) => page.getByTestId('fig-decided').locator('strong').textContent();
 const chips = (page: Page) =>
-	page.getByTestId('active-filter').evaluateAll((items) => items.map((li) => `${li.getAttribute('data-dimension')}=${li.getAttribute('data-value')}`));
+	page
+		.getByTestId('active-filter')
+		.evaluateAll((items) => items.map((li) => `${li.getAttribute('data-dimension')}=${li.getAttribute('data-value')}`));
 const search = (page: Page) => new URL(page.url()).searchParams;
 
 describe('practice explorer filters', () => {
@@ -112,7 +114,10 @@ describe('practice explorer filters', () => {
 		for (const [input, value] of typed) await expect(input.inputValue()).resolves.toBe(value);
 
 		// Once hydrated, the forms navigate in place; each view then shows its own values.
-		await Promise.all([page.waitForURL(/case=7501-23-00-2%2F1/), page.locator('#life-cycle').getByRole('button', { name: 'Follow the case' }).click()]);
+		await Promise.all([
+			page.waitForURL(/case=7501-23-00-2%2F1/),
+			page.locator('#life-cycle').getByRole('button', { name: 'Follow the case' }).click()
+		]);
 		await page.locator('#life-cycle figure').filter({ hasText: 'Case 7501-23-00-2/1 across instances' }).waitFor();
 		await expect(lifeCase.inputValue()).resolves.toBe('7501-23-00-2/1');
 		await expect(similarCase.inputValue()).resolves.toBe('7501-23-00-2/1');

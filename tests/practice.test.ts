@@ -45,7 +45,11 @@ beforeAll(async () => {
 	);
 	await createTestUsers(db);
 	db.close();
-	demo = await startServer({ DATABASE_PATH: path.join(demoDir, 'court.duckdb'), DEMO_SCALE: '0', UPLOADS_DIR: path.join(demoDir, 'uploads') });
+	demo = await startServer({
+		DATABASE_PATH: path.join(demoDir, 'court.duckdb'),
+		DEMO_SCALE: '0',
+		UPLOADS_DIR: path.join(demoDir, 'uploads')
+	});
 }, 240_000);
 afterAll(async () => {
 	await browser?.close();
@@ -88,12 +92,17 @@ describe('practice explorer on the fixture', () => {
 		await expect(page.getByTestId('fig-decided').locator('strong').textContent()).resolves.toBe('7');
 
 		await page.locator('#life-cycle').getByLabel('Case number').fill('7501-23-00-2/1');
-		await Promise.all([page.waitForURL(/case=7501-23-00-2%2F1/), page.locator('#life-cycle').getByRole('button', { name: 'Follow the case' }).click()]);
+		await Promise.all([
+			page.waitForURL(/case=7501-23-00-2%2F1/),
+			page.locator('#life-cycle').getByRole('button', { name: 'Follow the case' }).click()
+		]);
 		const timeline = page.locator('#life-cycle figure').filter({ hasText: 'Case 7501-23-00-2/1 across instances' });
 		await timeline.locator('svg g[data-instance]').first().waitFor();
 		expect(await timeline.locator('svg g[data-instance]').count()).toBe(2);
 		await timeline.getByRole('button', { name: 'Show table' }).click();
-		const cells = await timeline.locator('table tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent)));
+		const cells = await timeline
+			.locator('table tbody tr')
+			.evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent)));
 		expect(cells).toEqual([
 			['First instance', 'District Court No. 1 of Almaty', '15 November 2023', '10 January 2024', 'Granted', '56'],
 			['Appeal', 'Almaty City Court', '1 February 2024', '1 March 2024', 'Upheld', '29']
@@ -104,7 +113,9 @@ describe('practice explorer on the fixture', () => {
 		const first = similar.locator('tbody tr').first();
 		await expect(first.getAttribute('data-case')).resolves.toBe('7501-24-00-2/2');
 		await expect(first.locator('td').nth(0).textContent()).resolves.toBe('75%');
-		await expect(first.locator('td').nth(1).textContent()).resolves.toBe('same instance, same region, claim amount within a factor of two, decided in the last three years');
+		await expect(first.locator('td').nth(1).textContent()).resolves.toBe(
+			'same instance, same region, claim amount within a factor of two, decided in the last three years'
+		);
 		const outlook = page.getByTestId('outlook');
 		await expect(outlook.getByRole('note').textContent()).resolves.toContain('not a prediction');
 		// 1 of 2 denied: 50%, Wilson 9.5% to 90.5%.
@@ -135,7 +146,9 @@ describe('practice explorer on the fixture', () => {
 		await expect(figure('fig-stability')).resolves.toBe('50.0%');
 		const days = page.locator('#overview figure').filter({ hasText: 'Days from filing to decision' });
 		await days.getByRole('button', { name: 'Show table' }).click();
-		const bins = await days.locator('table tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent)));
+		const bins = await days
+			.locator('table tbody tr')
+			.evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent)));
 		expect(bins.slice(0, 3)).toEqual([
 			['0–29', '1'],
 			['30–59', '4'],
@@ -159,7 +172,9 @@ describe('practice explorer on the fixture', () => {
 	it('keeps judges’ figures from judges, and names the faulty parameter', async () => {
 		const page = await pageAs(fixture, 'judge');
 		await open(page, `${fixture}/practice`);
-		const units = await page.locator('#anomalies select[name="unit"] option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
+		const units = await page
+			.locator('#anomalies select[name="unit"] option')
+			.evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
 		expect(units).toEqual(['court']);
 		expect((await page.goto(`${fixture}/practice?unit=judge`))!.status()).toBe(403);
 		const bad = await page.goto(`${fixture}/practice?rate=speed`);
@@ -179,7 +194,18 @@ describe('practice explorer on the fixture', () => {
 });
 
 describe('practice API under hostile input', () => {
-	const HOSTILE = ["' OR 1=1 --", '1; DROP TABLE cases; --', '<script>alert(1)</script>', '../../etc/passwd', '-1', 'NaN', '1e309', '２', 'x'.repeat(3000), ''];
+	const HOSTILE = [
+		"' OR 1=1 --",
+		'1; DROP TABLE cases; --',
+		'<script>alert(1)</script>',
+		'../../etc/passwd',
+		'-1',
+		'NaN',
+		'1e309',
+		'２',
+		'x'.repeat(3000),
+		''
+	];
 	const PARAMS = ['rate', 'unit', 'case', 'amount', 'page', 'category', 'article', 'region', 'court', 'instance', 'from', 'period'];
 	const LEAK = /SELECT|FROM\s+\w|DuckDB|Binder|Parser Error|Conversion Error|Catalog Error|at \w+ \(|node_modules|\.ts:\d+/i;
 
@@ -188,7 +214,9 @@ describe('practice API under hostile input', () => {
 		let refused = 0;
 		for (const param of PARAMS) {
 			for (const value of HOSTILE) {
-				const response = await fetch(`${fixture}/api/practice?${new URLSearchParams({ [param]: value })}`, { headers: { cookie, 'accept-language': 'en' } });
+				const response = await fetch(`${fixture}/api/practice?${new URLSearchParams({ [param]: value })}`, {
+					headers: { cookie, 'accept-language': 'en' }
+				});
 				const text = await response.text();
 				expect(response.status, `${param}=${value.slice(0, 20)}`).toBeLessThan(500);
 				expect(text, `${param}=${value.slice(0, 20)}`).not.toMatch(LEAK);
@@ -264,7 +292,9 @@ describe('practice explorer on demo data with planted anomalies', () => {
 		expect(reform.after.outcomes.find((o) => o.outcome === 'not_admitted')).toBeUndefined();
 		const level = await page.getByTestId('level-complaints').textContent();
 		expect(level).toContain(reform.complaints!.levelChange.value.toFixed(1));
-		await expect(page.getByTestId('pending-past-limit').locator('strong').textContent()).resolves.toBe(reform.pending.total.toLocaleString('en-GB'));
+		await expect(page.getByTestId('pending-past-limit').locator('strong').textContent()).resolves.toBe(
+			reform.pending.total.toLocaleString('en-GB')
+		);
 		expect(await page.getByTestId('pending-list').locator('tbody tr').count()).toBe(Math.min(reform.pending.total, 200));
 		await page.locator('#reform').screenshot({ path: path.join(SHOTS, 'practice-reform.png') });
 		await page.context().close();
@@ -274,12 +304,18 @@ describe('practice explorer on demo data with planted anomalies', () => {
 		const page = await pageAs(demo.url, 'judge');
 		await open(page, `${demo.url}/practice?category=civil.loan&amount=500000#similar`);
 		expect(await page.locator('#life-cycle svg g.node').count()).toBeGreaterThanOrEqual(4);
-		const firstPage = await page.getByTestId('similar-list').locator('tbody tr').evaluateAll((r) => r.map((x) => x.getAttribute('data-case')));
+		const firstPage = await page
+			.getByTestId('similar-list')
+			.locator('tbody tr')
+			.evaluateAll((r) => r.map((x) => x.getAttribute('data-case')));
 		expect(firstPage).toHaveLength(10);
 		await page.getByRole('link', { name: 'Next' }).focus();
 		await Promise.all([page.waitForURL(/page=2/), page.keyboard.press('Enter')]);
 		await page.locator('figure.chart svg').first().waitFor();
-		const secondPage = await page.getByTestId('similar-list').locator('tbody tr').evaluateAll((r) => r.map((x) => x.getAttribute('data-case')));
+		const secondPage = await page
+			.getByTestId('similar-list')
+			.locator('tbody tr')
+			.evaluateAll((r) => r.map((x) => x.getAttribute('data-case')));
 		expect(secondPage).toHaveLength(10);
 		expect(secondPage.filter((c) => firstPage.includes(c))).toEqual([]);
 		await page.context().close();

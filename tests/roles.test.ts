@@ -51,7 +51,10 @@ describe('what each role sees', () => {
 	for (const role of ['public', 'judge', 'analyst', 'admin'] as const) {
 		it(`${role}: the navigation offers exactly the pages the role may open, and the others refuse`, async () => {
 			const page = await signIn(role);
-			const links = await page.getByTestId('main-nav').locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+			const links = await page
+				.getByTestId('main-nav')
+				.locator('a')
+				.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
 			expect(links).toEqual(PAGES.filter(([, route]) => mayOpen(role, route)).map(([href]) => href));
 			if (role === 'public') await expect(page.getByRole('link', { name: 'Sign in' }).count()).resolves.toBe(1);
 			else await expect(page.getByTestId('user').textContent()).resolves.toContain(TEST_USERS[role].login);

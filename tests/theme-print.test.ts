@@ -19,7 +19,11 @@ afterAll(() => browser?.close());
 const LIGHT_BG = 'rgb(244, 246, 249)';
 const DARK_BG = 'rgb(15, 20, 25)';
 const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-const lineColour = (page: Page) => page.locator('figure.chart path.line').first().evaluate((el) => getComputedStyle(el).stroke);
+const lineColour = (page: Page) =>
+	page
+		.locator('figure.chart path.line')
+		.first()
+		.evaluate((el) => getComputedStyle(el).stroke);
 
 describe('themes', () => {
 	it('are written into <html data-theme> by the server from the cookie; anything else means the system setting', async () => {
@@ -64,7 +68,13 @@ describe('chart export', () => {
 		const context = await browser.newContext({ locale: 'en-GB', colorScheme: 'dark' });
 		const page = await context.newPage();
 		await page.goto(base + '/');
-		const [download] = await Promise.all([page.waitForEvent('download'), page.locator('section.trend').getByRole('button', { name: /as SVG$/ }).click()]);
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page
+				.locator('section.trend')
+				.getByRole('button', { name: /as SVG$/ })
+				.click()
+		]);
 		const svg = fs.readFileSync((await download.path())!, 'utf8');
 		expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
 		expect(svg).toContain('<rect width="100%" height="100%" fill="rgb(26, 32, 41)"');
@@ -140,7 +150,10 @@ describe('language', () => {
 		const months = await trend.locator('table tbody tr td:first-child').allTextContents();
 		expect(months).toContain('2025 ж. қаң.');
 		const axis = await trend.locator('svg text').allTextContents();
-		expect(axis.some((t) => /^\d{4} ж\. [а-яәіңғүұқөһ]+\.$/.test(t)), axis.join(' | ')).toBe(true);
+		expect(
+			axis.some((t) => /^\d{4} ж\. [а-яәіңғүұқөһ]+\.$/.test(t)),
+			axis.join(' | ')
+		).toBe(true);
 		await page.close();
 	});
 });

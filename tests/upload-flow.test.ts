@@ -57,22 +57,52 @@ async function dropFile(page: Page, bytes: Buffer, name: string) {
 			const transfer = new DataTransfer();
 			transfer.items.add(new File([new Uint8Array(data)], name, { type: 'text/csv' }));
 			const zone = document.querySelector('[data-testid="drop-zone"]')!;
-			for (const type of ['dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+			for (const type of ['dragover', 'drop'])
+				zone.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
 		},
 		{ data: [...bytes], name }
 	);
 }
 
-const HEADER = ['ID производства', 'Номер дела', 'Инстанция', 'Суд', 'Облыс', 'Вид судопроизводства', 'Категория', 'Дата рег.', 'Дата решения', 'Сумма иска'];
-const row = (id: string, region: string, filed: string, claim: string) =>
-	[id, `3101-25-00-2/${id}`, 'Первая инстанция', 'KZ31-D01', region, 'Гражданские', 'civil.loan', filed, '', claim];
+const HEADER = [
+	'ID производства',
+	'Номер дела',
+	'Инстанция',
+	'Суд',
+	'Облыс',
+	'Вид судопроизводства',
+	'Категория',
+	'Дата рег.',
+	'Дата решения',
+	'Сумма иска'
+];
+const row = (id: string, region: string, filed: string, claim: string) => [
+	id,
+	`3101-25-00-2/${id}`,
+	'Первая инстанция',
+	'KZ31-D01',
+	region,
+	'Гражданские',
+	'civil.loan',
+	filed,
+	'',
+	claim
+];
 const excel = (rows: string[][]) => iconv.encode([HEADER, ...rows].map((r) => r.join(';')).join('\r\n') + '\r\n', 'win1251');
 
 describe('upload flow', () => {
 	it('drop → mapping → progress → report → dataset visible → second version → rollback', async () => {
 		const page = await adminPage();
 		await page.goto(server.url + '/data');
-		await dropFile(page, excel([row('U1', 'Жамбылская обл.', '05.03.2025', '1\u00a0500,50'), row('U2', 'Jambyl', '06.03.2025', '200'), row('U3', 'Алматы', '07.03.2025', '')]), 'дела-2025.csv');
+		await dropFile(
+			page,
+			excel([
+				row('U1', 'Жамбылская обл.', '05.03.2025', '1\u00a0500,50'),
+				row('U2', 'Jambyl', '06.03.2025', '200'),
+				row('U3', 'Алматы', '07.03.2025', '')
+			]),
+			'дела-2025.csv'
+		);
 
 		// Detected: Windows-1251, ";", dd.mm.yyyy, decimal comma; kind cases, one field left unmapped.
 		await page.getByTestId('format').waitFor();
@@ -132,7 +162,8 @@ describe('upload flow', () => {
 	it('keeps hostile column names of an "other" file as inert text, with a profile and a chart', async () => {
 		const page = await adminPage();
 		await page.goto(server.url + '/data');
-		const csv = 'Регион,"a""; DROP TABLE cases; --",<script>alert(1)</script>,Сумма\nKZ-75,x,<img src=x onerror=alert(2)>,10\nЖамбылская область,y,z,5\nKZ-75,x,z,1\n';
+		const csv =
+			'Регион,"a""; DROP TABLE cases; --",<script>alert(1)</script>,Сумма\nKZ-75,x,<img src=x onerror=alert(2)>,10\nЖамбылская область,y,z,5\nKZ-75,x,z,1\n';
 		await dropFile(page, Buffer.from(csv), 'hostile.csv');
 		await page.getByTestId('format').waitFor();
 		expect(await page.getByTestId('kind').inputValue()).toBe('other');
@@ -141,7 +172,12 @@ describe('upload flow', () => {
 		const listed = page.locator('[data-testid="datasets"] tr', { hasText: 'hostile.csv' });
 		await listed.waitFor();
 		await page.goto(`${server.url}/data/${await listed.getAttribute('data-dataset')}`);
-		expect(await page.getByTestId('column-name').allTextContents()).toEqual(['Регион', 'a"; DROP TABLE cases; --', '<script>alert(1)</script>', 'Сумма']);
+		expect(await page.getByTestId('column-name').allTextContents()).toEqual([
+			'Регион',
+			'a"; DROP TABLE cases; --',
+			'<script>alert(1)</script>',
+			'Сумма'
+		]);
 		await expect(page.getByTestId('rows').textContent()).resolves.toContain('<img src=x onerror=alert(2)>');
 		expect(await page.locator('[data-testid="rows"] img, [data-testid="profile"] script').count()).toBe(0);
 		// The region column is recognised: the chart groups by region names.

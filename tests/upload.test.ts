@@ -19,7 +19,12 @@ let server: RunningServer;
 let admin: string;
 
 async function start(env: Record<string, string> = {}) {
-	server = await startServer({ DATABASE_PATH: databasePath, DEMO_SCALE: '0', UPLOADS_DIR: path.join(path.dirname(databasePath), 'uploads'), ...env });
+	server = await startServer({
+		DATABASE_PATH: databasePath,
+		DEMO_SCALE: '0',
+		UPLOADS_DIR: path.join(path.dirname(databasePath), 'uploads'),
+		...env
+	});
 	admin = await sessionCookie(server.url, 'admin');
 }
 
@@ -71,7 +76,11 @@ describe('upload requests', () => {
 
 	it('refuses uploads from another origin, and a binary file with a clear message', async () => {
 		expect((await upload(Buffer.from('a,b\n1,2\n'), { fileName: 'x.csv' }, { origin: 'https://evil.example' })).status).toBe(403);
-		const binary = await upload(Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n'), Buffer.alloc(100)]), { fileName: 'photo.csv' }, { 'accept-language': 'ru' });
+		const binary = await upload(
+			Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n'), Buffer.alloc(100)]),
+			{ fileName: 'photo.csv' },
+			{ 'accept-language': 'ru' }
+		);
 		expect(binary.status).toBe(400);
 		expect((await binary.json()).error.message).toMatch(/^Файл не является текстовым CSV/);
 	});

@@ -22,7 +22,11 @@ export interface LoadFigures {
 	perSecond: number;
 }
 
-export async function load(base: string, views: readonly ViewSpec[], options: { connections: number; seconds: number }): Promise<LoadFigures> {
+export async function load(
+	base: string,
+	views: readonly ViewSpec[],
+	options: { connections: number; seconds: number }
+): Promise<LoadFigures> {
 	const result = await autocannon({
 		url: base,
 		connections: options.connections,
@@ -60,7 +64,10 @@ export async function prefixedCases(source: string, target: string, prefix: stri
 
 /** Starts an import of `file` through the web upload as the signed-in `cookie`; resolves to the job id. */
 export async function startUpload(base: string, cookie: string, file: string, kind: string): Promise<string> {
-	const response = await postUpload(base, cookie, fs.createReadStream(file, { highWaterMark: 1 << 20 }), { kind, fileName: path.basename(file) });
+	const response = await postUpload(base, cookie, fs.createReadStream(file, { highWaterMark: 1 << 20 }), {
+		kind,
+		fileName: path.basename(file)
+	});
 	if (response.status !== 202) throw new Error(`upload refused: ${response.status} ${await response.text()}`);
 	return (await response.json()).id;
 }

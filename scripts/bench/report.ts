@@ -28,7 +28,13 @@ export interface Figures {
 	appendBase?: number;
 	pages: PageWeight[];
 	load?: LoadFigures;
-	loadDuringImport?: LoadFigures & { importRows: number; importSeconds: number; importStatus: string; importBytes: number; overlapped: boolean };
+	loadDuringImport?: LoadFigures & {
+		importRows: number;
+		importSeconds: number;
+		importStatus: string;
+		importBytes: number;
+		overlapped: boolean;
+	};
 	loadSettings?: { connections: number; seconds: number };
 }
 

@@ -28,7 +28,11 @@ export const VIEWS: readonly ViewSpec[] = [
 	{ name: 'Overview page (GET /)', url: '/' },
 	{ name: 'Indicator explorer page, clearance rate', url: '/indicators/clearance_rate' },
 	{ name: 'Internet fraud page', url: '/fraud' },
-	{ name: 'Incoming by region, 2025', url: `/api/indicators/incoming?source=cases&${range}&by=region`, naive: { ...YEAR, by: 'region', value: 'incoming' } },
+	{
+		name: 'Incoming by region, 2025',
+		url: `/api/indicators/incoming?source=cases&${range}&by=region`,
+		naive: { ...YEAR, by: 'region', value: 'incoming' }
+	},
 	{
 		name: 'Clearance rate by region, 2025',
 		url: `/api/indicators/clearance_rate?source=cases&${range}&by=region`,
@@ -40,7 +44,10 @@ export const VIEWS: readonly ViewSpec[] = [
 	{ name: 'Stability of judicial acts by region, 2025', url: `/api/indicators/stability?source=cases&${range}&by=region` },
 	{ name: 'Median days to decision, quarterly', url: '/api/indicators/median_days?from=2023-01-01&to=2025-12-31&grain=quarter' },
 	{ name: 'E-filed share by region, last 12 months', url: '/api/indicators/e_filed_share?by=region' },
-	{ name: 'Fraud incidents by scheme, monthly', url: '/api/indicators/fraud_incidents?from=2024-01-01&to=2025-12-31&grain=month&by=scheme' },
+	{
+		name: 'Fraud incidents by scheme, monthly',
+		url: '/api/indicators/fraud_incidents?from=2024-01-01&to=2025-12-31&grain=month&by=scheme'
+	},
 	// Fraud incidents joined to their court cases and the reviews of those (a stored fact).
 	{ name: 'Reviews of fraud verdicts by result, 2025', url: `/api/indicators/fraud_appeal_results?${range}&by=review_outcome` }
 ];

@@ -80,17 +80,26 @@ describe('UI messages', () => {
 
 describe('texts held as data', () => {
 	const texts: [string, L10n][] = [
-		...INDICATORS.flatMap((i) => [
-			[`${i.id}.name`, i.name],
-			[`${i.id}.definition`, i.definition],
-			[`${i.id}.formula`, i.formula],
-			[`${i.id}.sourceNote`, i.sourceNote]
-		] as [string, L10n][]),
+		...INDICATORS.flatMap(
+			(i) =>
+				[
+					[`${i.id}.name`, i.name],
+					[`${i.id}.definition`, i.definition],
+					[`${i.id}.formula`, i.formula],
+					[`${i.id}.sourceNote`, i.sourceNote]
+				] as [string, L10n][]
+		),
 		...DIMENSIONS.map((d) => [`dimension ${d.id}`, d.label] as [string, L10n]),
 		...REGIONS.map((r) => [`region ${r.code}`, r.name] as [string, L10n]),
 		...COURTS.map((c) => [`court ${c.id}`, c.name] as [string, L10n]),
 		...CATEGORIES.map((c) => [`category ${c.id}`, c.name] as [string, L10n]),
-		...FRAUD_REFERENCES.flatMap((r) => [[`fraud reference ${r.id} period`, r.period], [`fraud reference ${r.id} source`, r.source]] as [string, L10n][]),
+		...FRAUD_REFERENCES.flatMap(
+			(r) =>
+				[
+					[`fraud reference ${r.id} period`, r.period],
+					[`fraud reference ${r.id} source`, r.source]
+				] as [string, L10n][]
+		),
 		...Object.entries(schema)
 			.filter(([, v]) => Array.isArray(v) && v.every((x) => typeof x === 'object' && 'label' in x))
 			.flatMap(([name, values]) =>
@@ -112,9 +121,9 @@ describe('texts held as data', () => {
 
 describe('components and pages', () => {
 	const files = (dir: string): string[] =>
-		fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-			e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.svelte') ? [path.join(dir, e.name)] : []
-		);
+		fs
+			.readdirSync(dir, { withFileTypes: true })
+			.flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.svelte') ? [path.join(dir, e.name)] : []));
 
 	it('hold no text of their own: words shown or read aloud come from the messages', () => {
 		const svelte = files('src');
@@ -123,10 +132,11 @@ describe('components and pages', () => {
 			// Comments may be in any language; what is rendered may not.
 			const code = fs.readFileSync(file, 'utf8').replace(/<!--[\s\S]*?-->|\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
 			const cyrillic = [...code.matchAll(/[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүІі]+/g)].map((m) => m[0]);
-			const attributes = [...code.matchAll(/\b(?:aria-label|aria-roledescription|aria-description|title|placeholder|alt)="[^"{]*[A-Za-z][^"]*"/g)].map((m) => m[0]);
+			const attributes = [
+				...code.matchAll(/\b(?:aria-label|aria-roledescription|aria-description|title|placeholder|alt)="[^"{]*[A-Za-z][^"]*"/g)
+			].map((m) => m[0]);
 			return [...cyrillic, ...attributes].map((text) => `${file}: ${text}`);
 		});
 		expect(found).toEqual([]);
 	});
 });
-

@@ -33,8 +33,17 @@ export default async function setup(project: TestProject) {
 	const demoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-e2e-demo-'));
 	const [fixture, demo] = await Promise.all([
 		// The fixture server draws its map from a boundary file (the GeoJSON path); the demo server uses the tile grid.
-		startServer({ DATABASE_PATH: fixtureDatabase, DEMO_SCALE: '0', GEOJSON_PATH: boundaryFile().file, GEOJSON_ATTRIBUTION: 'geokz © Alexander Rodionov, CC BY 4.0 (Bureau of National Statistics of Kazakhstan)' }),
-		startServer({ DATABASE_PATH: path.join(demoDir, 'court.duckdb'), DEMO_SCALE: E2E_DEMO_SCALE, DEMO_DIR: path.join(demoDir, 'generated') })
+		startServer({
+			DATABASE_PATH: fixtureDatabase,
+			DEMO_SCALE: '0',
+			GEOJSON_PATH: boundaryFile().file,
+			GEOJSON_ATTRIBUTION: 'geokz © Alexander Rodionov, CC BY 4.0 (Bureau of National Statistics of Kazakhstan)'
+		}),
+		startServer({
+			DATABASE_PATH: path.join(demoDir, 'court.duckdb'),
+			DEMO_SCALE: E2E_DEMO_SCALE,
+			DEMO_DIR: path.join(demoDir, 'generated')
+		})
 	]);
 	project.provide('fixtureUrl', fixture.url);
 	project.provide('demoUrl', demo.url);

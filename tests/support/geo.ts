@@ -13,7 +13,15 @@ export interface BoundaryFile {
 	shared: boolean;
 }
 
-const square = (x: number, y: number) => [[[x, y], [x + 1, y], [x + 1, y + 1], [x, y + 1], [x, y]]];
+const square = (x: number, y: number) => [
+	[
+		[x, y],
+		[x + 1, y],
+		[x + 1, y + 1],
+		[x, y + 1],
+		[x, y]
+	]
+];
 
 /** Two regions by ISO and KATO code (wound counter-clockwise, as RFC 7946 says), one feature without a code. */
 function writeSmallFile(): string {

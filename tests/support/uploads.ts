@@ -10,7 +10,13 @@ export interface UploadOptions {
 	fileName: string;
 }
 
-export function postUpload(base: string, cookie: string, body: Buffer | Readable, options: UploadOptions, headers: Record<string, string> = {}) {
+export function postUpload(
+	base: string,
+	cookie: string,
+	body: Buffer | Readable,
+	options: UploadOptions,
+	headers: Record<string, string> = {}
+) {
 	return fetch(`${base}/api/datasets/imports`, {
 		method: 'POST',
 		headers: {

@@ -30,9 +30,15 @@ describe('court directory', () => {
 		for (const r of REGIONS) {
 			const courts = COURTS.filter((c) => c.region === r.code);
 			const kinds = courts.map((c) => c.kind);
-			expect(kinds.filter((k) => k === 'regional'), r.code).toHaveLength(1);
+			expect(
+				kinds.filter((k) => k === 'regional'),
+				r.code
+			).toHaveLength(1);
 			for (const kind of ['economic', 'administrative', 'criminal', 'juvenile', 'admin_offense'] as const) {
-				expect(kinds.filter((k) => k === kind), `${r.code} ${kind}`).toHaveLength(1);
+				expect(
+					kinds.filter((k) => k === kind),
+					`${r.code} ${kind}`
+				).toHaveLength(1);
 			}
 			expect(districtsOf(r.code).length, r.code).toBeGreaterThanOrEqual(5);
 			expect(regionalCourtOf(r.code).instances).toEqual(['appeal']);
@@ -45,7 +51,8 @@ describe('court directory', () => {
 		expect(districtsOf('KZ-61').length).toBeGreaterThanOrEqual(20);
 		for (const a of REGIONS) {
 			for (const b of REGIONS) {
-				if (a.population > 1.5 * b.population) expect(districtsOf(a.code).length, `${a.code} vs ${b.code}`).toBeGreaterThan(districtsOf(b.code).length);
+				if (a.population > 1.5 * b.population)
+					expect(districtsOf(a.code).length, `${a.code} vs ${b.code}`).toBeGreaterThan(districtsOf(b.code).length);
 			}
 		}
 		const smallest = [...REGIONS].sort((a, b) => a.population - b.population)[0];
@@ -81,7 +88,11 @@ describe('court directory', () => {
 			expect(new Set(names).size, locale).toBe(COURTS.length);
 		}
 		expect(courtById('KZ75-D03')?.name.ru).toBe('Районный суд №3 города Алматы');
-		expect(courtById('KZ35-OBL')?.name).toEqual({ ru: 'Карагандинский областной суд', kk: 'Қарағанды облыстық соты', en: 'Karaganda Regional Court' });
+		expect(courtById('KZ35-OBL')?.name).toEqual({
+			ru: 'Карагандинский областной суд',
+			kk: 'Қарағанды облыстық соты',
+			en: 'Karaganda Regional Court'
+		});
 		expect(courtById('KZ71-OBL')?.name.en).toBe('Astana City Court');
 	});
 

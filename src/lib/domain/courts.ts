@@ -13,15 +13,7 @@ export const INSTANCE_VALUES = ['first', 'appeal', 'cassation', 'supervisory'] a
 export type Instance = (typeof INSTANCE_VALUES)[number];
 
 export type CourtKind =
-	| 'district'
-	| 'economic'
-	| 'administrative'
-	| 'criminal'
-	| 'juvenile'
-	| 'admin_offense'
-	| 'regional'
-	| 'cassation'
-	| 'supreme';
+	'district' | 'economic' | 'administrative' | 'criminal' | 'juvenile' | 'admin_offense' | 'regional' | 'cassation' | 'supreme';
 
 export interface Court {
 	/** Short stable uppercase code, /^[A-Z0-9-]{2,24}$/. */
@@ -48,8 +40,7 @@ export const TOTAL_JUDGES = 2364;
 const APPEAL_JUDGES = 475;
 const CASSATION_JUDGES = { 'CASS-CIV': 30, 'CASS-CRIM': 24, 'CASS-ADM': 16 } as const;
 const SUPREME_JUDGES = 49;
-const FIRST_INSTANCE_JUDGES =
-	TOTAL_JUDGES - APPEAL_JUDGES - SUPREME_JUDGES - Object.values(CASSATION_JUDGES).reduce((a, b) => a + b, 0);
+const FIRST_INSTANCE_JUDGES = TOTAL_JUDGES - APPEAL_JUDGES - SUPREME_JUDGES - Object.values(CASSATION_JUDGES).reduce((a, b) => a + b, 0);
 
 /** District courts shared among the regions: 5 each plus the rest in proportion to population. */
 const DISTRICT_COURTS = 246;
@@ -76,22 +67,118 @@ interface RegionNames {
 
 const NAMES: Record<string, RegionNames> = {
 	'KZ-10': oblast('Абайской области', 'Абай облысының', 'Abai Region', ['Семея', 'Семей', 'Semey'], ['Абайский', 'Абай', 'Abai']),
-	'KZ-11': oblast('Акмолинской области', 'Ақмола облысының', 'Akmola Region', ['Кокшетау', 'Көкшетау', 'Kokshetau'], ['Акмолинский', 'Ақмола', 'Akmola']),
-	'KZ-15': oblast('Актюбинской области', 'Ақтөбе облысының', 'Aktobe Region', ['Актобе', 'Ақтөбе', 'Aktobe'], ['Актюбинский', 'Ақтөбе', 'Aktobe']),
-	'KZ-19': oblast('Алматинской области', 'Алматы облысының', 'Almaty Region', ['Конаева', 'Қонаев', 'Konaev'], ['Алматинский', 'Алматы', 'Almaty']),
-	'KZ-23': oblast('Атырауской области', 'Атырау облысының', 'Atyrau Region', ['Атырау', 'Атырау', 'Atyrau'], ['Атырауский', 'Атырау', 'Atyrau']),
-	'KZ-27': oblast('Западно-Казахстанской области', 'Батыс Қазақстан облысының', 'West Kazakhstan Region', ['Уральска', 'Орал', 'Oral'], ['Западно-Казахстанский', 'Батыс Қазақстан', 'West Kazakhstan']),
-	'KZ-31': oblast('Жамбылской области', 'Жамбыл облысының', 'Zhambyl Region', ['Тараза', 'Тараз', 'Taraz'], ['Жамбылский', 'Жамбыл', 'Zhambyl']),
-	'KZ-33': oblast('Жетысуской области', 'Жетісу облысының', 'Zhetysu Region', ['Талдыкоргана', 'Талдықорған', 'Taldykorgan'], ['Жетысуский', 'Жетісу', 'Zhetysu']),
-	'KZ-35': oblast('Карагандинской области', 'Қарағанды облысының', 'Karaganda Region', ['Караганды', 'Қарағанды', 'Karaganda'], ['Карагандинский', 'Қарағанды', 'Karaganda']),
-	'KZ-39': oblast('Костанайской области', 'Қостанай облысының', 'Kostanay Region', ['Костаная', 'Қостанай', 'Kostanay'], ['Костанайский', 'Қостанай', 'Kostanay']),
-	'KZ-43': oblast('Кызылординской области', 'Қызылорда облысының', 'Kyzylorda Region', ['Кызылорды', 'Қызылорда', 'Kyzylorda'], ['Кызылординский', 'Қызылорда', 'Kyzylorda']),
-	'KZ-47': oblast('Мангистауской области', 'Маңғыстау облысының', 'Mangystau Region', ['Актау', 'Ақтау', 'Aktau'], ['Мангистауский', 'Маңғыстау', 'Mangystau']),
-	'KZ-55': oblast('Павлодарской области', 'Павлодар облысының', 'Pavlodar Region', ['Павлодара', 'Павлодар', 'Pavlodar'], ['Павлодарский', 'Павлодар', 'Pavlodar']),
-	'KZ-59': oblast('Северо-Казахстанской области', 'Солтүстік Қазақстан облысының', 'North Kazakhstan Region', ['Петропавловска', 'Петропавл', 'Petropavl'], ['Северо-Казахстанский', 'Солтүстік Қазақстан', 'North Kazakhstan']),
-	'KZ-61': oblast('Туркестанской области', 'Түркістан облысының', 'Turkistan Region', ['Туркестана', 'Түркістан', 'Turkistan'], ['Туркестанский', 'Түркістан', 'Turkistan']),
-	'KZ-62': oblast('Улытауской области', 'Ұлытау облысының', 'Ulytau Region', ['Жезказгана', 'Жезқазған', 'Zhezkazgan'], ['Улытауский', 'Ұлытау', 'Ulytau']),
-	'KZ-63': oblast('Восточно-Казахстанской области', 'Шығыс Қазақстан облысының', 'East Kazakhstan Region', ['Усть-Каменогорска', 'Өскемен', 'Oskemen'], ['Восточно-Казахстанский', 'Шығыс Қазақстан', 'East Kazakhstan']),
+	'KZ-11': oblast(
+		'Акмолинской области',
+		'Ақмола облысының',
+		'Akmola Region',
+		['Кокшетау', 'Көкшетау', 'Kokshetau'],
+		['Акмолинский', 'Ақмола', 'Akmola']
+	),
+	'KZ-15': oblast(
+		'Актюбинской области',
+		'Ақтөбе облысының',
+		'Aktobe Region',
+		['Актобе', 'Ақтөбе', 'Aktobe'],
+		['Актюбинский', 'Ақтөбе', 'Aktobe']
+	),
+	'KZ-19': oblast(
+		'Алматинской области',
+		'Алматы облысының',
+		'Almaty Region',
+		['Конаева', 'Қонаев', 'Konaev'],
+		['Алматинский', 'Алматы', 'Almaty']
+	),
+	'KZ-23': oblast(
+		'Атырауской области',
+		'Атырау облысының',
+		'Atyrau Region',
+		['Атырау', 'Атырау', 'Atyrau'],
+		['Атырауский', 'Атырау', 'Atyrau']
+	),
+	'KZ-27': oblast(
+		'Западно-Казахстанской области',
+		'Батыс Қазақстан облысының',
+		'West Kazakhstan Region',
+		['Уральска', 'Орал', 'Oral'],
+		['Западно-Казахстанский', 'Батыс Қазақстан', 'West Kazakhstan']
+	),
+	'KZ-31': oblast(
+		'Жамбылской области',
+		'Жамбыл облысының',
+		'Zhambyl Region',
+		['Тараза', 'Тараз', 'Taraz'],
+		['Жамбылский', 'Жамбыл', 'Zhambyl']
+	),
+	'KZ-33': oblast(
+		'Жетысуской области',
+		'Жетісу облысының',
+		'Zhetysu Region',
+		['Талдыкоргана', 'Талдықорған', 'Taldykorgan'],
+		['Жетысуский', 'Жетісу', 'Zhetysu']
+	),
+	'KZ-35': oblast(
+		'Карагандинской области',
+		'Қарағанды облысының',
+		'Karaganda Region',
+		['Караганды', 'Қарағанды', 'Karaganda'],
+		['Карагандинский', 'Қарағанды', 'Karaganda']
+	),
+	'KZ-39': oblast(
+		'Костанайской области',
+		'Қостанай облысының',
+		'Kostanay Region',
+		['Костаная', 'Қостанай', 'Kostanay'],
+		['Костанайский', 'Қостанай', 'Kostanay']
+	),
+	'KZ-43': oblast(
+		'Кызылординской области',
+		'Қызылорда облысының',
+		'Kyzylorda Region',
+		['Кызылорды', 'Қызылорда', 'Kyzylorda'],
+		['Кызылординский', 'Қызылорда', 'Kyzylorda']
+	),
+	'KZ-47': oblast(
+		'Мангистауской области',
+		'Маңғыстау облысының',
+		'Mangystau Region',
+		['Актау', 'Ақтау', 'Aktau'],
+		['Мангистауский', 'Маңғыстау', 'Mangystau']
+	),
+	'KZ-55': oblast(
+		'Павлодарской области',
+		'Павлодар облысының',
+		'Pavlodar Region',
+		['Павлодара', 'Павлодар', 'Pavlodar'],
+		['Павлодарский', 'Павлодар', 'Pavlodar']
+	),
+	'KZ-59': oblast(
+		'Северо-Казахстанской области',
+		'Солтүстік Қазақстан облысының',
+		'North Kazakhstan Region',
+		['Петропавловска', 'Петропавл', 'Petropavl'],
+		['Северо-Казахстанский', 'Солтүстік Қазақстан', 'North Kazakhstan']
+	),
+	'KZ-61': oblast(
+		'Туркестанской области',
+		'Түркістан облысының',
+		'Turkistan Region',
+		['Туркестана', 'Түркістан', 'Turkistan'],
+		['Туркестанский', 'Түркістан', 'Turkistan']
+	),
+	'KZ-62': oblast(
+		'Улытауской области',
+		'Ұлытау облысының',
+		'Ulytau Region',
+		['Жезказгана', 'Жезқазған', 'Zhezkazgan'],
+		['Улытауский', 'Ұлытау', 'Ulytau']
+	),
+	'KZ-63': oblast(
+		'Восточно-Казахстанской области',
+		'Шығыс Қазақстан облысының',
+		'East Kazakhstan Region',
+		['Усть-Каменогорска', 'Өскемен', 'Oskemen'],
+		['Восточно-Казахстанский', 'Шығыс Қазақстан', 'East Kazakhstan']
+	),
 	'KZ-71': city('Астаны', 'Астана', 'Astana'),
 	'KZ-75': city('Алматы', 'Алматы', 'Almaty'),
 	'KZ-79': city('Шымкента', 'Шымкент', 'Shymkent')
@@ -115,7 +202,10 @@ function city(ruGenitive: string, kk: string, en: string): RegionNames {
 type SpecialisedKind = Exclude<CourtKind, 'district' | 'regional' | 'cassation' | 'supreme'>;
 
 /** Id suffix, name stems and jurisdiction of each specialised first-instance court. */
-const SPECIALISED: Record<SpecialisedKind, { suffix: string; caseTypes: CaseType[]; ru: string; kk: string; en: string; activeFrom?: string }> = {
+const SPECIALISED: Record<
+	SpecialisedKind,
+	{ suffix: string; caseTypes: CaseType[]; ru: string; kk: string; en: string; activeFrom?: string }
+> = {
 	economic: {
 		suffix: 'SMEC',
 		caseTypes: ['civil'],

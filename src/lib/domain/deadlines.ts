@@ -31,19 +31,19 @@ export const DEFAULT_DEADLINES: Deadlines = {
 		'first.administrative': { months: 2 },
 		// Code of Administrative Offences: fifteen days.
 		'first.admin_offense': { days: 15 },
-		'appeal': { months: 2 },
+		appeal: { months: 2 },
 		// Seed 000: a cassation complaint is decided within six months of its receipt.
-		'cassation': { months: 6 },
-		'supervisory': { months: 6 }
+		cassation: { months: 6 },
+		supervisory: { months: 6 }
 	},
 	standard: {
 		'first.civil': { days: 180 },
 		'first.criminal': { days: 180 },
 		'first.administrative': { days: 180 },
 		'first.admin_offense': { days: 60 },
-		'appeal': { days: 120 },
-		'cassation': { days: 365 },
-		'supervisory': { days: 365 }
+		appeal: { days: 120 },
+		cassation: { days: 365 },
+		supervisory: { days: 365 }
 	}
 };
 

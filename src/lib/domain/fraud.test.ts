@@ -4,9 +4,18 @@ import { FRAUD_REFERENCES, funnelSteps, monthlyAverage, monthsIn } from './fraud
 describe('fraud reference figures', () => {
 	it('holds the published figures of seed 001 with their periods', () => {
 		const byId = Object.fromEntries(FRAUD_REFERENCES.map((r) => [r.id, r]));
-		expect(byId['2024']).toMatchObject({ from: '2024-01-01', to: '2024-12-31', incidents: { value: 22_000, atLeast: true }, damageKzt: { value: 45.5e9 } });
+		expect(byId['2024']).toMatchObject({
+			from: '2024-01-01',
+			to: '2024-12-31',
+			incidents: { value: 22_000, atLeast: true },
+			damageKzt: { value: 45.5e9 }
+		});
 		expect(byId['2025-q1']).toMatchObject({ from: '2025-01-01', to: '2025-03-31', incidents: { value: 6_200, atLeast: false } });
-		expect(byId['2025-jan-aug']).toMatchObject({ to: '2025-08-31', incidents: { value: 14_000, atLeast: true }, damageKzt: { value: 6e9, atLeast: true } });
+		expect(byId['2025-jan-aug']).toMatchObject({
+			to: '2025-08-31',
+			incidents: { value: 14_000, atLeast: true },
+			damageKzt: { value: 6e9, atLeast: true }
+		});
 	});
 
 	it('spreads a period total over its months for a monthly chart', () => {

@@ -9,7 +9,12 @@ describe('view state in URLs', () => {
 		{ period: { kind: 'year', year: 2024 }, by: ['region'], filters: { case_type: ['civil'] } },
 		{ period: { kind: 'quarter', year: 2025, quarter: 3 }, grain: 'month', by: ['court', 'category'], filters: {} },
 		{ period: { kind: 'last12' }, by: [], filters: { region: ['KZ-75', 'KZ-71'], instance: ['cassation'] }, source: 'court_stats' },
-		{ period: { kind: 'range', from: '2024-02-29', to: '2025-01-31' }, grain: 'year', by: [], filters: { court: ['KZ75-D01'], judge: ['J-00AB12'], scheme: ['fake_police'] } }
+		{
+			period: { kind: 'range', from: '2024-02-29', to: '2025-01-31' },
+			grain: 'year',
+			by: [],
+			filters: { court: ['KZ75-D01'], judge: ['J-00AB12'], scheme: ['fake_police'] }
+		}
 	];
 
 	it('parses what it serializes, and serializes what it parses, unchanged', () => {

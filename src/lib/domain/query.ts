@@ -80,7 +80,10 @@ function parsePeriod(params: URLSearchParams, errors: QueryError[]): PeriodSpec 
 	}
 	if (from === null && to === null) return undefined;
 	let ok = true;
-	for (const [param, value] of [['from', from], ['to', to]] as const) {
+	for (const [param, value] of [
+		['from', from],
+		['to', to]
+	] as const) {
 		if (value === null || !parseIsoDate(value) || value < '1990-01-01' || value > '2100-12-31') {
 			errors.push({ param, code: 'bad_date', value: value ?? '' });
 			ok = false;
@@ -105,8 +108,7 @@ export function parseQuery(params: URLSearchParams, extra: readonly string[] = [
 		if (seen.has(key)) errors.push({ param: key, code: 'repeated_param' });
 		seen.add(key);
 		if (value.length > MAX_PARAM_LENGTH) errors.push({ param: key, code: 'too_many', value });
-		else if (!QUERY_PARAMS.includes(key) && !dimensionById(key) && !extra.includes(key))
-			errors.push({ param: key, code: 'unknown_param' });
+		else if (!QUERY_PARAMS.includes(key) && !dimensionById(key) && !extra.includes(key)) errors.push({ param: key, code: 'unknown_param' });
 	}
 	if (errors.length) return { ok: false, errors: errors.map(clip) };
 

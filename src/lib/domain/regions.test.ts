@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { REGIONS, TOTAL_POPULATION, normalizeRegion, regionShortName } from './regions';
 
-const expectCode = (input: string, code: string) =>
-	expect(normalizeRegion(input), input).toEqual({ ok: true, code });
+const expectCode = (input: string, code: string) => expect(normalizeRegion(input), input).toEqual({ ok: true, code });
 
 describe('region directory', () => {
 	it('holds the 20 units of 2022 with unique codes and the 2023 population', () => {

@@ -18,35 +18,199 @@ export interface Region {
 	oldIso: readonly string[];
 }
 
-const r = (
-	code: string,
-	en: string,
-	ru: string,
-	kk: string,
-	population: number,
-	aliases: string[],
-	oldIso: string[] = []
-): Region => ({ code, kato: code.slice(3), name: { ru, kk, en }, population, aliases, oldIso });
+const r = (code: string, en: string, ru: string, kk: string, population: number, aliases: string[], oldIso: string[] = []): Region => ({
+	code,
+	kato: code.slice(3),
+	name: { ru, kk, en },
+	population,
+	aliases,
+	oldIso
+});
 
 export const REGIONS: readonly Region[] = [
 	r('KZ-10', 'Abai', 'Абайская область', 'Абай облысы', 610_189, ['Abai', 'Abay', 'Абай', 'Абайская']),
-	r('KZ-11', 'Akmola', 'Акмолинская область', 'Ақмола облысы', 787_971, ['Akmola', 'Aqmola', 'Akmolinskaya', 'Акмолинская', 'Ақмола', 'Акмола'], ['KZ-AKM']),
-	r('KZ-15', 'Aktobe', 'Актюбинская область', 'Ақтөбе облысы', 928_185, ['Aktobe', 'Aqtobe', 'Aktyubinsk', 'Aktyubinskaya', 'Актюбинская', 'Ақтөбе', 'Актобе'], ['KZ-AKT']),
-	r('KZ-19', 'Almaty region', 'Алматинская область', 'Алматы облысы', 1_505_984, ['Almaty region', 'Almaty oblast', 'Almaty oblysy', 'Almatinskaya', 'Алматинская'], ['KZ-ALM']),
+	r(
+		'KZ-11',
+		'Akmola',
+		'Акмолинская область',
+		'Ақмола облысы',
+		787_971,
+		['Akmola', 'Aqmola', 'Akmolinskaya', 'Акмолинская', 'Ақмола', 'Акмола'],
+		['KZ-AKM']
+	),
+	r(
+		'KZ-15',
+		'Aktobe',
+		'Актюбинская область',
+		'Ақтөбе облысы',
+		928_185,
+		['Aktobe', 'Aqtobe', 'Aktyubinsk', 'Aktyubinskaya', 'Актюбинская', 'Ақтөбе', 'Актобе'],
+		['KZ-AKT']
+	),
+	r(
+		'KZ-19',
+		'Almaty region',
+		'Алматинская область',
+		'Алматы облысы',
+		1_505_984,
+		['Almaty region', 'Almaty oblast', 'Almaty oblysy', 'Almatinskaya', 'Алматинская'],
+		['KZ-ALM']
+	),
 	r('KZ-23', 'Atyrau', 'Атырауская область', 'Атырау облысы', 693_040, ['Atyrau', 'Atyrauskaya', 'Атырауская', 'Атырау'], ['KZ-ATY']),
-	r('KZ-27', 'West Kazakhstan', 'Западно-Казахстанская область', 'Батыс Қазақстан облысы', 688_091, ['West Kazakhstan', 'Western Kazakhstan', 'Zapadno-Kazakhstanskaya', 'Batys Kazakhstan', 'Batys Qazaqstan', 'Западно-Казахстанская', 'Батыс Қазақстан', 'ЗКО', 'WKO'], ['KZ-ZAP']),
-	r('KZ-31', 'Zhambyl', 'Жамбылская область', 'Жамбыл облысы', 1_217_955, ['Zhambyl', 'Jambyl', 'Zhambul', 'Jambul', 'Zhambylskaya', 'Жамбылская', 'Жамбыл'], ['KZ-ZHA']),
-	r('KZ-33', 'Zhetysu', 'Жетысуская область', 'Жетісу облысы', 698_675, ['Zhetysu', 'Jetisu', 'Zhetisu', 'Jetysu', 'Zhetysuskaya', 'Жетысуская', 'Жетісу', 'Жетысу']),
-	r('KZ-35', 'Karaganda', 'Карагандинская область', 'Қарағанды облысы', 1_134_753, ['Karaganda', 'Karagandy', 'Qaraghandy', 'Qaragandy', 'Karagandinskaya', 'Карагандинская', 'Қарағанды', 'Караганды'], ['KZ-KAR']),
-	r('KZ-39', 'Kostanay', 'Костанайская область', 'Қостанай облысы', 832_110, ['Kostanay', 'Kostanai', 'Qostanay', 'Kustanai', 'Kostanayskaya', 'Костанайская', 'Қостанай', 'Костанай'], ['KZ-KUS']),
-	r('KZ-43', 'Kyzylorda', 'Кызылординская область', 'Қызылорда облысы', 833_531, ['Kyzylorda', 'Qyzylorda', 'Kzyl-Orda', 'Kyzylordinskaya', 'Кызылординская', 'Қызылорда', 'Кызылорда'], ['KZ-KZY']),
-	r('KZ-47', 'Mangystau', 'Мангистауская область', 'Маңғыстау облысы', 766_956, ['Mangystau', 'Mangistau', 'Mangghystau', 'Mangistauskaya', 'Мангистауская', 'Маңғыстау', 'Мангыстау', 'Мангистау'], ['KZ-MAN']),
-	r('KZ-55', 'Pavlodar', 'Павлодарская область', 'Павлодар облысы', 754_903, ['Pavlodar', 'Pavlodarskaya', 'Павлодарская', 'Павлодар'], ['KZ-PAV']),
-	r('KZ-59', 'North Kazakhstan', 'Северо-Казахстанская область', 'Солтүстік Қазақстан облысы', 534_024, ['North Kazakhstan', 'Northern Kazakhstan', 'Severo-Kazakhstanskaya', 'Soltustik Kazakhstan', 'Soltustik Qazaqstan', 'Северо-Казахстанская', 'Солтүстік Қазақстан', 'СКО', 'NKO'], ['KZ-SEV']),
-	r('KZ-61', 'Turkistan', 'Туркестанская область', 'Түркістан облысы', 2_119_063, ['Turkistan', 'Turkestan', 'Turkestanskaya', 'Туркестанская', 'Түркістан', 'Туркестан', 'South Kazakhstan', 'Southern Kazakhstan', 'Ontustik Kazakhstan', 'Ontustik Qazaqstan', 'Южно-Казахстанская', 'Оңтүстік Қазақстан', 'ЮКО'], ['KZ-YUZ']),
+	r(
+		'KZ-27',
+		'West Kazakhstan',
+		'Западно-Казахстанская область',
+		'Батыс Қазақстан облысы',
+		688_091,
+		[
+			'West Kazakhstan',
+			'Western Kazakhstan',
+			'Zapadno-Kazakhstanskaya',
+			'Batys Kazakhstan',
+			'Batys Qazaqstan',
+			'Западно-Казахстанская',
+			'Батыс Қазақстан',
+			'ЗКО',
+			'WKO'
+		],
+		['KZ-ZAP']
+	),
+	r(
+		'KZ-31',
+		'Zhambyl',
+		'Жамбылская область',
+		'Жамбыл облысы',
+		1_217_955,
+		['Zhambyl', 'Jambyl', 'Zhambul', 'Jambul', 'Zhambylskaya', 'Жамбылская', 'Жамбыл'],
+		['KZ-ZHA']
+	),
+	r('KZ-33', 'Zhetysu', 'Жетысуская область', 'Жетісу облысы', 698_675, [
+		'Zhetysu',
+		'Jetisu',
+		'Zhetisu',
+		'Jetysu',
+		'Zhetysuskaya',
+		'Жетысуская',
+		'Жетісу',
+		'Жетысу'
+	]),
+	r(
+		'KZ-35',
+		'Karaganda',
+		'Карагандинская область',
+		'Қарағанды облысы',
+		1_134_753,
+		['Karaganda', 'Karagandy', 'Qaraghandy', 'Qaragandy', 'Karagandinskaya', 'Карагандинская', 'Қарағанды', 'Караганды'],
+		['KZ-KAR']
+	),
+	r(
+		'KZ-39',
+		'Kostanay',
+		'Костанайская область',
+		'Қостанай облысы',
+		832_110,
+		['Kostanay', 'Kostanai', 'Qostanay', 'Kustanai', 'Kostanayskaya', 'Костанайская', 'Қостанай', 'Костанай'],
+		['KZ-KUS']
+	),
+	r(
+		'KZ-43',
+		'Kyzylorda',
+		'Кызылординская область',
+		'Қызылорда облысы',
+		833_531,
+		['Kyzylorda', 'Qyzylorda', 'Kzyl-Orda', 'Kyzylordinskaya', 'Кызылординская', 'Қызылорда', 'Кызылорда'],
+		['KZ-KZY']
+	),
+	r(
+		'KZ-47',
+		'Mangystau',
+		'Мангистауская область',
+		'Маңғыстау облысы',
+		766_956,
+		['Mangystau', 'Mangistau', 'Mangghystau', 'Mangistauskaya', 'Мангистауская', 'Маңғыстау', 'Мангыстау', 'Мангистау'],
+		['KZ-MAN']
+	),
+	r(
+		'KZ-55',
+		'Pavlodar',
+		'Павлодарская область',
+		'Павлодар облысы',
+		754_903,
+		['Pavlodar', 'Pavlodarskaya', 'Павлодарская', 'Павлодар'],
+		['KZ-PAV']
+	),
+	r(
+		'KZ-59',
+		'North Kazakhstan',
+		'Северо-Казахстанская область',
+		'Солтүстік Қазақстан облысы',
+		534_024,
+		[
+			'North Kazakhstan',
+			'Northern Kazakhstan',
+			'Severo-Kazakhstanskaya',
+			'Soltustik Kazakhstan',
+			'Soltustik Qazaqstan',
+			'Северо-Казахстанская',
+			'Солтүстік Қазақстан',
+			'СКО',
+			'NKO'
+		],
+		['KZ-SEV']
+	),
+	r(
+		'KZ-61',
+		'Turkistan',
+		'Туркестанская область',
+		'Түркістан облысы',
+		2_119_063,
+		[
+			'Turkistan',
+			'Turkestan',
+			'Turkestanskaya',
+			'Туркестанская',
+			'Түркістан',
+			'Туркестан',
+			'South Kazakhstan',
+			'Southern Kazakhstan',
+			'Ontustik Kazakhstan',
+			'Ontustik Qazaqstan',
+			'Южно-Казахстанская',
+			'Оңтүстік Қазақстан',
+			'ЮКО'
+		],
+		['KZ-YUZ']
+	),
 	r('KZ-62', 'Ulytau', 'Улытауская область', 'Ұлытау облысы', 221_395, ['Ulytau', 'Ulytauskaya', 'Улытауская', 'Ұлытау', 'Улытау']),
-	r('KZ-63', 'East Kazakhstan', 'Восточно-Казахстанская область', 'Шығыс Қазақстан облысы', 730_172, ['East Kazakhstan', 'Eastern Kazakhstan', 'Vostochno-Kazakhstanskaya', 'Shygys Kazakhstan', 'Shyghys Qazaqstan', 'Восточно-Казахстанская', 'Шығыс Қазақстан', 'ВКО', 'EKO'], ['KZ-VOS']),
-	r('KZ-71', 'Astana', 'Астана', 'Астана', 1_354_435, ['Astana', 'Астана', 'Nur-Sultan', 'Nursultan', 'Нур-Султан', 'Нұр-Сұлтан'], ['KZ-AST']),
+	r(
+		'KZ-63',
+		'East Kazakhstan',
+		'Восточно-Казахстанская область',
+		'Шығыс Қазақстан облысы',
+		730_172,
+		[
+			'East Kazakhstan',
+			'Eastern Kazakhstan',
+			'Vostochno-Kazakhstanskaya',
+			'Shygys Kazakhstan',
+			'Shyghys Qazaqstan',
+			'Восточно-Казахстанская',
+			'Шығыс Қазақстан',
+			'ВКО',
+			'EKO'
+		],
+		['KZ-VOS']
+	),
+	r(
+		'KZ-71',
+		'Astana',
+		'Астана',
+		'Астана',
+		1_354_435,
+		['Astana', 'Астана', 'Nur-Sultan', 'Nursultan', 'Нур-Султан', 'Нұр-Сұлтан'],
+		['KZ-AST']
+	),
 	r('KZ-75', 'Almaty', 'Алматы', 'Алматы', 2_161_695, ['Almaty city', 'Alma-Ata city'], ['KZ-ALA']),
 	r('KZ-79', 'Shymkent', 'Шымкент', 'Шымкент', 1_191_877, ['Shymkent', 'Шымкент', 'Чимкент', 'Chimkent'], ['KZ-SHY'])
 ];
@@ -62,7 +226,16 @@ export const TOTAL_POPULATION = REGIONS.reduce((sum, x) => sum + x.population, 0
 
 /** Kazakh letters folded to their nearest Russian ones, so Қарағанды and Караганды meet. */
 const KAZAKH_FOLD: Record<string, string> = {
-	ә: 'а', ғ: 'г', қ: 'к', ң: 'н', ө: 'о', ұ: 'у', ү: 'у', һ: 'х', і: 'и', ё: 'е'
+	ә: 'а',
+	ғ: 'г',
+	қ: 'к',
+	ң: 'н',
+	ө: 'о',
+	ұ: 'у',
+	ү: 'у',
+	һ: 'х',
+	і: 'и',
+	ё: 'е'
 };
 const CITY_WORDS = new Set(['г', 'город', 'city', 'каласы', 'qalasy', 'kalasy', 'gorod', 'qala']);
 const REGION_WORDS = new Set(['область', 'обл', 'облысы', 'oblast', 'oblysy', 'region', 'province', 'oblys']);
@@ -108,9 +281,7 @@ for (const region of REGIONS) {
 	}
 }
 
-export type RegionMatch =
-	| { ok: true; code: string }
-	| { ok: false; reason: 'empty' | 'unknown' | 'ambiguous'; candidates?: string[] };
+export type RegionMatch = { ok: true; code: string } | { ok: false; reason: 'empty' | 'unknown' | 'ambiguous'; candidates?: string[] };
 
 /**
  * Maps an ISO code (current or former), a KATO code (2 or 9 digits) or a name in any of the
@@ -123,9 +294,7 @@ export function normalizeRegion(input: string | null | undefined): RegionMatch {
 	const iso = /^kz[\s_-]?([a-z]{3}|\d{2})$/i.exec(raw);
 	if (iso) {
 		const suffix = iso[1].toUpperCase();
-		const code = /^\d/.test(suffix)
-			? `KZ-${suffix}`
-			: REGIONS.find((x) => x.oldIso.includes(`KZ-${suffix}`))?.code;
+		const code = /^\d/.test(suffix) ? `KZ-${suffix}` : REGIONS.find((x) => x.oldIso.includes(`KZ-${suffix}`))?.code;
 		if (code && BY_CODE.has(code)) return { ok: true, code };
 		return { ok: false, reason: 'unknown' };
 	}

@@ -71,14 +71,34 @@ export const RECONCILIATIONS = enumOf({
 });
 
 export const FRAUD_SCHEMES = enumOf({
-	fake_bank_security: { ru: 'Звонок «службы безопасности банка»', kk: '«Банк қауіпсіздік қызметінің» қоңырауы', en: 'Fake bank security call' },
+	fake_bank_security: {
+		ru: 'Звонок «службы безопасности банка»',
+		kk: '«Банк қауіпсіздік қызметінің» қоңырауы',
+		en: 'Fake bank security call'
+	},
 	fake_police: { ru: 'Звонок «полиции»', kk: '«Полиция» қоңырауы', en: 'Fake police call' },
-	classifieds_buyer_seller: { ru: 'Лжепокупатель / лжепродавец на сайте объявлений', kk: 'Хабарландыру сайтындағы жалған сатып алушы / сатушы', en: 'Fake buyer or seller on classifieds' },
+	classifieds_buyer_seller: {
+		ru: 'Лжепокупатель / лжепродавец на сайте объявлений',
+		kk: 'Хабарландыру сайтындағы жалған сатып алушы / сатушы',
+		en: 'Fake buyer or seller on classifieds'
+	},
 	fake_rental: { ru: 'Ложная аренда жилья', kk: 'Жалған тұрғын үй жалдау', en: 'Fake rental' },
 	cheap_car: { ru: 'Дешёвый автомобиль', kk: 'Арзан автокөлік', en: 'Cheap car offer' },
-	hacked_messenger: { ru: 'Взломанный мессенджер, просьба родственнику', kk: 'Бұзылған мессенджер, туысқа өтініш', en: 'Hacked messenger, plea to relatives' },
-	investment_platform: { ru: 'Ложные инвестиции и пирамиды', kk: 'Жалған инвестициялар мен пирамидалар', en: 'Fake investment platform or pyramid' },
-	online_loan_identity: { ru: 'Онлайн-кредит на чужие данные', kk: 'Бөтен деректерге онлайн-несие', en: 'Online loan with stolen identity' },
+	hacked_messenger: {
+		ru: 'Взломанный мессенджер, просьба родственнику',
+		kk: 'Бұзылған мессенджер, туысқа өтініш',
+		en: 'Hacked messenger, plea to relatives'
+	},
+	investment_platform: {
+		ru: 'Ложные инвестиции и пирамиды',
+		kk: 'Жалған инвестициялар мен пирамидалар',
+		en: 'Fake investment platform or pyramid'
+	},
+	online_loan_identity: {
+		ru: 'Онлайн-кредит на чужие данные',
+		kk: 'Бөтен деректерге онлайн-несие',
+		en: 'Online loan with stolen identity'
+	},
 	other: { ru: 'Другое', kk: 'Басқа', en: 'Other' }
 });
 
@@ -125,13 +145,13 @@ export interface FieldSpec {
 	label: L10n;
 }
 
-const f = (
-	name: string,
-	type: FieldType,
-	required: boolean,
-	label: L10n,
-	values?: readonly EnumValue[]
-): FieldSpec => ({ name, type, required, label, values });
+const f = (name: string, type: FieldType, required: boolean, label: L10n, values?: readonly EnumValue[]): FieldSpec => ({
+	name,
+	type,
+	required,
+	label,
+	values
+});
 
 export const CASE_FIELDS: readonly FieldSpec[] = [
 	f('case_id', 'string', true, { ru: 'ID производства', kk: 'Іс жүргізу ID', en: 'Proceeding ID' }),
@@ -166,7 +186,13 @@ export const FRAUD_FIELDS: readonly FieldSpec[] = [
 	f('recovered_kzt', 'decimal', false, { ru: 'Возмещено, тг', kk: 'Өтелді, тг', en: 'Recovered, KZT' }),
 	f('article', 'enum', true, { ru: 'Статья УК', kk: 'ҚК бабы', en: 'Criminal Code article' }, FRAUD_ARTICLES),
 	f('status', 'enum', true, { ru: 'Статус', kk: 'Мәртебе', en: 'Status' }, FRAUD_STATUSES),
-	f('victim_age_group', 'enum', false, { ru: 'Возраст потерпевшего', kk: 'Жәбірленушінің жасы', en: 'Victim age group' }, VICTIM_AGE_GROUPS),
+	f(
+		'victim_age_group',
+		'enum',
+		false,
+		{ ru: 'Возраст потерпевшего', kk: 'Жәбірленушінің жасы', en: 'Victim age group' },
+		VICTIM_AGE_GROUPS
+	),
 	f('case_number', 'string', false, { ru: 'Номер дела в суде', kk: 'Соттағы іс нөмірі', en: 'Court case number' })
 ];
 

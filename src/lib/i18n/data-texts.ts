@@ -116,7 +116,11 @@ export function datasetName(dataset: { kind: DatasetKind; name: string; is_demo:
 
 export function phaseText(phase: 'receiving' | 'staging' | 'validating' | 'committing' | 'done', locale?: Locale): string {
 	const o = { locale };
-	return { receiving: m.phase_receiving, staging: m.phase_staging, validating: m.phase_validating, committing: m.phase_committing, done: m.phase_done }[
-		phase
-	]({}, o);
+	return {
+		receiving: m.phase_receiving,
+		staging: m.phase_staging,
+		validating: m.phase_validating,
+		committing: m.phase_committing,
+		done: m.phase_done
+	}[phase]({}, o);
 }

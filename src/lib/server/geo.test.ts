@@ -21,9 +21,12 @@ describe('region boundaries from a GeoJSON file', () => {
 			expect(geoArea(shape.geometry)).toBeLessThan(0.01);
 		}
 		// Projected to a 600×400 box, every region is drawn inside it.
-		const collection = { type: 'FeatureCollection' as const, features: boundaries.shapes.map((s) => ({ type: 'Feature' as const, properties: {}, geometry: s.geometry })) };
+		const collection = {
+			type: 'FeatureCollection' as const,
+			features: boundaries.shapes.map((s) => ({ type: 'Feature' as const, properties: {}, geometry: s.geometry }))
+		};
 		const projection = geoMercator().fitSize([600, 400], collection);
-		const [[x0, y0], [x1, y1]] = geoPath(projection).bounds(collection);
+		const [[x0], [x1, y1]] = geoPath(projection).bounds(collection);
 		expect(x0).toBeGreaterThanOrEqual(-1);
 		expect(y1).toBeLessThanOrEqual(401);
 		expect(x1 - x0).toBeGreaterThan(100);
@@ -39,7 +42,10 @@ describe('region boundaries from a GeoJSON file', () => {
 		}
 		expect(configuredBoundaries()).toBeNull();
 		const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'geo-')), 'bad.geojson');
-		fs.writeFileSync(bad, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'X' }, geometry: null }] }));
+		fs.writeFileSync(
+			bad,
+			JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'X' }, geometry: null }] })
+		);
 		expect(() => readBoundaries(bad, '')).toThrow(/no feature/);
 	});
 });

@@ -71,6 +71,7 @@ let cached: { key: string; value: Boundaries | null } | undefined;
 export function configuredBoundaries(): Boundaries | null {
 	const { geojsonPath, geojsonAttribution } = settings();
 	const key = `${geojsonPath}\n${geojsonAttribution}`;
-	if (cached?.key !== key) cached = { key, value: geojsonPath ? readBoundaries(geojsonPath, geojsonAttribution || path.basename(geojsonPath)) : null };
+	if (cached?.key !== key)
+		cached = { key, value: geojsonPath ? readBoundaries(geojsonPath, geojsonAttribution || path.basename(geojsonPath)) : null };
 	return cached.value;
 }

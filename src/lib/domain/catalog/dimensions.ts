@@ -41,11 +41,7 @@ export const DIMENSION_IDS = [
 export type DimensionId = (typeof DIMENSION_IDS)[number];
 
 export type DimensionValues =
-	| { kind: 'region' }
-	| { kind: 'court' }
-	| { kind: 'category' }
-	| { kind: 'enum'; values: readonly EnumValue[] }
-	| { kind: 'code' };
+	{ kind: 'region' } | { kind: 'court' } | { kind: 'category' } | { kind: 'enum'; values: readonly EnumValue[] } | { kind: 'code' };
 
 export interface Dimension {
 	id: DimensionId;
@@ -73,17 +69,41 @@ export const DIMENSIONS: readonly Dimension[] = [
 	d('region', 'region', ALL, { kind: 'region' }, { ru: 'Регион', kk: 'Өңір', en: 'Region' }),
 	d('court', 'court_id', COURT_FACTS, { kind: 'court' }, { ru: 'Суд', kk: 'Сот', en: 'Court' }),
 	d('instance', 'instance', COURT_FACTS, { kind: 'enum', values: INSTANCES }, { ru: 'Инстанция', kk: 'Саты', en: 'Instance' }),
-	d('case_type', 'case_type', COURT_FACTS, { kind: 'enum', values: CASE_TYPES }, { ru: 'Вид судопроизводства', kk: 'Іс түрі', en: 'Case type' }),
+	d(
+		'case_type',
+		'case_type',
+		COURT_FACTS,
+		{ kind: 'enum', values: CASE_TYPES },
+		{ ru: 'Вид судопроизводства', kk: 'Іс түрі', en: 'Case type' }
+	),
 	d('category', 'category', COURT_FACTS, { kind: 'category' }, { ru: 'Категория', kk: 'Санат', en: 'Category' }),
 	d('judge', 'judge_id', CASE_FACTS, { kind: 'code' }, { ru: 'Судья', kk: 'Судья', en: 'Judge' }, true),
 	d('article', 'article', [...CASE_FACTS, ...FRAUD_FACTS], { kind: 'code' }, { ru: 'Статья', kk: 'Бап', en: 'Article' }),
-	d('outcome', 'outcome', ['cases', 'appeals', 'fraud_verdicts', 'fraud_reviews'], { kind: 'enum', values: OUTCOMES }, { ru: 'Результат', kk: 'Нәтиже', en: 'Outcome' }),
+	d(
+		'outcome',
+		'outcome',
+		['cases', 'appeals', 'fraud_verdicts', 'fraud_reviews'],
+		{ kind: 'enum', values: OUTCOMES },
+		{ ru: 'Результат', kk: 'Нәтиже', en: 'Outcome' }
+	),
 	// What the next instance decided on a proceeding (upheld, reversed…): the appeal result.
-	d('review_outcome', 'review_outcome', ['reviews', 'fraud_reviews'], { kind: 'enum', values: OUTCOMES }, { ru: 'Результат пересмотра', kk: 'Қайта қарау нәтижесі', en: 'Review outcome' }),
+	d(
+		'review_outcome',
+		'review_outcome',
+		['reviews', 'fraud_reviews'],
+		{ kind: 'enum', values: OUTCOMES },
+		{ ru: 'Результат пересмотра', kk: 'Қайта қарау нәтижесі', en: 'Review outcome' }
+	),
 	d('scheme', 'scheme', FRAUD_FACTS, { kind: 'enum', values: FRAUD_SCHEMES }, { ru: 'Схема', kk: 'Схема', en: 'Scheme' }),
 	d('channel', 'channel', FRAUD_FACTS, { kind: 'enum', values: FRAUD_CHANNELS }, { ru: 'Канал', kk: 'Арна', en: 'Channel' }),
 	d('status', 'status', FRAUD_FACTS, { kind: 'enum', values: FRAUD_STATUSES }, { ru: 'Статус', kk: 'Мәртебе', en: 'Status' }),
-	d('victim_age_group', 'victim_age_group', FRAUD_FACTS, { kind: 'enum', values: VICTIM_AGE_GROUPS }, { ru: 'Возраст потерпевшего', kk: 'Жәбірленуші жасы', en: 'Victim age' })
+	d(
+		'victim_age_group',
+		'victim_age_group',
+		FRAUD_FACTS,
+		{ kind: 'enum', values: VICTIM_AGE_GROUPS },
+		{ ru: 'Возраст потерпевшего', kk: 'Жәбірленуші жасы', en: 'Victim age' }
+	)
 ];
 
 const BY_ID = new Map(DIMENSIONS.map((x) => [x.id, x]));

@@ -7,7 +7,11 @@ import { FRAUD_CIVIL_CATEGORIES } from '../fraud';
 import type { L10n } from '../l10n';
 import type { Indicator } from './types';
 
-export const SEED_FRAUD: L10n = { ru: 'Интернет-мошенничество (материал 001)', kk: 'Интернет-алаяқтық (001 материалы)', en: 'Internet fraud (seed 001)' };
+export const SEED_FRAUD: L10n = {
+	ru: 'Интернет-мошенничество (материал 001)',
+	kk: 'Интернет-алаяқтық (001 материалы)',
+	en: 'Internet fraud (seed 001)'
+};
 /** Trusted catalog SQL built from the domain list of categories. */
 const CIVIL_CLAIM = `instance = 'first' AND category IN (${FRAUD_CIVIL_CATEGORIES.map((c) => `'${c}'`).join(', ')})`;
 
@@ -33,7 +37,11 @@ export const FRAUD_COURT_INDICATORS: readonly Indicator[] = [
 			kk: 'Кезеңде тіркелген, тергеу басталған фактілер (тергелуде, тоқтатылған, сотта немесе үкіммен).',
 			en: 'Incidents registered in the period whose investigation began (investigating, closed, in court or convicted).'
 		},
-		{ ru: 'число фактов со статусом, отличным от «зарегистрировано»', kk: 'мәртебесі «тіркелді» емес фактілер саны', en: 'count of incidents with a status other than "registered"' },
+		{
+			ru: 'число фактов со статусом, отличным от «зарегистрировано»',
+			kk: 'мәртебесі «тіркелді» емес фактілер саны',
+			en: 'count of incidents with a status other than "registered"'
+		},
 		"status <> 'registered'"
 	),
 	stage(
@@ -44,7 +52,11 @@ export const FRAUD_COURT_INDICATORS: readonly Indicator[] = [
 			kk: 'Кезеңде тіркелген, істері сотқа жіберілген фактілер (сотта немесе үкіммен).',
 			en: 'Incidents registered in the period whose case went to court (in court or convicted).'
 		},
-		{ ru: 'число фактов «в суде» + «осуждён»', kk: '«сотта» + «сотталды» фактілер саны', en: 'count of incidents "in court" + "convicted"' },
+		{
+			ru: 'число фактов «в суде» + «осуждён»',
+			kk: '«сотта» + «сотталды» фактілер саны',
+			en: 'count of incidents "in court" + "convicted"'
+		},
 		"status IN ('in_court', 'convicted')"
 	),
 	stage(
@@ -55,7 +67,11 @@ export const FRAUD_COURT_INDICATORS: readonly Indicator[] = [
 			kk: 'Кезеңде тіркелген, айыптау үкімімен аяқталған фактілер.',
 			en: 'Incidents registered in the period that ended in a conviction.'
 		},
-		{ ru: 'число фактов со статусом «осуждён»', kk: '«сотталды» мәртебесі бар фактілер саны', en: 'count of incidents with status "convicted"' },
+		{
+			ru: 'число фактов со статусом «осуждён»',
+			kk: '«сотталды» мәртебесі бар фактілер саны',
+			en: 'count of incidents with status "convicted"'
+		},
 		"status = 'convicted'"
 	),
 	{
@@ -67,7 +83,11 @@ export const FRAUD_COURT_INDICATORS: readonly Indicator[] = [
 			kk: 'Алаяқтық фактілерінің сот істері бойынша кезеңде шығарылған бірінші сатының шешімдері (іс нөмірі бойынша байланыс).',
 			en: 'First-instance decisions in the period in the court cases of fraud incidents (linked by case number).'
 		},
-		formula: { ru: 'число связанных дел с датой решения в периоде', kk: 'шешім күні кезеңге кіретін байланысты істер саны', en: 'count of linked cases decided in the period' },
+		formula: {
+			ru: 'число связанных дел с датой решения в периоде',
+			kk: 'шешім күні кезеңге кіретін байланысты істер саны',
+			en: 'count of linked cases decided in the period'
+		},
 		unit: 'count',
 		better: 'neutral',
 		source: 'seed',
@@ -83,7 +103,11 @@ export const FRAUD_COURT_INDICATORS: readonly Indicator[] = [
 			kk: 'Фактіні тіркеуден бірінші саты сотының шешіміне дейінгі күндер медианасы, кезең шешімдері бойынша.',
 			en: 'Median days from the registration of an incident to the first-instance decision, over the decisions of the period.'
 		},
-		formula: { ru: 'медиана(дата решения − дата регистрации)', kk: 'медиана(шешім күні − тіркелген күні)', en: 'median(decision date − registration date)' },
+		formula: {
+			ru: 'медиана(дата решения − дата регистрации)',
+			kk: 'медиана(шешім күні − тіркелген күні)',
+			en: 'median(decision date − registration date)'
+		},
 		unit: 'days',
 		better: 'down',
 		source: 'seed',
@@ -99,7 +123,11 @@ export const FRAUD_COURT_INDICATORS: readonly Indicator[] = [
 			kk: 'Алаяқтық істері бойынша үкімдерге келесі сатының кезеңде шығарған шешімдері; қайта қарау нәтижесі бойынша — шағымдану қорытындысы.',
 			en: 'Decisions of the next instance in the period on the verdicts of fraud cases; broken down by review outcome, the appeal results.'
 		},
-		formula: { ru: 'число пересмотров с датой решения в периоде', kk: 'шешім күні кезеңге кіретін қайта қараулар саны', en: 'count of reviews decided in the period' },
+		formula: {
+			ru: 'число пересмотров с датой решения в периоде',
+			kk: 'шешім күні кезеңге кіретін қайта қараулар саны',
+			en: 'count of reviews decided in the period'
+		},
 		unit: 'count',
 		better: 'neutral',
 		source: 'practice',
@@ -115,7 +143,11 @@ export const FRAUD_COURT_INDICATORS: readonly Indicator[] = [
 			kk: 'Кезеңде түскен бірінші сатыдағы талаптар, алаяқтықтан жәбірленушілер қаражат өндіретін санаттарда: негізсіз баю, мәмілелердің жарамсыздығы, цифрлық активтер бойынша қаражатты қайтару.',
 			en: 'First-instance claims filed in the period in the categories where fraud victims sue: unjust enrichment, invalidation of transactions, refunds on crypto-asset deals.'
 		},
-		formula: { ru: 'число исков этих категорий с датой поступления в периоде', kk: 'түскен күні кезеңге кіретін осы санаттағы талаптар саны', en: 'count of claims in these categories filed in the period' },
+		formula: {
+			ru: 'число исков этих категорий с датой поступления в периоде',
+			kk: 'түскен күні кезеңге кіретін осы санаттағы талаптар саны',
+			en: 'count of claims in these categories filed in the period'
+		},
 		unit: 'count',
 		better: 'neutral',
 		source: 'seed',
@@ -131,7 +163,11 @@ export const FRAUD_COURT_INDICATORS: readonly Indicator[] = [
 			kk: 'Кезеңде мәні бойынша шешілгендер ішінде толық немесе ішінара қанағаттандырылған осы санаттағы талаптар үлесі.',
 			en: 'Share of claims in these categories granted in full or in part among those decided on the merits in the period.'
 		},
-		formula: { ru: '(удовлетворено + частично) ÷ (удовлетворено + частично + отказано) × 100%', kk: '(қанағаттандырылды + ішінара) ÷ (+ бас тартылды) × 100%', en: '(granted + partially) ÷ (granted + partially + denied) × 100%' },
+		formula: {
+			ru: '(удовлетворено + частично) ÷ (удовлетворено + частично + отказано) × 100%',
+			kk: '(қанағаттандырылды + ішінара) ÷ (+ бас тартылды) × 100%',
+			en: '(granted + partially) ÷ (granted + partially + denied) × 100%'
+		},
 		unit: 'percent',
 		better: 'neutral',
 		source: 'seed',

@@ -25,11 +25,7 @@ export function measureFacts(measure: Measure): FactId[] {
 /** Dimensions present in every fact the indicator reads, narrowed by its own `allowedBy`. */
 export function indicatorDimensions(indicator: Indicator): Dimension[] {
 	const facts = measureFacts(indicator.measure);
-	return DIMENSIONS.filter(
-		(d) =>
-			facts.every((f) => d.facts.includes(f)) &&
-			(!indicator.allowedBy || indicator.allowedBy.includes(d.id))
-	);
+	return DIMENSIONS.filter((d) => facts.every((f) => d.facts.includes(f)) && (!indicator.allowedBy || indicator.allowedBy.includes(d.id)));
 }
 
 /** Dimensions an indicator can be filtered by (filters narrow the rows, so allowedBy does not apply). */

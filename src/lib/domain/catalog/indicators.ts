@@ -17,10 +17,22 @@ const fraudIncidents: Measure = { kind: 'count', fact: 'fraud', event: 'register
 
 const form = (column: 'incoming' | 'resolved' | 'pending_start' | 'pending_end'): Measure => ({ kind: 'form', column });
 
-const CEPEJ = { ru: 'CEPEJ, Руководство по статистике правосудия', kk: 'CEPEJ, сот статистикасы жөніндегі нұсқаулық', en: 'CEPEJ Guidelines on judicial statistics' };
+const CEPEJ = {
+	ru: 'CEPEJ, Руководство по статистике правосудия',
+	kk: 'CEPEJ, сот статистикасы жөніндегі нұсқаулық',
+	en: 'CEPEJ Guidelines on judicial statistics'
+};
 const COURTOOLS = { ru: 'CourTools (NCSC)', kk: 'CourTools (NCSC)', en: 'CourTools (NCSC)' };
-const PRACTICE = { ru: 'Стандартный показатель судов Казахстана', kk: 'Қазақстан соттарының стандартты көрсеткіші', en: 'Standard indicator of Kazakhstan courts' };
-const SEED_DIGITAL = { ru: 'Цифровое правосудие (материалы 001, 003)', kk: 'Цифрлық сот төрелігі (001, 003 материалдары)', en: 'Digital justice (seeds 001, 003)' };
+const PRACTICE = {
+	ru: 'Стандартный показатель судов Казахстана',
+	kk: 'Қазақстан соттарының стандартты көрсеткіші',
+	en: 'Standard indicator of Kazakhstan courts'
+};
+const SEED_DIGITAL = {
+	ru: 'Цифровое правосудие (материалы 001, 003)',
+	kk: 'Цифрлық сот төрелігі (001, 003 материалдары)',
+	en: 'Digital justice (seeds 001, 003)'
+};
 
 export const INDICATORS: readonly Indicator[] = [
 	{
@@ -32,7 +44,11 @@ export const INDICATORS: readonly Indicator[] = [
 			kk: 'Кезең ішінде сотқа түскен істер мен материалдар саны.',
 			en: 'Cases and materials filed with the court in the period.'
 		},
-		formula: { ru: 'число дел с датой поступления в периоде', kk: 'түскен күні кезеңге кіретін істер саны', en: 'count of cases with filing date in the period' },
+		formula: {
+			ru: 'число дел с датой поступления в периоде',
+			kk: 'түскен күні кезеңге кіретін істер саны',
+			en: 'count of cases with filing date in the period'
+		},
 		unit: 'count',
 		better: 'neutral',
 		source: 'CEPEJ',
@@ -49,7 +65,11 @@ export const INDICATORS: readonly Indicator[] = [
 			kk: 'Кезең ішінде қорытынды акт шығарылған істер саны.',
 			en: 'Cases decided (final act issued) in the period.'
 		},
-		formula: { ru: 'число дел с датой решения в периоде', kk: 'шешім күні кезеңге кіретін істер саны', en: 'count of cases with decision date in the period' },
+		formula: {
+			ru: 'число дел с датой решения в периоде',
+			kk: 'шешім күні кезеңге кіретін істер саны',
+			en: 'count of cases with decision date in the period'
+		},
 		unit: 'count',
 		better: 'up',
 		source: 'CEPEJ',
@@ -87,7 +107,11 @@ export const INDICATORS: readonly Indicator[] = [
 			kk: 'Кезең басталғанға дейін түсіп, басында аяқталмаған істер.',
 			en: 'Cases filed before the period and not decided when it began.'
 		},
-		formula: { ru: 'число дел, не оконченных на начало периода', kk: 'кезең басында аяқталмаған істер саны', en: 'count of cases undecided at the start of the period' },
+		formula: {
+			ru: 'число дел, не оконченных на начало периода',
+			kk: 'кезең басында аяқталмаған істер саны',
+			en: 'count of cases undecided at the start of the period'
+		},
 		unit: 'count',
 		better: 'down',
 		source: 'CEPEJ',
@@ -139,7 +163,11 @@ export const INDICATORS: readonly Indicator[] = [
 			kk: 'Қазіргі қарқынмен қалдықты аяқтауға қажет күндер саны.',
 			en: 'Days the pending cases would need at the current pace of resolution.'
 		},
-		formula: { ru: 'остаток на конец ÷ окончено × дней в периоде', kk: 'соңындағы қалдық ÷ аяқталғаны × кезеңдегі күндер', en: 'pending at end ÷ resolved × days in period' },
+		formula: {
+			ru: 'остаток на конец ÷ окончено × дней в периоде',
+			kk: 'соңындағы қалдық ÷ аяқталғаны × кезеңдегі күндер',
+			en: 'pending at end ÷ resolved × days in period'
+		},
 		unit: 'days',
 		better: 'down',
 		thresholds: { warn: 60, bad: 90 },
@@ -174,7 +202,11 @@ export const INDICATORS: readonly Indicator[] = [
 			kk: 'Кезеңде аяқталған істер бойынша түскеннен шешімге дейінгі күндер медианасы.',
 			en: 'Median days from filing to decision of the cases decided in the period.'
 		},
-		formula: { ru: 'медиана(дата решения − дата поступления)', kk: 'медиана(шешім күні − түскен күні)', en: 'median(decision date − filing date)' },
+		formula: {
+			ru: 'медиана(дата решения − дата поступления)',
+			kk: 'медиана(шешім күні − түскен күні)',
+			en: 'median(decision date − filing date)'
+		},
 		unit: 'days',
 		better: 'down',
 		thresholds: { warn: 45, bad: 60 },
@@ -191,7 +223,11 @@ export const INDICATORS: readonly Indicator[] = [
 			kk: 'Кезеңде аяқталған істердің 90%-ы аяқталған мерзім.',
 			en: 'Days within which 90% of the cases decided in the period were decided.'
 		},
-		formula: { ru: '90-й процентиль(дата решения − дата поступления)', kk: '90-шы процентиль(шешім күні − түскен күні)', en: '90th percentile(decision date − filing date)' },
+		formula: {
+			ru: '90-й процентиль(дата решения − дата поступления)',
+			kk: '90-шы процентиль(шешім күні − түскен күні)',
+			en: '90th percentile(decision date − filing date)'
+		},
 		unit: 'days',
 		better: 'down',
 		source: 'CourTools',
@@ -207,7 +243,11 @@ export const INDICATORS: readonly Indicator[] = [
 			kk: 'Басқарушылық нормативтік мерзімде аяқталған істер үлесі (бапталады).',
 			en: 'Share of cases decided within the management time standard (configurable).'
 		},
-		formula: { ru: 'окончено в срок ÷ окончено × 100%', kk: 'мерзімінде аяқталғаны ÷ аяқталғаны × 100%', en: 'decided within standard ÷ decided × 100%' },
+		formula: {
+			ru: 'окончено в срок ÷ окончено × 100%',
+			kk: 'мерзімінде аяқталғаны ÷ аяқталғаны × 100%',
+			en: 'decided within standard ÷ decided × 100%'
+		},
 		unit: 'percent',
 		better: 'up',
 		thresholds: { target: 98, warn: 98, bad: 95 },
@@ -224,12 +264,20 @@ export const INDICATORS: readonly Indicator[] = [
 			kk: 'Заңда белгіленген мерзімде аяқталған істер үлесі (кассация: шағым түскеннен алты ай).',
 			en: 'Share of cases decided within their statutory limit (cassation: six months from receipt).'
 		},
-		formula: { ru: 'окончено в срок ÷ окончено × 100%', kk: 'мерзімінде аяқталғаны ÷ аяқталғаны × 100%', en: 'decided within limit ÷ decided × 100%' },
+		formula: {
+			ru: 'окончено в срок ÷ окончено × 100%',
+			kk: 'мерзімінде аяқталғаны ÷ аяқталғаны × 100%',
+			en: 'decided within limit ÷ decided × 100%'
+		},
 		unit: 'percent',
 		better: 'up',
 		thresholds: { target: 100, warn: 95, bad: 90 },
 		source: 'statute',
-		sourceNote: { ru: 'ГПК, УПК, АППК, КоАП РК; кассация: материал 000', kk: 'АІЖК, ҚІЖК, ӘРПК, ӘҚБтК; кассация: 000 материалы', en: 'Procedural codes of Kazakhstan; cassation: seed 000' },
+		sourceNote: {
+			ru: 'ГПК, УПК, АППК, КоАП РК; кассация: материал 000',
+			kk: 'АІЖК, ҚІЖК, ӘРПК, ӘҚБтК; кассация: 000 материалы',
+			en: 'Procedural codes of Kazakhstan; cassation: seed 000'
+		},
 		measure: { kind: 'share', fact: 'cases', event: 'decided', hit: 'decided_date <= {deadline}' }
 	},
 	{
@@ -241,11 +289,19 @@ export const INDICATORS: readonly Indicator[] = [
 			kk: 'Кезең соңында аяқталмаған, қарау мерзімі өтіп кеткен істер.',
 			en: 'Cases pending at the end of the period whose statutory limit has already passed.'
 		},
-		formula: { ru: 'число дел в остатке, у которых срок < конец периода', kk: 'мерзімі кезең соңынан бұрын өткен қалдықтағы істер саны', en: 'count of pending cases with limit date before the period end' },
+		formula: {
+			ru: 'число дел в остатке, у которых срок < конец периода',
+			kk: 'мерзімі кезең соңынан бұрын өткен қалдықтағы істер саны',
+			en: 'count of pending cases with limit date before the period end'
+		},
 		unit: 'count',
 		better: 'down',
 		source: 'statute',
-		sourceNote: { ru: 'ГПК, УПК, АППК, КоАП РК; кассация: материал 000', kk: 'АІЖК, ҚІЖК, ӘРПК, ӘҚБтК; кассация: 000 материалы', en: 'Procedural codes of Kazakhstan; cassation: seed 000' },
+		sourceNote: {
+			ru: 'ГПК, УПК, АППК, КоАП РК; кассация: материал 000',
+			kk: 'АІЖК, ҚІЖК, ӘРПК, ӘҚБтК; кассация: 000 материалы',
+			en: 'Procedural codes of Kazakhstan; cassation: seed 000'
+		},
 		measure: { kind: 'stock', fact: 'cases', at: 'end', since: '{deadline} + 1' }
 	},
 	{
@@ -257,7 +313,11 @@ export const INDICATORS: readonly Indicator[] = [
 			kk: 'Аяқталмаған істер үшін түскеннен кезең соңына дейінгі күндер медианасы.',
 			en: 'Median days from filing to the end of the period of the cases still pending.'
 		},
-		formula: { ru: 'медиана(конец периода − дата поступления) по остатку', kk: 'қалдық бойынша медиана(кезең соңы − түскен күні)', en: 'median(period end − filing date) over pending cases' },
+		formula: {
+			ru: 'медиана(конец периода − дата поступления) по остатку',
+			kk: 'қалдық бойынша медиана(кезең соңы − түскен күні)',
+			en: 'median(period end − filing date) over pending cases'
+		},
 		unit: 'days',
 		better: 'down',
 		source: 'CourTools',
@@ -273,7 +333,11 @@ export const INDICATORS: readonly Indicator[] = [
 			kk: 'Бір жылдан астам іс жүргізудегі аяқталмаған істер үлесі.',
 			en: 'Share of pending cases that have been pending for more than one year.'
 		},
-		formula: { ru: 'остаток старше 365 дней ÷ остаток × 100%', kk: '365 күннен асқан қалдық ÷ қалдық × 100%', en: 'pending over 365 days ÷ pending × 100%' },
+		formula: {
+			ru: 'остаток старше 365 дней ÷ остаток × 100%',
+			kk: '365 күннен асқан қалдық ÷ қалдық × 100%',
+			en: 'pending over 365 days ÷ pending × 100%'
+		},
 		unit: 'percent',
 		better: 'down',
 		thresholds: { warn: 2, bad: 5 },
@@ -290,7 +354,11 @@ export const INDICATORS: readonly Indicator[] = [
 			kk: 'Екі жылдан астам іс жүргізудегі аяқталмаған істер үлесі.',
 			en: 'Share of pending cases that have been pending for more than two years.'
 		},
-		formula: { ru: 'остаток старше 730 дней ÷ остаток × 100%', kk: '730 күннен асқан қалдық ÷ қалдық × 100%', en: 'pending over 730 days ÷ pending × 100%' },
+		formula: {
+			ru: 'остаток старше 730 дней ÷ остаток × 100%',
+			kk: '730 күннен асқан қалдық ÷ қалдық × 100%',
+			en: 'pending over 730 days ÷ pending × 100%'
+		},
 		unit: 'percent',
 		better: 'down',
 		thresholds: { warn: 0.5, bad: 1 },
@@ -338,13 +406,21 @@ export const INDICATORS: readonly Indicator[] = [
 	{
 		id: 'reversal_rate',
 		group: 'quality',
-		name: { ru: 'Доля отменённых и изменённых актов', kk: 'Күшін жойған және өзгертілген актілер үлесі', en: 'Reversal and modification rate' },
+		name: {
+			ru: 'Доля отменённых и изменённых актов',
+			kk: 'Күшін жойған және өзгертілген актілер үлесі',
+			en: 'Reversal and modification rate'
+		},
 		definition: {
 			ru: 'Дополнение стабильности: доля отменённых или изменённых актов среди пересмотренных по существу.',
 			kk: 'Тұрақтылықтың толықтауышы: мәні бойынша қаралғандар ішінде күшін жойған немесе өзгертілген актілер үлесі.',
 			en: 'Complement of stability: share of acts reversed or modified among those reviewed on the merits.'
 		},
-		formula: { ru: '(отменено + изменено) ÷ пересмотрено по существу × 100%', kk: '(күшін жойған + өзгертілген) ÷ мәні бойынша қаралғаны × 100%', en: '(reversed + modified) ÷ reviewed on the merits × 100%' },
+		formula: {
+			ru: '(отменено + изменено) ÷ пересмотрено по существу × 100%',
+			kk: '(күшін жойған + өзгертілген) ÷ мәні бойынша қаралғаны × 100%',
+			en: '(reversed + modified) ÷ reviewed on the merits × 100%'
+		},
 		unit: 'percent',
 		better: 'down',
 		thresholds: { warn: 15, bad: 20 },
@@ -361,7 +437,11 @@ export const INDICATORS: readonly Indicator[] = [
 			kk: 'Жоғары сатыларда мәні бойынша қаралған шағымдар үлесі. 2025 жылғы 1 шілдеден бастап кассация толық.',
 			en: 'Share of complaints to higher instances heard on the merits (not refused admission). Cassation is continuous since 1 July 2025.'
 		},
-		formula: { ru: 'не «не допущено» ÷ окончено × 100%', kk: '«жіберілмеді» емес ÷ аяқталғаны × 100%', en: 'not "not admitted" ÷ decided × 100%' },
+		formula: {
+			ru: 'не «не допущено» ÷ окончено × 100%',
+			kk: '«жіберілмеді» емес ÷ аяқталғаны × 100%',
+			en: 'not "not admitted" ÷ decided × 100%'
+		},
 		unit: 'percent',
 		better: 'neutral',
 		source: 'seed',
@@ -377,7 +457,11 @@ export const INDICATORS: readonly Indicator[] = [
 			kk: 'Бірінші сатыда мәні бойынша шешілгендер ішінде толық немесе ішінара қанағаттандырылған талаптар үлесі.',
 			en: 'Share of claims granted in full or in part among those decided on the merits at first instance (civil and administrative).'
 		},
-		formula: { ru: '(удовлетворено + частично) ÷ (удовлетворено + частично + отказано) × 100%', kk: '(қанағаттандырылды + ішінара) ÷ (+ бас тартылды) × 100%', en: '(granted + partially) ÷ (granted + partially + denied) × 100%' },
+		formula: {
+			ru: '(удовлетворено + частично) ÷ (удовлетворено + частично + отказано) × 100%',
+			kk: '(қанағаттандырылды + ішінара) ÷ (+ бас тартылды) × 100%',
+			en: '(granted + partially) ÷ (granted + partially + denied) × 100%'
+		},
 		unit: 'percent',
 		better: 'neutral',
 		source: 'practice',
@@ -400,7 +484,11 @@ export const INDICATORS: readonly Indicator[] = [
 			kk: 'Қылмыстық істер бойынша бірінші сатыдағы үкімдер ішінде ақтау үкімдерінің үлесі.',
 			en: 'Share of acquittals among first-instance criminal verdicts.'
 		},
-		formula: { ru: 'оправдано ÷ (осуждено + оправдано) × 100%', kk: 'ақталғаны ÷ (сотталғаны + ақталғаны) × 100%', en: 'acquitted ÷ (convicted + acquitted) × 100%' },
+		formula: {
+			ru: 'оправдано ÷ (осуждено + оправдано) × 100%',
+			kk: 'ақталғаны ÷ (сотталғаны + ақталғаны) × 100%',
+			en: 'acquitted ÷ (convicted + acquitted) × 100%'
+		},
 		unit: 'percent',
 		better: 'neutral',
 		source: 'practice',
@@ -490,7 +578,11 @@ export const INDICATORS: readonly Indicator[] = [
 			kk: 'Басқа өңірлердің судьяларына бөлінген істер үлесі (2022 жылғы тамыздан бастап).',
 			en: 'Share of incoming cases assigned at random to judges of other regions (since August 2022).'
 		},
-		formula: { ru: 'экстерриториально ÷ поступило × 100%', kk: 'экстерриториялық ÷ түскені × 100%', en: 'extraterritorial ÷ incoming × 100%' },
+		formula: {
+			ru: 'экстерриториально ÷ поступило × 100%',
+			kk: 'экстерриториялық ÷ түскені × 100%',
+			en: 'extraterritorial ÷ incoming × 100%'
+		},
 		unit: 'percent',
 		better: 'neutral',
 		source: 'seed',
@@ -510,7 +602,11 @@ export const INDICATORS: readonly Indicator[] = [
 		unit: 'percent',
 		better: 'up',
 		source: 'seed',
-		sourceNote: { ru: 'Медиация и примирение (материал 004)', kk: 'Медиация және татуласу (004 материалы)', en: 'Mediation and reconciliation (seed 004)' },
+		sourceNote: {
+			ru: 'Медиация и примирение (материал 004)',
+			kk: 'Медиация және татуласу (004 материалы)',
+			en: 'Mediation and reconciliation (seed 004)'
+		},
 		measure: {
 			kind: 'share',
 			fact: 'cases',
@@ -545,7 +641,11 @@ export const INDICATORS: readonly Indicator[] = [
 			kk: 'Судьялар арасындағы аяқталған істер санының вариация коэффициенті.',
 			en: 'Coefficient of variation of resolved cases across judges: the higher, the more uneven the load.'
 		},
-		formula: { ru: 'стандартное отклонение ÷ среднее × 100%', kk: 'стандартты ауытқу ÷ орташа × 100%', en: 'standard deviation ÷ mean × 100%' },
+		formula: {
+			ru: 'стандартное отклонение ÷ среднее × 100%',
+			kk: 'стандартты ауытқу ÷ орташа × 100%',
+			en: 'standard deviation ÷ mean × 100%'
+		},
 		unit: 'percent',
 		better: 'down',
 		thresholds: { warn: 40, bad: 60 },
@@ -562,7 +662,11 @@ export const INDICATORS: readonly Indicator[] = [
 			kk: 'Тіркелген интернет-алаяқтық (ҚК 190-бабы) және банк шоттарын заңсыз беру (ҚК 232-1-бабы, 16.09.2025 бастап) фактілері.',
 			en: 'Registered internet fraud (Criminal Code art. 190) and illegal transfer of bank accounts (art. 232-1, since 16 Sep 2025).'
 		},
-		formula: { ru: 'число фактов с датой регистрации в периоде', kk: 'тіркелген күні кезеңге кіретін фактілер саны', en: 'count of incidents registered in the period' },
+		formula: {
+			ru: 'число фактов с датой регистрации в периоде',
+			kk: 'тіркелген күні кезеңге кіретін фактілер саны',
+			en: 'count of incidents registered in the period'
+		},
 		unit: 'count',
 		better: 'down',
 		source: 'seed',
@@ -643,7 +747,11 @@ export const INDICATORS: readonly Indicator[] = [
 			kk: 'Істері сотқа жіберілген фактілер үлесі (сотта немесе үкіммен).',
 			en: 'Share of incidents whose case reached court (in court or convicted).'
 		},
-		formula: { ru: '(в суде + осуждён) ÷ факты × 100%', kk: '(сотта + сотталды) ÷ фактілер × 100%', en: '(in court + convicted) ÷ incidents × 100%' },
+		formula: {
+			ru: '(в суде + осуждён) ÷ факты × 100%',
+			kk: '(сотта + сотталды) ÷ фактілер × 100%',
+			en: '(in court + convicted) ÷ incidents × 100%'
+		},
 		unit: 'percent',
 		better: 'up',
 		source: 'seed',

@@ -49,15 +49,7 @@ export interface Thresholds {
 	bad: number;
 }
 
-export type IndicatorGroup =
-	| 'caseload'
-	| 'timeliness'
-	| 'quality'
-	| 'digital'
-	| 'reconciliation'
-	| 'workload'
-	| 'outcomes'
-	| 'fraud';
+export type IndicatorGroup = 'caseload' | 'timeliness' | 'quality' | 'digital' | 'reconciliation' | 'workload' | 'outcomes' | 'fraud';
 
 export interface Indicator {
 	id: string;

@@ -24,8 +24,28 @@ const SYNONYMS: Record<CanonicalKind, Record<string, readonly string[]>> = {
 		category: ['категория', 'категория дела', 'санат', 'іс санаты', 'category'],
 		article: ['статья', 'статья ук', 'бап', 'article'],
 		judge_id: ['судья', 'код судьи', 'судья id', 'судья коды', 'judge', 'judge id'],
-		filed_date: ['дата поступления', 'поступило', 'дата регистрации', 'түскен күні', 'түскен күн', 'тіркелген күні', 'filed', 'filing date', 'date filed', 'received'],
-		decided_date: ['дата решения', 'дата рассмотрения', 'дата окончания', 'шешім күні', 'шешім шығарылған күн', 'decided', 'decision date', 'date decided'],
+		filed_date: [
+			'дата поступления',
+			'поступило',
+			'дата регистрации',
+			'түскен күні',
+			'түскен күн',
+			'тіркелген күні',
+			'filed',
+			'filing date',
+			'date filed',
+			'received'
+		],
+		decided_date: [
+			'дата решения',
+			'дата рассмотрения',
+			'дата окончания',
+			'шешім күні',
+			'шешім шығарылған күн',
+			'decided',
+			'decision date',
+			'date decided'
+		],
 		outcome: ['результат', 'результат рассмотрения', 'исход', 'нәтиже', 'outcome', 'result', 'decision'],
 		e_filed: ['электронно', 'подано электронно', 'электронная подача', 'электронды', 'e-filed', 'efiled'],
 		hearing_format: ['формат', 'форма заседания', 'формат заседания', 'отырыс форматы', 'hearing', 'hearing format'],
@@ -46,7 +66,16 @@ const SYNONYMS: Record<CanonicalKind, Record<string, readonly string[]>> = {
 		recovered_kzt: ['возмещено', 'возмещение', 'сумма возмещения', 'өтелді', 'өтелген', 'recovered', 'refunded'],
 		article: ['статья', 'статья ук', 'бап', 'қк бабы', 'article'],
 		status: ['статус', 'состояние', 'мәртебе', 'status', 'state'],
-		victim_age_group: ['возраст', 'возраст потерпевшего', 'возрастная группа', 'жасы', 'жәбірленушінің жасы', 'age', 'victim age', 'age group'],
+		victim_age_group: [
+			'возраст',
+			'возраст потерпевшего',
+			'возрастная группа',
+			'жасы',
+			'жәбірленушінің жасы',
+			'age',
+			'victim age',
+			'age group'
+		],
 		case_number: ['номер дела', '№ дела', 'номер дела в суде', 'іс нөмірі', 'case number', 'case no']
 	},
 	court_stats: {
@@ -57,10 +86,26 @@ const SYNONYMS: Record<CanonicalKind, Record<string, readonly string[]>> = {
 		instance: ['инстанция', 'саты', 'instance'],
 		case_type: ['вид судопроизводства', 'вид дела', 'іс түрі', 'case type'],
 		category: ['категория', 'санат', 'category'],
-		pending_start: ['остаток на начало', 'остаток на начало периода', 'не окончено на начало', 'басындағы қалдық', 'pending start', 'pending at start', 'opening backlog'],
+		pending_start: [
+			'остаток на начало',
+			'остаток на начало периода',
+			'не окончено на начало',
+			'басындағы қалдық',
+			'pending start',
+			'pending at start',
+			'opening backlog'
+		],
 		incoming: ['поступило', 'поступило дел', 'поступление', 'түсті', 'түскен істер', 'incoming', 'received', 'filed'],
 		resolved: ['окончено', 'рассмотрено', 'окончено производством', 'аяқталды', 'қаралды', 'resolved', 'disposed', 'decided'],
-		pending_end: ['остаток на конец', 'остаток на конец периода', 'не окончено на конец', 'соңындағы қалдық', 'pending end', 'pending at end', 'closing backlog']
+		pending_end: [
+			'остаток на конец',
+			'остаток на конец периода',
+			'не окончено на конец',
+			'соңындағы қалдық',
+			'pending end',
+			'pending at end',
+			'closing backlog'
+		]
 	}
 };
 

@@ -40,7 +40,8 @@ export function checkPreview(
 				case 'date': {
 					const date = parseDate(text);
 					if (!date) problem(column, text, 'bad_date');
-					else if (date < DATE_RANGE.from || date > DATE_RANGE.to) problem(column, date, 'date_out_of_range', `${DATE_RANGE.from} – ${DATE_RANGE.to}`);
+					else if (date < DATE_RANGE.from || date > DATE_RANGE.to)
+						problem(column, date, 'date_out_of_range', `${DATE_RANGE.from} – ${DATE_RANGE.to}`);
 					typed[name] = date;
 					break;
 				}
@@ -73,12 +74,26 @@ export function checkPreview(
 		const order = kind === 'cases' ? ['filed_date', 'decided_date'] : kind === 'court_stats' ? ['period_start', 'period_end'] : null;
 		if (order && typed[order[0]] && typed[order[1]] && String(typed[order[1]]) < String(typed[order[0]])) {
 			const column = columns[mapping.indexOf(order[1])];
-			problem(column, String(typed[order[1]]), kind === 'cases' ? 'decided_before_filed' : 'period_end_before_start', String(typed[order[0]]));
+			problem(
+				column,
+				String(typed[order[1]]),
+				kind === 'cases' ? 'decided_before_filed' : 'period_end_before_start',
+				String(typed[order[0]])
+			);
 		}
 		const key = table.key.map((k) => typed[k] ?? '').join(' / ');
 		if (table.key.every((k) => mapping.includes(k) || !fields.get(k)!.required) && typed[table.key[0]]) {
 			const first = seen.get(key);
-			if (first !== undefined) problem(table.key.map((k) => columns[mapping.indexOf(k)]).filter(Boolean).join(' + '), key, 'duplicate_in_file', String(first));
+			if (first !== undefined)
+				problem(
+					table.key
+						.map((k) => columns[mapping.indexOf(k)])
+						.filter(Boolean)
+						.join(' + '),
+					key,
+					'duplicate_in_file',
+					String(first)
+				);
 			else seen.set(key, line);
 		}
 	});

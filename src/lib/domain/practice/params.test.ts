@@ -5,7 +5,9 @@ const parse = (s: string) => parsePractice(new URLSearchParams(s));
 
 describe('practice view state', () => {
 	it('reads filters, period and the page’s own parameters, and writes them back', () => {
-		const parsed = parse('category=civil.loan&region=KZ-75&period=2024&rate=grant&unit=judge&case=7501-23-00-2/1&amount=1%20000%20000&page=3');
+		const parsed = parse(
+			'category=civil.loan&region=KZ-75&period=2024&rate=grant&unit=judge&case=7501-23-00-2/1&amount=1%20000%20000&page=3'
+		);
 		expect(parsed.ok).toBe(true);
 		if (!parsed.ok) return;
 		expect(parsed.value).toMatchObject({ rate: 'grant', unit: 'judge', caseNumber: '7501-23-00-2/1', amount: 1_000_000, page: 3 });

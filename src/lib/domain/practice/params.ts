@@ -49,7 +49,10 @@ export function parsePractice(params: URLSearchParams): Parsed<PracticeState> {
 		if (CASE_NUMBER.test(caseNumber)) state.caseNumber = caseNumber;
 		else errors.push({ param: 'case', code: 'bad_value', value: caseNumber });
 	}
-	const amount = params.get('amount')?.replace(/[\s\u00a0]/g, '').replace(',', '.');
+	const amount = params
+		.get('amount')
+		?.replace(/[\s\u00a0]/g, '')
+		.replace(',', '.');
 	if (amount) {
 		const value = Number(amount);
 		if (Number.isFinite(value) && value > 0 && value <= MAX_AMOUNT) state.amount = value;

@@ -41,7 +41,12 @@ export function funnelPoint(unit: Standardised, p: number): FunnelPoint | null {
 }
 
 /** The limit curves for drawing, at `steps` sizes spread logarithmically over [minN, maxN]. */
-export function funnelCurve(p: number, minN: number, maxN: number, steps = 60): { n: number; lo95: number; hi95: number; lo998: number; hi998: number }[] {
+export function funnelCurve(
+	p: number,
+	minN: number,
+	maxN: number,
+	steps = 60
+): { n: number; lo95: number; hi95: number; lo998: number; hi998: number }[] {
 	const a = Math.log(Math.max(1, minN));
 	const b = Math.log(Math.max(minN + 1, maxN));
 	return Array.from({ length: steps }, (_, i) => {

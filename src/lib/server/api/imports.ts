@@ -27,11 +27,15 @@ const REJECTS_SHOWN = 200;
 
 export function errorResponse(code: ImportErrorCode | 'origin' | 'unknown_job', params: ErrorParams, locale: Locale): Response {
 	const status =
-		code === 'too_large' ? 413
-		: code === 'unknown_job' || code === 'unknown_dataset' ? 404
-		: code === 'rollback_conflict' ? 409
-		: code === 'write_failed' ? 507
-		: 400;
+		code === 'too_large'
+			? 413
+			: code === 'unknown_job' || code === 'unknown_dataset'
+				? 404
+				: code === 'rollback_conflict'
+					? 409
+					: code === 'write_failed'
+						? 507
+						: 400;
 	return json({ error: { code, message: importErrorText(code, params, locale) } }, { status });
 }
 
@@ -113,7 +117,11 @@ const localise = (r: Reject, locale: Locale) => ({ ...r, text: rejectText(r.reas
 export function jobView(job: Job, locale: Locale) {
 	const outcome = job.outcome && {
 		...job.outcome,
-		reasons: Object.entries(job.outcome.reasons).map(([reason, n]) => ({ reason, n, text: rejectText(reason as Reject['reason'], '…', locale) })),
+		reasons: Object.entries(job.outcome.reasons).map(([reason, n]) => ({
+			reason,
+			n,
+			text: rejectText(reason as Reject['reason'], '…', locale)
+		})),
 		rejects: job.outcome.rejects.slice(0, REJECTS_SHOWN).map((r) => localise(r, locale)),
 		rejectsKept: job.outcome.rejects.length
 	};
@@ -134,7 +142,12 @@ export function jobResponse(id: string, locale: Locale): Response {
 
 /** Rejects as CSV, reasons in the user's language (cells neutralised against formulas). */
 export function rejectsCsv(rejects: readonly Reject[], locale: Locale, filename: string): Response {
-	const columns = [m.rejects_col_line({}, { locale }), m.rejects_col_column({}, { locale }), m.rejects_col_value({}, { locale }), m.rejects_col_reason({}, { locale })];
+	const columns = [
+		m.rejects_col_line({}, { locale }),
+		m.rejects_col_column({}, { locale }),
+		m.rejects_col_value({}, { locale }),
+		m.rejects_col_reason({}, { locale })
+	];
 	const rows = rejects.map((r) => ({
 		[columns[0]]: r.line,
 		[columns[1]]: r.column,

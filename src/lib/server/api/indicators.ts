@@ -73,7 +73,8 @@ export async function indicatorResponse(db: Queryable, id: string, url: URL, loc
 	const indicator = indicatorById(id);
 	if (!indicator) return notFound(m.err_unknown_indicator({ id }));
 	const format = url.searchParams.get('format') ?? 'json';
-	if (format !== 'json' && format !== 'csv') return badRequest([{ param: 'format', code: 'bad_value', value: format, allowed: ['json', 'csv'] }]);
+	if (format !== 'json' && format !== 'csv')
+		return badRequest([{ param: 'format', code: 'bad_value', value: format, allowed: ['json', 'csv'] }]);
 
 	const parsed = parseQuery(url.searchParams, ['format']);
 	if (!parsed.ok) return badRequest(parsed.errors);

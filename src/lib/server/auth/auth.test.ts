@@ -99,7 +99,8 @@ describe('signing in', () => {
 
 	it('throttles a login after repeated failures, even with the right password, and reports the wait', async () => {
 		await createUser(db, 'target', 'analyst', 'analyst-password-1');
-		for (let i = 0; i < THROTTLE.perLogin; i++) expect(await attempt('target', `guess-${i}`, `10.0.1.${i}`)).toMatchObject({ reason: 'invalid' });
+		for (let i = 0; i < THROTTLE.perLogin; i++)
+			expect(await attempt('target', `guess-${i}`, `10.0.1.${i}`)).toMatchObject({ reason: 'invalid' });
 		const blocked = await attempt('target', 'analyst-password-1', '10.0.2.1');
 		expect(blocked).toMatchObject({ ok: false, reason: 'throttled' });
 		if (!blocked.ok && blocked.reason === 'throttled') {
@@ -107,7 +108,9 @@ describe('signing in', () => {
 			expect(blocked.retryAfter).toBeLessThanOrEqual(THROTTLE.windowMinutes * 60);
 		}
 		// Failures older than the window no longer count.
-		await db.run(`UPDATE login_failures SET failed_at = failed_at - to_minutes($m::INTEGER) WHERE login = 'target'`, { m: THROTTLE.windowMinutes + 1 });
+		await db.run(`UPDATE login_failures SET failed_at = failed_at - to_minutes($m::INTEGER) WHERE login = 'target'`, {
+			m: THROTTLE.windowMinutes + 1
+		});
 		expect(await attempt('target', 'analyst-password-1', '10.0.2.1')).toMatchObject({ ok: true });
 	});
 

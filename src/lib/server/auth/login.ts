@@ -6,9 +6,7 @@ import { clearFailures, recordFailure, retryAfter } from './throttle';
 import { findUserByLogin } from './users';
 
 export type LoginResult =
-	| { ok: true; token: string; expires: Date }
-	| { ok: false; reason: 'invalid' }
-	| { ok: false; reason: 'throttled'; retryAfter: number };
+	{ ok: true; token: string; expires: Date } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'throttled'; retryAfter: number };
 
 export async function login(
 	db: Queryable,

@@ -18,8 +18,7 @@ export async function retryAfter(db: Queryable, login: string, address: string):
 		FROM login_failures WHERE failed_at > now()::TIMESTAMP - to_minutes($window::INTEGER)`,
 		{ login, address, window: THROTTLE.windowMinutes }
 	);
-	const wait =
-		row.by_login >= THROTTLE.perLogin ? row.wait_login : row.by_address >= THROTTLE.perAddress ? row.wait_address : null;
+	const wait = row.by_login >= THROTTLE.perLogin ? row.wait_login : row.by_address >= THROTTLE.perAddress ? row.wait_address : null;
 	return wait === null ? 0 : Math.max(1, Math.ceil(wait));
 }
 

@@ -52,10 +52,9 @@ export async function findUserByLogin(db: Queryable, login: string) {
 
 /** Refuses to leave the system without an active administrator. */
 async function assertAdminRemains(db: Queryable, userId: number) {
-	const [row] = await db.query<{ n: number }>(
-		`SELECT count(*) AS n FROM users WHERE role = 'admin' AND NOT disabled AND user_id <> $id`,
-		{ id: userId }
-	);
+	const [row] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM users WHERE role = 'admin' AND NOT disabled AND user_id <> $id`, {
+		id: userId
+	});
 	if (row.n === 0) throw new UserInputError('last_admin');
 }
 

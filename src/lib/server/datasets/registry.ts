@@ -4,10 +4,7 @@ import type { Queryable } from '../db/database';
 
 export type { DatasetKind };
 
-export async function createDataset(
-	tx: Queryable,
-	dataset: { kind: DatasetKind; name: string; isDemo?: boolean }
-): Promise<number> {
+export async function createDataset(tx: Queryable, dataset: { kind: DatasetKind; name: string; isDemo?: boolean }): Promise<number> {
 	const [row] = await tx.query<{ dataset_id: number }>(
 		`INSERT INTO datasets (kind, name, is_demo) VALUES ($kind, $name, $demo) RETURNING dataset_id`,
 		{ kind: dataset.kind, name: dataset.name, demo: dataset.isDemo ?? false }
@@ -60,14 +57,11 @@ export async function audit(
 	tx: Queryable,
 	entry: { actor: string; action: string; datasetId?: number; version?: number; detail?: string }
 ): Promise<void> {
-	await tx.run(
-		`INSERT INTO audit_log (actor, action, dataset_id, version, detail) VALUES ($actor, $action, $dataset, $version, $detail)`,
-		{
-			actor: entry.actor,
-			action: entry.action,
-			dataset: entry.datasetId ?? null,
-			version: entry.version ?? null,
-			detail: entry.detail ?? null
-		}
-	);
+	await tx.run(`INSERT INTO audit_log (actor, action, dataset_id, version, detail) VALUES ($actor, $action, $dataset, $version, $detail)`, {
+		actor: entry.actor,
+		action: entry.action,
+		dataset: entry.datasetId ?? null,
+		version: entry.version ?? null,
+		detail: entry.detail ?? null
+	});
 }

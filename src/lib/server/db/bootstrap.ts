@@ -45,7 +45,8 @@ export async function loadCanonicalFiles(
 			// Generated files must load whole: any rejected row is a bug of the generator.
 			{ workDir: options.workDir, rejectThreshold: 0 }
 		);
-		if (outcome.status !== 'committed') throw new Error(`${file}: ${outcome.rowsRejected} rows rejected, e.g. ${JSON.stringify(outcome.rejects[0])}`);
+		if (outcome.status !== 'committed')
+			throw new Error(`${file}: ${outcome.rowsRejected} rows rejected, e.g. ${JSON.stringify(outcome.rejects[0])}`);
 	}
 }
 

@@ -37,8 +37,7 @@ function toRows(reader: DuckDBResultReader): Row[] {
 		names.forEach((name, i) => {
 			const value = raw[name];
 			if (typeof value === 'bigint') row[name] = Number(value);
-			else if (value instanceof Date)
-				row[name] = types[i] === DuckDBTypeId.DATE ? value.toISOString().slice(0, 10) : value.toISOString();
+			else if (value instanceof Date) row[name] = types[i] === DuckDBTypeId.DATE ? value.toISOString().slice(0, 10) : value.toISOString();
 			else row[name] = value;
 		});
 		return row;
@@ -221,9 +220,7 @@ export class Database implements Queryable {
 				throw error;
 			}
 		};
-		const next = this.writeQueue
-			.then(() => (on ? inTransaction(on) : this.borrow(inTransaction)))
-			.finally(() => this.changed());
+		const next = this.writeQueue.then(() => (on ? inTransaction(on) : this.borrow(inTransaction))).finally(() => this.changed());
 		this.writeQueue = next.catch(() => undefined);
 		return next;
 	}

@@ -19,7 +19,10 @@ beforeEach(async () => {
 	expect((await t.importBytes(fs.readFileSync(path.join(FIXTURES, 'cases.csv')))).status).toBe('committed');
 	expect((await t.importBytes(fs.readFileSync(path.join(FIXTURES, 'fraud.csv')), { kind: 'fraud' })).status).toBe('committed');
 	// Cases no change below touches, so that each change reaches a small part of the table.
-	const others = Array.from({ length: 200 }, (_, i) => `O${i},7501-20-00-2/${1000 + i},first,KZ75-D01,KZ-75,civil,civil.loan,2020-01-10,2020-03-1${i % 10},granted`);
+	const others = Array.from(
+		{ length: 200 },
+		(_, i) => `O${i},7501-20-00-2/${1000 + i},first,KZ75-D01,KZ-75,civil,civil.loan,2020-01-10,2020-03-1${i % 10},granted`
+	);
 	expect((await t.importBytes([HEADER, ...others].join('\n') + '\n', { name: 'Others' })).status).toBe('committed');
 });
 afterEach(() => t.close());
@@ -52,7 +55,11 @@ describe('derived tables after a change of some cases', () => {
 		const links = async () => (await t.db.query(`SELECT * FROM case_links ORDER BY case_id`)).length;
 		const before = await links();
 		// An appeal of a case already loaded (A3's) and a new first-instance case.
-		const file = [HEADER, 'B1,7501-24-00-2/3,appeal,KZ75-OBL,KZ-75,civil,civil.labour,2025-01-20,2025-02-25,reversed', 'B2,7501-25-00-2/90,first,KZ75-D01,KZ-75,civil,civil.loan,2025-02-01,,'];
+		const file = [
+			HEADER,
+			'B1,7501-24-00-2/3,appeal,KZ75-OBL,KZ-75,civil,civil.labour,2025-01-20,2025-02-25,reversed',
+			'B2,7501-25-00-2/90,first,KZ75-D01,KZ-75,civil,civil.loan,2025-02-01,,'
+		];
 		const appended = await t.importBytes(file.join('\n') + '\n', { name: 'B' });
 		expect(appended.status).toBe('committed');
 		expect(await links()).toBe(before + 1);
@@ -69,7 +76,10 @@ describe('derived tables after a change of some cases', () => {
 	});
 
 	it('after a replace, an append to an existing dataset and a rollback', async () => {
-		const first = await t.importBytes([HEADER, 'B1,7501-24-00-2/3,appeal,KZ75-OBL,KZ-75,civil,civil.labour,2025-01-20,2025-02-25,reversed'].join('\n') + '\n', { name: 'B' });
+		const first = await t.importBytes(
+			[HEADER, 'B1,7501-24-00-2/3,appeal,KZ75-OBL,KZ-75,civil,civil.labour,2025-01-20,2025-02-25,reversed'].join('\n') + '\n',
+			{ name: 'B' }
+		);
 		const datasetId = first.datasetId!;
 		// The appeal now reaches another case (A1's, which already had one), one is pending, and one
 		// reviews the verdict of fraud incident F1's case.

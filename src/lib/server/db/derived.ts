@@ -30,7 +30,9 @@ export async function refreshDerived(tx: Queryable, kind: CanonicalKind): Promis
  * Links each proceeding to the earliest proceeding of the same case at the next instance. Only
  * higher instances can be next, and the supervisory has none: saying so halves the join.
  */
-const linksSql = (scope?: (alias: string) => string) => `SELECT lower.case_id, upper.case_id AS next_case_id, upper.filed_date AS next_filed_date,
+const linksSql = (
+	scope?: (alias: string) => string
+) => `SELECT lower.case_id, upper.case_id AS next_case_id, upper.filed_date AS next_filed_date,
 		upper.decided_date AS next_decided_date, upper.outcome AS next_outcome
 	FROM cases lower
 	JOIN (SELECT * FROM cases WHERE instance <> 'first') upper ON upper.case_number = lower.case_number
@@ -58,10 +60,19 @@ export interface DataChange {
  * rollup column is a count or a sum). A change reaching much of the table (a first import), or
  * of another kind, rebuilds what it feeds whole (refreshDerived).
  */
-export async function beginDataChange(tx: Queryable, kind: CanonicalKind, touched: string, params: Params, added: number): Promise<DataChange> {
+export async function beginDataChange(
+	tx: Queryable,
+	kind: CanonicalKind,
+	touched: string,
+	params: Params,
+	added: number
+): Promise<DataChange> {
 	const rebuild = { incremental: false, finish: () => refreshDerived(tx, kind) };
 	if (kind !== 'cases' || !(await rollupsCurrent(tx))) return rebuild;
-	await tx.run(`CREATE OR REPLACE TEMP TABLE ${TOUCHED} AS SELECT DISTINCT case_number FROM (${touched}) WHERE case_number IS NOT NULL`, params);
+	await tx.run(
+		`CREATE OR REPLACE TEMP TABLE ${TOUCHED} AS SELECT DISTINCT case_number FROM (${touched}) WHERE case_number IS NOT NULL`,
+		params
+	);
 	const [rows] = await tx.query<{ total: number; reached: number }>(
 		`SELECT count(*) AS total, count(*) FILTER (WHERE ${touchedBy('t')}) AS reached FROM cases t`
 	);
@@ -69,7 +80,11 @@ export async function beginDataChange(tx: Queryable, kind: CanonicalKind, touche
 		await tx.run(`DROP TABLE ${TOUCHED}`);
 		return rebuild;
 	}
-	const statements = compileRollups(INDICATORS.map((i) => i.measure), deadlines(), touchedBy('t'));
+	const statements = compileRollups(
+		INDICATORS.map((i) => i.measure),
+		deadlines(),
+		touchedBy('t')
+	);
 	const base = statements.filter((s) => !s.coarser);
 	const before = (i: number) => `derived_before_${i}`;
 	for (const [i, s] of base.entries()) await tx.run(`CREATE OR REPLACE TEMP TABLE ${before(i)} AS ${s.select}`, s.params);
@@ -77,7 +92,10 @@ export async function beginDataChange(tx: Queryable, kind: CanonicalKind, touche
 	const finish = async () => {
 		await tx.run(`INSERT INTO case_links ${linksSql(touchedBy)}`);
 		for (const [i, s] of base.entries()) await mergeDelta(tx, s, before(i));
-		await runAll(tx, statements.filter((s) => s.coarser));
+		await runAll(
+			tx,
+			statements.filter((s) => s.coarser)
+		);
 		// A stored fact's rows each belong to one case number too (the fraud incident's).
 		for (const stored of compileStoredFacts(touchedBy('t'))) {
 			await tx.run(`DELETE FROM ${stored.table} t WHERE ${touchedBy('t')}`);
@@ -143,7 +161,13 @@ async function runAll(tx: Queryable, statements: readonly CompiledQuery[]): Prom
 	for (const statement of statements) await tx.run(statement.sql, statement.params);
 }
 
-const rollupStatements = () => [...compileRollups(INDICATORS.map((i) => i.measure), deadlines()), ...compileStoredFacts()];
+const rollupStatements = () => [
+	...compileRollups(
+		INDICATORS.map((i) => i.measure),
+		deadlines()
+	),
+	...compileStoredFacts()
+];
 const signature = (statements: ReturnType<typeof rollupStatements>) => JSON.stringify(statements);
 
 /**

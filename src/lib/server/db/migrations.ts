@@ -110,9 +110,7 @@ export async function migrate(db: Database, migrations: Migration[] = MIGRATIONS
 	await db.run(
 		`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)`
 	);
-	const done = new Set(
-		(await db.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version)
-	);
+	const done = new Set((await db.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version));
 	const applied: number[] = [];
 	for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
 		if (done.has(migration.version)) continue;

@@ -52,7 +52,10 @@ export const weekday = (day: number): number => (day + 3) % 7;
 export function monthStarts(from: number, to: number): number[] {
 	const starts: number[] = [];
 	for (let y = yearOf(from), m = monthOf(from); ; m++) {
-		if (m === 12) (m = 0), y++;
+		if (m === 12) {
+			m = 0;
+			y++;
+		}
 		const day = dayOf(`${y}-${String(m + 1).padStart(2, '0')}-01`);
 		if (day > to) return starts;
 		starts.push(day);

@@ -82,7 +82,9 @@ describe('volume', () => {
 
 	it('splits first instance about 50% civil, 30% administrative offences, 10% criminal, 10% administrative', async () => {
 		const share = byKey(
-			await demo.all(`SELECT case_type, count(*) / sum(count(*)) OVER () AS s FROM cases WHERE ${FIRST} AND filed_date >= '2019-01-01' GROUP BY case_type`),
+			await demo.all(
+				`SELECT case_type, count(*) / sum(count(*)) OVER () AS s FROM cases WHERE ${FIRST} AND filed_date >= '2019-01-01' GROUP BY case_type`
+			),
 			'case_type',
 			's'
 		);
@@ -100,7 +102,9 @@ describe('volume', () => {
 describe('time to decision', () => {
 	const medians = async (where: string) =>
 		byKey(
-			await demo.all(`SELECT case_type, median(decided_date - filed_date) AS d FROM cases WHERE ${where} AND decided_date IS NOT NULL GROUP BY case_type`),
+			await demo.all(
+				`SELECT case_type, median(decided_date - filed_date) AS d FROM cases WHERE ${where} AND decided_date IS NOT NULL GROUP BY case_type`
+			),
 			'case_type',
 			'd'
 		);
@@ -112,18 +116,27 @@ describe('time to decision', () => {
 		between(first.criminal, 45, 60, 'criminal');
 		between(first.administrative, 35, 45, 'administrative');
 		for (const [type, d] of Object.entries(await medians(`instance = 'appeal'`))) between(d, 35, 45, `appeal ${type}`);
-		const within = await demo.one(`SELECT avg((decided_date - filed_date <= 61)::INT) FROM cases WHERE ${FIRST} AND case_type = 'civil' AND decided_date IS NOT NULL`);
+		const within = await demo.one(
+			`SELECT avg((decided_date - filed_date <= 61)::INT) FROM cases WHERE ${FIRST} AND case_type = 'civil' AND decided_date IS NOT NULL`
+		);
 		between(within, 0.7, 0.9, 'civil decided within two months');
 	});
 
 	it('takes about 90 days at the Supreme Court before the reform, 100-120 at the cassation courts, mostly within six months', async () => {
-		between(await demo.one(`SELECT median(decided_date - filed_date) FROM cases WHERE instance = 'cassation' AND court_id = 'SC'`), 80, 100, 'SC median');
-		const after = (await demo.all<{ med: number; within: number; overdue: number; pendingLate: number }>(`
+		between(
+			await demo.one(`SELECT median(decided_date - filed_date) FROM cases WHERE instance = 'cassation' AND court_id = 'SC'`),
+			80,
+			100,
+			'SC median'
+		);
+		const after = (
+			await demo.all<{ med: number; within: number; overdue: number; pendingLate: number }>(`
 			SELECT median(decided_date - filed_date) AS med,
 				avg((decided_date - filed_date <= 183)::INT) AS within,
 				count(*) FILTER (WHERE decided_date - filed_date > 183) AS overdue,
 				count(*) FILTER (WHERE decided_date IS NULL AND DATE '2026-09-30' - filed_date > 183) AS pendingLate
-			FROM cases WHERE instance = 'cassation' AND court_id LIKE 'CASS-%'`))[0];
+			FROM cases WHERE instance = 'cassation' AND court_id LIKE 'CASS-%'`)
+		)[0];
 		between(after.med, 100, 120, 'cassation courts median');
 		expect(after.within).toBeGreaterThan(0.8);
 		expect(after.overdue).toBeGreaterThan(0);
@@ -131,10 +144,12 @@ describe('time to decision', () => {
 	});
 
 	it('keeps a few very old pending cases', async () => {
-		const old = (await demo.all<{ y1: number; y2: number }>(`
+		const old = (
+			await demo.all<{ y1: number; y2: number }>(`
 			SELECT count(*) FILTER (WHERE DATE '2026-09-30' - filed_date > 365) AS y1,
 				count(*) FILTER (WHERE DATE '2026-09-30' - filed_date > 730) AS y2
-			FROM cases WHERE ${FIRST} AND decided_date IS NULL`))[0];
+			FROM cases WHERE ${FIRST} AND decided_date IS NULL`)
+		)[0];
 		expect(old.y2).toBeGreaterThan(10);
 		expect(old.y1).toBeGreaterThan(old.y2);
 		expect(old.y1 / (await demo.one(`SELECT count(*) FROM cases WHERE ${FIRST} AND decided_date IS NULL`))).toBeLessThan(0.1);
@@ -160,7 +175,9 @@ describe('appeals and cassation', () => {
 
 	it('upholds about 80% on appeal, modifies 8-10%, reverses 7-9%, returns 2-4%', async () => {
 		const share = byKey(
-			await demo.all(`SELECT outcome, count(*) / sum(count(*)) OVER () AS s FROM cases WHERE instance = 'appeal' AND outcome IS NOT NULL GROUP BY outcome`),
+			await demo.all(
+				`SELECT outcome, count(*) / sum(count(*)) OVER () AS s FROM cases WHERE instance = 'appeal' AND outcome IS NOT NULL GROUP BY outcome`
+			),
 			'outcome',
 			's'
 		);
@@ -189,12 +206,18 @@ describe('appeals and cassation', () => {
 
 	it('refused about half of the petitions at the Supreme Court, none after the reform', async () => {
 		between(
-			await demo.one(`SELECT avg((outcome = 'not_admitted')::INT) FROM cases WHERE instance = 'cassation' AND court_id = 'SC' AND outcome IS NOT NULL`),
+			await demo.one(
+				`SELECT avg((outcome = 'not_admitted')::INT) FROM cases WHERE instance = 'cassation' AND court_id = 'SC' AND outcome IS NOT NULL`
+			),
 			0.4,
 			0.6,
 			'SC not admitted'
 		);
-		expect(await demo.one(`SELECT count(*) FROM cases WHERE outcome = 'not_admitted' AND (court_id <> 'SC' OR instance <> 'cassation' OR decided_date >= '2025-07-01' OR filed_date >= '2025-07-01')`)).toBe(0);
+		expect(
+			await demo.one(
+				`SELECT count(*) FROM cases WHERE outcome = 'not_admitted' AND (court_id <> 'SC' OR instance <> 'cassation' OR decided_date >= '2025-07-01' OR filed_date >= '2025-07-01')`
+			)
+		).toBe(0);
 	});
 
 	it('receives about half as many complaints again each month after the reform (+50% ±10%)', async () => {
@@ -206,11 +229,13 @@ describe('appeals and cassation', () => {
 	});
 
 	it('has rare supervisory reviews by the Supreme Court from 1 July 2025', async () => {
-		const s = (await demo.all<{ n: number; other: number; cassation: number }>(`
+		const s = (
+			await demo.all<{ n: number; other: number; cassation: number }>(`
 			SELECT count(*) FILTER (WHERE instance = 'supervisory') AS n,
 				count(*) FILTER (WHERE instance = 'supervisory' AND (court_id <> 'SC' OR filed_date < '2025-07-01')) AS other,
 				count(*) FILTER (WHERE instance = 'cassation' AND filed_date >= '2025-07-01') AS cassation
-			FROM cases`))[0];
+			FROM cases`)
+		)[0];
 		expect(s.n).toBeGreaterThan(0);
 		expect(s.n).toBeLessThan(0.03 * s.cassation);
 		expect(s.other).toBe(0);
@@ -219,7 +244,13 @@ describe('appeals and cassation', () => {
 
 describe('digital justice', () => {
 	const yearly = async (expr: string, where: string) =>
-		byKey(await demo.all(`SELECT year(filed_date) AS y, avg((${expr})::INT) AS s FROM cases WHERE ${where} AND filed_date >= '2019-01-01' GROUP BY y`), 'y', 's');
+		byKey(
+			await demo.all(
+				`SELECT year(filed_date) AS y, avg((${expr})::INT) AS s FROM cases WHERE ${where} AND filed_date >= '2019-01-01' GROUP BY y`
+			),
+			'y',
+			's'
+		);
 
 	it('e-files civil claims from about 80% in 2019 to 90% and more from 2024', async () => {
 		const s = await yearly('e_filed', `${FIRST} AND case_type = 'civil'`);
@@ -250,7 +281,9 @@ describe('digital justice', () => {
 	});
 
 	it('assigns a few % of civil and administrative cases extraterritorially, only from August 2022', async () => {
-		const wrong = await demo.one(`SELECT count(*) FROM cases WHERE extraterritorial AND (filed_date < '2022-08-01' OR instance <> 'first' OR case_type NOT IN ('civil', 'administrative'))`);
+		const wrong = await demo.one(
+			`SELECT count(*) FROM cases WHERE extraterritorial AND (filed_date < '2022-08-01' OR instance <> 'first' OR case_type NOT IN ('civil', 'administrative'))`
+		);
 		expect(wrong).toBe(0);
 		const s = await yearly('extraterritorial', `${FIRST} AND case_type IN ('civil', 'administrative')`);
 		for (const y of [2023, 2024, 2025, 2026]) between(s[y], 0.02, 0.06, `extraterritorial ${y}`);
@@ -261,7 +294,9 @@ describe('digital justice', () => {
 describe('reconciliation and outcomes', () => {
 	it('ends a growing share of civil cases by reconciliation, about 8% in 2019 to 20% in 2026', async () => {
 		const s = byKey(
-			await demo.all(`SELECT year(decided_date) AS y, avg((reconciliation <> 'none')::INT) AS s FROM cases WHERE ${FIRST} AND case_type = 'civil' AND decided_date >= '2019-01-01' GROUP BY y`),
+			await demo.all(
+				`SELECT year(decided_date) AS y, avg((reconciliation <> 'none')::INT) AS s FROM cases WHERE ${FIRST} AND case_type = 'civil' AND decided_date >= '2019-01-01' GROUP BY y`
+			),
 			'y',
 			's'
 		);
@@ -274,7 +309,9 @@ describe('reconciliation and outcomes', () => {
 
 	it('settles only reconciled cases, and reconciled cases end settled or terminated', async () => {
 		expect(await demo.one(`SELECT count(*) FROM cases WHERE outcome = 'settled' AND reconciliation = 'none'`)).toBe(0);
-		expect(await demo.one(`SELECT count(*) FROM cases WHERE reconciliation NOT IN ('none') AND outcome NOT IN ('settled', 'terminated')`)).toBe(0);
+		expect(
+			await demo.one(`SELECT count(*) FROM cases WHERE reconciliation NOT IN ('none') AND outcome NOT IN ('settled', 'terminated')`)
+		).toBe(0);
 		expect(await demo.one(`SELECT count(*) FROM cases WHERE outcome = 'settled'`)).toBeGreaterThan(1000);
 	});
 
@@ -302,8 +339,15 @@ describe('reconciliation and outcomes', () => {
 				(outcome = 'denied' AND awarded_amount_kzt = 0) OR
 				(outcome IN ('left_without_consideration', 'terminated', 'settled') AND awarded_amount_kzt IS NULL))`);
 		expect(bad).toBe(0);
-		expect(await demo.one(`SELECT count(*) FROM cases WHERE claim_amount_kzt IS NOT NULL AND case_type NOT IN ('civil', 'criminal')`)).toBe(0);
-		between(await demo.one(`SELECT median(claim_amount_kzt) FROM cases WHERE ${FIRST} AND case_type = 'civil'`), 300_000, 5_000_000, 'median civil claim');
+		expect(await demo.one(`SELECT count(*) FROM cases WHERE claim_amount_kzt IS NOT NULL AND case_type NOT IN ('civil', 'criminal')`)).toBe(
+			0
+		);
+		between(
+			await demo.one(`SELECT median(claim_amount_kzt) FROM cases WHERE ${FIRST} AND case_type = 'civil'`),
+			300_000,
+			5_000_000,
+			'median civil claim'
+		);
 	});
 
 	it('sees more claims of fraud victims every year (unjust enrichment, invalid transactions, crypto)', async () => {
@@ -321,7 +365,8 @@ describe('reconciliation and outcomes', () => {
 
 describe('internet fraud', () => {
 	const count = (from: string, to: string) => demo.one(`SELECT count(*) FROM fraud WHERE registered_date BETWEEN '${from}' AND '${to}'`);
-	const damage = (from: string, to: string) => demo.one(`SELECT sum(damage_kzt) FROM fraud WHERE registered_date BETWEEN '${from}' AND '${to}'`);
+	const damage = (from: string, to: string) =>
+		demo.one(`SELECT sum(damage_kzt) FROM fraud WHERE registered_date BETWEEN '${from}' AND '${to}'`);
 
 	it('reproduces 2024: about 22,400 incidents and 45.5 bn KZT of damage', async () => {
 		near(await count('2024-01-01', '2024-12-31'), 22_400, 0.05, 'incidents 2024');
@@ -357,7 +402,9 @@ describe('internet fraud', () => {
 		);
 		expect(done[2019]).toBeGreaterThan(done[2025]);
 		expect(done[2025]).toBeGreaterThan(done[2026]);
-		expect(await demo.one(`SELECT min(registered_date) FROM fraud WHERE status = 'registered'`)).toSatisfy((d: Date) => d >= new Date('2026-09-01'));
+		expect(await demo.one(`SELECT min(registered_date) FROM fraud WHERE status = 'registered'`)).toSatisfy(
+			(d: Date) => d >= new Date('2026-09-01')
+		);
 		const statuses = await demo.all<{ status: string }>(`SELECT DISTINCT status FROM fraud`);
 		expect(statuses.map((s) => s.status).sort()).toEqual(['closed', 'convicted', 'in_court', 'investigating', 'registered']);
 		const recovered = await demo.one(`SELECT sum(recovered_kzt) / sum(damage_kzt) FROM fraud`);
@@ -371,8 +418,12 @@ describe('internet fraud', () => {
 		expect(await share('classifieds_buyer_seller', 2019)).toBeGreaterThan(1.5 * (await share('classifieds_buyer_seller', 2026)));
 		expect(await share('hacked_messenger', 2026)).toBeGreaterThan(1.5 * (await share('hacked_messenger', 2019)));
 		expect(await share('online_loan_identity', 2026)).toBeGreaterThan(1.5 * (await share('online_loan_identity', 2019)));
-		const elderly = await demo.one(`SELECT avg((victim_age_group = '60_plus')::INT) FROM fraud WHERE scheme IN ('fake_bank_security', 'fake_police')`);
-		const elderlyClassifieds = await demo.one(`SELECT avg((victim_age_group = '60_plus')::INT) FROM fraud WHERE scheme = 'classifieds_buyer_seller'`);
+		const elderly = await demo.one(
+			`SELECT avg((victim_age_group = '60_plus')::INT) FROM fraud WHERE scheme IN ('fake_bank_security', 'fake_police')`
+		);
+		const elderlyClassifieds = await demo.one(
+			`SELECT avg((victim_age_group = '60_plus')::INT) FROM fraud WHERE scheme = 'classifieds_buyer_seller'`
+		);
 		expect(elderly).toBeGreaterThan(3 * elderlyClassifieds);
 	});
 });

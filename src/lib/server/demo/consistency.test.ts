@@ -57,13 +57,17 @@ describe('canonical format', () => {
 		).toBe(0);
 		// Every value of cases.csv stays within this alphabet, so no field ever needs quoting.
 		expect(
-			await demo.one(`SELECT count(*) FROM (SELECT concat_ws(',', *COLUMNS(*)) AS line FROM ${raw('cases')}) WHERE NOT regexp_full_match(line, '[A-Za-z0-9_./,-]+')`)
+			await demo.one(
+				`SELECT count(*) FROM (SELECT concat_ws(',', *COLUMNS(*)) AS line FROM ${raw('cases')}) WHERE NOT regexp_full_match(line, '[A-Za-z0-9_./,-]+')`
+			)
 		).toBe(0);
 		expect(
 			await demo.one(`SELECT count(*) FROM ${raw('fraud')} WHERE NOT (
 				regexp_full_match(registered_date, ${date}) AND regexp_full_match(damage_kzt, ${amount}) AND regexp_full_match(recovered_kzt, ${amount}))`)
 		).toBe(0);
-		expect(await demo.one(`SELECT count(*) FROM ${raw('court_stats')} WHERE category IS NOT NULL OR NOT regexp_full_match(period_end, ${date})`)).toBe(0);
+		expect(
+			await demo.one(`SELECT count(*) FROM ${raw('court_stats')} WHERE category IS NOT NULL OR NOT regexp_full_match(period_end, ${date})`)
+		).toBe(0);
 	});
 
 	it('uses only the enumeration values of the schema', async () => {
@@ -118,7 +122,8 @@ describe('directories', () => {
 	});
 
 	it('refers to existing regions', async () => {
-		for (const table of ['cases', 'fraud', 'court_stats']) for (const r of await distinct(table, 'region')) expect(REGION_CODES).toContain(r);
+		for (const table of ['cases', 'fraud', 'court_stats'])
+			for (const r of await distinct(table, 'region')) expect(REGION_CODES).toContain(r);
 		expect(await distinct('fraud', 'region')).toHaveLength(20);
 	});
 });
@@ -127,15 +132,25 @@ describe('keys and dates', () => {
 	it('has unique keys; case_id is the case number and the instance', async () => {
 		expect(await demo.one(`SELECT count(*) - count(DISTINCT case_id) FROM cases`)).toBe(0);
 		expect(await demo.one(`SELECT count(*) FROM cases WHERE case_id <> case_number || '/' || instance`)).toBe(0);
-		expect(await demo.one(`SELECT count(*) FROM cases WHERE NOT regexp_full_match(case_number, '[0-9]{4}-[0-9]{2}-00-[1-4]/[0-9]+')`)).toBe(0);
+		expect(await demo.one(`SELECT count(*) FROM cases WHERE NOT regexp_full_match(case_number, '[0-9]{4}-[0-9]{2}-00-[1-4]/[0-9]+')`)).toBe(
+			0
+		);
 		expect(await demo.one(`SELECT count(*) - count(DISTINCT incident_id) FROM fraud`)).toBe(0);
-		expect(await demo.one(`SELECT count(*) FROM (SELECT period_start, court_id, instance, case_type FROM court_stats GROUP BY ALL HAVING count(*) > 1)`)).toBe(0);
+		expect(
+			await demo.one(
+				`SELECT count(*) FROM (SELECT period_start, court_id, instance, case_type FROM court_stats GROUP BY ALL HAVING count(*) > 1)`
+			)
+		).toBe(0);
 	});
 
 	it('decides after filing, leaves outcome, reconciliation and award empty while pending, and stops at 2026-09-30', async () => {
 		expect(await demo.one(`SELECT count(*) FROM cases WHERE decided_date < filed_date`)).toBe(0);
 		expect(await demo.one(`SELECT count(*) FROM cases WHERE (outcome IS NULL) <> (decided_date IS NULL)`)).toBe(0);
-		expect(await demo.one(`SELECT count(*) FROM cases WHERE decided_date IS NULL AND (reconciliation IS NOT NULL OR awarded_amount_kzt IS NOT NULL)`)).toBe(0);
+		expect(
+			await demo.one(
+				`SELECT count(*) FROM cases WHERE decided_date IS NULL AND (reconciliation IS NOT NULL OR awarded_amount_kzt IS NOT NULL)`
+			)
+		).toBe(0);
 		expect(await demo.one(`SELECT count(*) FROM cases WHERE decided_date IS NULL`)).toBeGreaterThan(1000);
 		expect(await demo.one(`SELECT count(*) FROM cases WHERE filed_date > '2026-09-30' OR decided_date > '2026-09-30'`)).toBe(0);
 		expect(await demo.one(`SELECT count(*) FROM fraud WHERE registered_date NOT BETWEEN '2019-01-01' AND '2026-09-30'`)).toBe(0);
@@ -162,7 +177,9 @@ describe('life cycle of a matter', () => {
 	});
 
 	it('keeps the case type and category, and starts at first instance unless that was decided in the warm-up', async () => {
-		expect(await demo.one(`SELECT count(*) FROM (SELECT case_number FROM cases GROUP BY case_number HAVING count(DISTINCT category) > 1)`)).toBe(0);
+		expect(
+			await demo.one(`SELECT count(*) FROM (SELECT case_number FROM cases GROUP BY case_number HAVING count(DISTINCT category) > 1)`)
+		).toBe(0);
 		// A matter numbered in 2018 may have had its first-instance decision before 2019, so not in the file.
 		expect(
 			await demo.one(`
@@ -208,7 +225,9 @@ describe('fraud incidents and their court cases', () => {
 describe('judges', () => {
 	it('sit in one court each, at most round(judges x scale/10) per court, from the national roster', async () => {
 		const roster = new JudgeRoster(1);
-		const rows = await demo.all<{ court_id: string; judges: string[] }>(`SELECT court_id, list(DISTINCT judge_id) AS judges FROM cases GROUP BY court_id`);
+		const rows = await demo.all<{ court_id: string; judges: string[] }>(
+			`SELECT court_id, list(DISTINCT judge_id) AS judges FROM cases GROUP BY court_id`
+		);
 		const seen = new Set<string>();
 		for (const r of rows) {
 			const court = courtById(r.court_id)!;
@@ -223,7 +242,9 @@ describe('judges', () => {
 	});
 
 	it('spread the cases of a court unevenly over its judges', async () => {
-		const loads = (await demo.all<{ n: number }>(`SELECT count(*) AS n FROM cases WHERE court_id = 'KZ75-OBL' GROUP BY judge_id`)).map((r) => r.n);
+		const loads = (await demo.all<{ n: number }>(`SELECT count(*) AS n FROM cases WHERE court_id = 'KZ75-OBL' GROUP BY judge_id`)).map(
+			(r) => r.n
+		);
 		expect(loads.length).toBe(judgesAtScale(courtById('KZ75-OBL')!.judges, 1));
 		expect(Math.max(...loads) / Math.min(...loads)).toBeGreaterThan(1.1);
 	});
@@ -231,7 +252,9 @@ describe('judges', () => {
 
 describe('reporting forms (court_stats)', () => {
 	it('satisfy pending_end = pending_start + incoming - resolved, and chain from quarter to quarter', async () => {
-		expect(await demo.one(`SELECT count(*) FROM court_stats WHERE pending_end <> pending_start + incoming - resolved OR pending_end < 0`)).toBe(0);
+		expect(
+			await demo.one(`SELECT count(*) FROM court_stats WHERE pending_end <> pending_start + incoming - resolved OR pending_end < 0`)
+		).toBe(0);
 		expect(
 			await demo.one(`
 				SELECT count(*) FROM (
@@ -241,7 +264,9 @@ describe('reporting forms (court_stats)', () => {
 	});
 
 	it('cover calendar quarters from 2019 Q1 to 2026 Q3, each court in its region', async () => {
-		const periods = await demo.all<{ s: string; e: string }>(`SELECT DISTINCT period_start::VARCHAR AS s, period_end::VARCHAR AS e FROM court_stats ORDER BY s`);
+		const periods = await demo.all<{ s: string; e: string }>(
+			`SELECT DISTINCT period_start::VARCHAR AS s, period_end::VARCHAR AS e FROM court_stats ORDER BY s`
+		);
 		expect(periods).toHaveLength(31);
 		expect(periods[0]).toEqual({ s: '2019-01-01', e: '2019-03-31' });
 		expect(periods[30]).toEqual({ s: '2026-07-01', e: '2026-09-30' });

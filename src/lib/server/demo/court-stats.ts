@@ -55,9 +55,10 @@ export class CourtStats {
 
 	/** Writes one row per quarter and group, leaving out quarters with nothing to report. */
 	write(file: CsvFile): void {
-		const groups = [...this.groups.values()].flat().filter((g): g is Group => g !== undefined).sort(
-			(a, b) => order(a.court, a.instance, a.caseType) - order(b.court, b.instance, b.caseType)
-		);
+		const groups = [...this.groups.values()]
+			.flat()
+			.filter((g): g is Group => g !== undefined)
+			.sort((a, b) => order(a.court, a.instance, a.caseType) - order(b.court, b.instance, b.caseType));
 		const pending = groups.map((g) => g.pendingAtStart);
 		for (let q = 0; q < QUARTERS; q++) {
 			const periodStart = addMonths(START, 3 * q);

@@ -71,10 +71,62 @@ type Scheme =
 
 /** Scheme mix at anchor years, interpolated in between: classifieds fade, messengers and loans rise. */
 const SCHEME_MIX: [number, Record<Scheme, number>][] = [
-	[2019, { fake_bank_security: 18, fake_police: 5, classifieds_buyer_seller: 30, fake_rental: 10, cheap_car: 7, hacked_messenger: 8, investment_platform: 7, online_loan_identity: 5, other: 10 }],
-	[2022, { fake_bank_security: 25, fake_police: 7, classifieds_buyer_seller: 22, fake_rental: 8, cheap_car: 6, hacked_messenger: 10, investment_platform: 10, online_loan_identity: 6, other: 6 }],
-	[2024, { fake_bank_security: 22, fake_police: 8, classifieds_buyer_seller: 15, fake_rental: 6, cheap_car: 5, hacked_messenger: 12, investment_platform: 18, online_loan_identity: 8, other: 6 }],
-	[2026.75, { fake_bank_security: 20, fake_police: 8, classifieds_buyer_seller: 12, fake_rental: 6, cheap_car: 4, hacked_messenger: 20, investment_platform: 8, online_loan_identity: 14, other: 8 }]
+	[
+		2019,
+		{
+			fake_bank_security: 18,
+			fake_police: 5,
+			classifieds_buyer_seller: 30,
+			fake_rental: 10,
+			cheap_car: 7,
+			hacked_messenger: 8,
+			investment_platform: 7,
+			online_loan_identity: 5,
+			other: 10
+		}
+	],
+	[
+		2022,
+		{
+			fake_bank_security: 25,
+			fake_police: 7,
+			classifieds_buyer_seller: 22,
+			fake_rental: 8,
+			cheap_car: 6,
+			hacked_messenger: 10,
+			investment_platform: 10,
+			online_loan_identity: 6,
+			other: 6
+		}
+	],
+	[
+		2024,
+		{
+			fake_bank_security: 22,
+			fake_police: 8,
+			classifieds_buyer_seller: 15,
+			fake_rental: 6,
+			cheap_car: 5,
+			hacked_messenger: 12,
+			investment_platform: 18,
+			online_loan_identity: 8,
+			other: 6
+		}
+	],
+	[
+		2026.75,
+		{
+			fake_bank_security: 20,
+			fake_police: 8,
+			classifieds_buyer_seller: 12,
+			fake_rental: 6,
+			cheap_car: 4,
+			hacked_messenger: 20,
+			investment_platform: 8,
+			online_loan_identity: 14,
+			other: 8
+		}
+	]
 ];
 /** Damage of a scheme relative to the others: investment fraud takes the most. */
 const RELATIVE_DAMAGE: Record<Scheme, number> = {
@@ -117,7 +169,18 @@ const VICTIM_AGE: Record<Scheme, Weighted<string>> = {
 };
 
 /** Registered per inhabitant: online fraud is an urban crime. */
-const URBAN: Record<string, number> = { 'KZ-75': 1.6, 'KZ-71': 1.5, 'KZ-35': 1.2, 'KZ-79': 1.1, 'KZ-15': 1.1, 'KZ-55': 1.1, 'KZ-61': 0.6, 'KZ-43': 0.8, 'KZ-31': 0.8, 'KZ-19': 0.9 };
+const URBAN: Record<string, number> = {
+	'KZ-75': 1.6,
+	'KZ-71': 1.5,
+	'KZ-35': 1.2,
+	'KZ-79': 1.1,
+	'KZ-15': 1.1,
+	'KZ-55': 1.1,
+	'KZ-61': 0.6,
+	'KZ-43': 0.8,
+	'KZ-31': 0.8,
+	'KZ-19': 0.9
+};
 const FRAUD_REGIONS = new Weighted(REGIONS.map((r) => [r.code, r.population * (URBAN[r.code] ?? 1)] as const));
 
 /** Share of incidents under art. 232-1 once it is in force. */

@@ -165,7 +165,16 @@ export class MatterGenerator {
 	): CaseRow {
 		const judge = this.judges.pick(this.rng, court.id);
 		const reconciliation = decided === null ? null : 'none';
-		return this.row(first, instance, court, judge, filed, decided, { outcome, reconciliation, claim: null, awarded: null, extraterritorial: false }, onPapers);
+		return this.row(
+			first,
+			instance,
+			court,
+			judge,
+			filed,
+			decided,
+			{ outcome, reconciliation, claim: null, awarded: null, extraterritorial: false },
+			onPapers
+		);
 	}
 
 	/** One literal object per row: object spread here costs more than the rest of the row. */

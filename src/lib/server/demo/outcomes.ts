@@ -33,14 +33,38 @@ const SETTLED_WHEN_RECONCILED = 0.85;
 const outcomes = (w: Record<string, number>) => Weighted.of(w);
 
 /** Outcomes of civil cases not reconciled, by category. */
-const CIVIL_DEFAULT = outcomes({ granted: 0.52, partially_granted: 0.12, denied: 0.14, left_without_consideration: 0.13, terminated: 0.09 });
+const CIVIL_DEFAULT = outcomes({
+	granted: 0.52,
+	partially_granted: 0.12,
+	denied: 0.14,
+	left_without_consideration: 0.13,
+	terminated: 0.09
+});
 const CIVIL: Record<string, Weighted<string>> = {
 	'civil.loan': outcomes({ granted: 0.62, partially_granted: 0.14, denied: 0.06, left_without_consideration: 0.11, terminated: 0.07 }),
 	'civil.alimony': outcomes({ granted: 0.85, partially_granted: 0.08, denied: 0.02, left_without_consideration: 0.03, terminated: 0.02 }),
 	'civil.family': outcomes({ granted: 0.7, partially_granted: 0.05, denied: 0.08, left_without_consideration: 0.1, terminated: 0.07 }),
-	'civil.unjust_enrichment': outcomes({ granted: 0.45, partially_granted: 0.15, denied: 0.25, left_without_consideration: 0.08, terminated: 0.07 }),
-	'civil.invalid_transaction': outcomes({ granted: 0.3, partially_granted: 0.1, denied: 0.42, left_without_consideration: 0.1, terminated: 0.08 }),
-	'civil.crypto_refund': outcomes({ granted: 0.2, partially_granted: 0.1, denied: 0.5, left_without_consideration: 0.12, terminated: 0.08 }),
+	'civil.unjust_enrichment': outcomes({
+		granted: 0.45,
+		partially_granted: 0.15,
+		denied: 0.25,
+		left_without_consideration: 0.08,
+		terminated: 0.07
+	}),
+	'civil.invalid_transaction': outcomes({
+		granted: 0.3,
+		partially_granted: 0.1,
+		denied: 0.42,
+		left_without_consideration: 0.1,
+		terminated: 0.08
+	}),
+	'civil.crypto_refund': outcomes({
+		granted: 0.2,
+		partially_granted: 0.1,
+		denied: 0.5,
+		left_without_consideration: 0.12,
+		terminated: 0.08
+	}),
 	'civil.labour': outcomes({ granted: 0.4, partially_granted: 0.2, denied: 0.28, left_without_consideration: 0.06, terminated: 0.06 }),
 	'civil.corporate': outcomes({ granted: 0.45, partially_granted: 0.15, denied: 0.22, left_without_consideration: 0.1, terminated: 0.08 })
 };
@@ -53,7 +77,13 @@ const CRIMINAL = outcomes({ convicted: 0.85, terminated: 0.11, acquitted: 0.015,
 /** Criminal cases terminated on reconciliation with the victim (often after mediation). */
 const CRIMINAL_RECONCILED = 0.45;
 const ADMIN_OFFENSE = outcomes({ convicted: 0.87, terminated: 0.13 });
-const ADMINISTRATIVE = outcomes({ granted: 0.24, partially_granted: 0.08, denied: 0.5, terminated: 0.12, left_without_consideration: 0.06 });
+const ADMINISTRATIVE = outcomes({
+	granted: 0.24,
+	partially_granted: 0.08,
+	denied: 0.5,
+	terminated: 0.12,
+	left_without_consideration: 0.06
+});
 const ADMINISTRATIVE_RECONCILED = 0.3;
 
 function reconciliationKind(rng: Rng, year: number): Reconciliation {

@@ -38,13 +38,19 @@ const SPECIALISED: Record<string, [suffix: string, share: number][]> = {
 	'civil.family': [['JUV', 0.08]],
 	'criminal.murder_99': [['SMCC', 0.6]],
 	'criminal.bribery_366': [['SMCC', 0.6]],
-	'criminal.robbery_191': [['SMCC', 0.2], ['JUV', 0.04]],
+	'criminal.robbery_191': [
+		['SMCC', 0.2],
+		['JUV', 0.04]
+	],
 	'criminal.drugs_296': [['SMCC', 0.2]],
 	'criminal.theft_188': [['JUV', 0.04]],
 	'criminal.hooliganism_293': [['JUV', 0.04]],
 	'criminal.bodily_harm_106': [['JUV', 0.04]]
 };
-const ADMIN_OFFENSE: [string, number][] = [['SMAO', 0.6], ['JUV', 0.02]];
+const ADMIN_OFFENSE: [string, number][] = [
+	['SMAO', 0.6],
+	['JUV', 0.02]
+];
 
 export function firstInstanceCourt(rng: Rng, type: CaseType, category: string, region: string, filed: number): Court {
 	// Disputes with public bodies went to the district courts until the administrative courts opened.

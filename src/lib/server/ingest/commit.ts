@@ -42,9 +42,7 @@ export interface Counts {
 	rejected: number;
 }
 
-export type CommitOutcome =
-	| ({ status: 'committed'; datasetId: number; version: number } & Counts)
-	| ({ status: 'refused' } & Counts);
+export type CommitOutcome = ({ status: 'committed'; datasetId: number; version: number } & Counts) | ({ status: 'refused' } & Counts);
 
 /** Physical table of an "other" dataset version; both parts are integers. */
 export function otherTable(datasetId: number, version: number): string {
@@ -70,10 +68,10 @@ async function openVersion(tx: Queryable, kind: DatasetKind, target: Target): Pr
 
 /** Keeps the rejects with the version, and records the version and the audit entry. */
 async function finish(tx: Queryable, datasetId: number, version: number, target: Target, counts: Counts, source: Provenance) {
-	await tx.run(
-		`INSERT INTO import_rejects SELECT $id, $version, line, column_name, value, reason, detail FROM ${REJECTS}`,
-		{ id: datasetId, version }
-	);
+	await tx.run(`INSERT INTO import_rejects SELECT $id, $version, line, column_name, value, reason, detail FROM ${REJECTS}`, {
+		id: datasetId,
+		version
+	});
 	await recordVersion(tx, {
 		datasetId,
 		version,
@@ -126,7 +124,13 @@ export async function commitCanonical(
 		const ids = { id: datasetId, version };
 		// The cases whose derived rows change: those of the file, and those it replaces.
 		const replaced = target.mode === 'replace' ? ` UNION ALL SELECT case_number FROM ${table} WHERE dataset_id = $id` : '';
-		const derived = await beginDataChange(tx, kind, `SELECT case_number FROM ${STAGE}${replaced}`, replaced ? { id: datasetId } : {}, counts.loaded);
+		const derived = await beginDataChange(
+			tx,
+			kind,
+			`SELECT case_number FROM ${STAGE}${replaced}`,
+			replaced ? { id: datasetId } : {},
+			counts.loaded
+		);
 		if (target.mode === 'replace') {
 			await tx.run(`INSERT INTO ${table}_archive SELECT *, $version FROM ${table} WHERE dataset_id = $id`, ids);
 			await tx.run(`DELETE FROM ${table} WHERE dataset_id = $id`, { id: datasetId });
@@ -180,7 +184,9 @@ export async function commitOther(
 		const names = columns.map((c) => quoteIdent(columnName(c.position)));
 		const parts = [`SELECT 1 AS part, line, ${names.join(', ')} FROM ${STAGE} s WHERE ${NOT_REJECTED}`];
 		if (target.datasetId !== null && target.mode === 'append') {
-			const [current] = await tx.query<{ v: number }>(`SELECT current_version AS v FROM datasets WHERE dataset_id = $id`, { id: datasetId });
+			const [current] = await tx.query<{ v: number }>(`SELECT current_version AS v FROM datasets WHERE dataset_id = $id`, {
+				id: datasetId
+			});
 			if (current.v > 0) {
 				// Appended rows must have the columns of the rows they join.
 				const previous = (await otherColumns(tx, datasetId, current.v)).map((c) => c.name);

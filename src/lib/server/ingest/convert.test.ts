@@ -26,8 +26,32 @@ async function typed(texts: string[], sql: (text: string, p: Binder) => string):
 	return rows.map((r) => r.v);
 }
 
-const NUMBERS = ['0', '42', '-7', '007', ' 12 ', '-', '--5', '5-', '1-2', '+5', '1e3', '1_000', '12.50', '12,50', '1 234,5',
-	'1\u00a0234', '1.234.567', '1,234,567', '1,234.5', '1.234,5', '12,3,4', 'abc', '', '99999999999999999999'];
+const NUMBERS = [
+	'0',
+	'42',
+	'-7',
+	'007',
+	' 12 ',
+	'-',
+	'--5',
+	'5-',
+	'1-2',
+	'+5',
+	'1e3',
+	'1_000',
+	'12.50',
+	'12,50',
+	'1 234,5',
+	'1\u00a0234',
+	'1.234.567',
+	'1,234,567',
+	'1,234.5',
+	'1.234,5',
+	'12,3,4',
+	'abc',
+	'',
+	'99999999999999999999'
+];
 
 describe('cell typing in SQL agrees with the preview parsers', () => {
 	for (const decimal of [',', '.'] as DecimalSeparator[]) {
@@ -45,7 +69,18 @@ describe('cell typing in SQL agrees with the preview parsers', () => {
 	}
 
 	it('dates', async () => {
-		const texts = ['2024-03-15', '15.03.2024', '5.3.2024', '15/03/2024', '15.03.2024 0:00:00', '2024-02-30', '2024-13-01', '03/15/2024', 'x', ''];
+		const texts = [
+			'2024-03-15',
+			'15.03.2024',
+			'5.3.2024',
+			'15/03/2024',
+			'15.03.2024 0:00:00',
+			'2024-02-30',
+			'2024-13-01',
+			'03/15/2024',
+			'x',
+			''
+		];
 		expect(await typed(texts, dateSql)).toEqual(texts.map(parseDate));
 	});
 

@@ -17,7 +17,11 @@ describe('RecordNumberer', () => {
 		['lone CR', 'a,b\r1,2\r', '1,a,b\n2,1,2\n'],
 		['quoted line breaks kept, lines still counted', 'a,b\n"x\r\ny",1\n"p\nq\nr",2\n3,4\n', '1,a,b\n2,"x\r\ny",1\n4,"p\nq\nr",2\n7,3,4\n'],
 		['empty lines dropped, numbering kept', 'a,b\n\n1,2\r\n\r\n3,4\n', '1,a,b\n3,1,2\n5,3,4\n'],
-		['escaped quotes and a quote inside an unquoted field', 'a,b\n"he said ""hi""\n",1\n37"N,2\n', '1,a,b\n2,"he said ""hi""\n",1\n4,37"N,2\n']
+		[
+			'escaped quotes and a quote inside an unquoted field',
+			'a,b\n"he said ""hi""\n",1\n37"N,2\n',
+			'1,a,b\n2,"he said ""hi""\n",1\n4,37"N,2\n'
+		]
 	];
 	for (const [name, input, expected] of cases) {
 		it(name, async () => {

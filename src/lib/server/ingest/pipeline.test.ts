@@ -30,11 +30,59 @@ const cases = (dataset?: number) =>
 describe('Russian Excel export', () => {
 	// Windows-1251, ";", dd.mm.yyyy, decimal comma, no-break-space thousands, regions spelled many ways.
 	const rows = [
-		['ID производства', 'Номер дела', 'Инстанция', 'Суд', 'Регион', 'Вид судопроизводства', 'Категория', 'Дата поступления', 'Дата решения', 'Сумма иска, тг', 'Подано электронно'],
-		['R1', '7501-24-00-2/1', 'Первая инстанция', 'KZ75-D01', 'г. Алматы', 'Гражданские', 'civil.loan', '05.03.2024', '20.04.2024', '1\u00a0234\u00a0567,89', 'да'],
-		['R2', '3101-24-00-2/2', 'первая инстанция', 'KZ31-D01', 'Жамбылская обл.', 'гражданские', 'civil.loan', '15.01.2024', '', '500,5', 'нет'],
+		[
+			'ID производства',
+			'Номер дела',
+			'Инстанция',
+			'Суд',
+			'Регион',
+			'Вид судопроизводства',
+			'Категория',
+			'Дата поступления',
+			'Дата решения',
+			'Сумма иска, тг',
+			'Подано электронно'
+		],
+		[
+			'R1',
+			'7501-24-00-2/1',
+			'Первая инстанция',
+			'KZ75-D01',
+			'г. Алматы',
+			'Гражданские',
+			'civil.loan',
+			'05.03.2024',
+			'20.04.2024',
+			'1\u00a0234\u00a0567,89',
+			'да'
+		],
+		[
+			'R2',
+			'3101-24-00-2/2',
+			'первая инстанция',
+			'KZ31-D01',
+			'Жамбылская обл.',
+			'гражданские',
+			'civil.loan',
+			'15.01.2024',
+			'',
+			'500,5',
+			'нет'
+		],
 		['R3', '3101-24-00-2/3', 'first', 'KZ31-D01', 'Jambyl', 'civil', 'civil.loan', '16.01.2024', '', '', ''],
-		['R4', '7101-24-00-2/4', 'Апелляция', 'KZ71-D01', 'Нур-Султан', 'Гражданские', 'civil.loan', '01.02.2024', '10.02.2024', '10\u00a0000', 'Да'],
+		[
+			'R4',
+			'7101-24-00-2/4',
+			'Апелляция',
+			'KZ71-D01',
+			'Нур-Султан',
+			'Гражданские',
+			'civil.loan',
+			'01.02.2024',
+			'10.02.2024',
+			'10\u00a0000',
+			'Да'
+		],
 		['R5', '3301-24-00-2/5', 'Первая инстанция', 'KZ33-D01', 'Jetisu', 'Гражданские', 'civil.loan', '01.02.2024', '', '', ''],
 		['R6', '3301-24-00-2/6', 'Первая инстанция', 'KZ33-D01', '750000000', 'Гражданские', 'civil.loan', '01.02.2024', '', '', ''],
 		['R7', '3301-24-00-2/7', 'Первая инстанция', 'KZ33-D01', 'KZ-ZHA', 'Гражданские', 'civil.loan', '01.02.2024', '', '', ''],
@@ -47,18 +95,88 @@ describe('Russian Excel export', () => {
 	it('loads the good rows with every value converted and rejects the others with line, column, value and reason', async () => {
 		const outcome = await t.importBytes(file, { sourceName: 'выгрузка.csv' }, 0.5);
 		expect(outcome).toMatchObject({ status: 'committed', kind: 'cases', rowsRead: 10, rowsLoaded: 7, rowsRejected: 3 });
-		expect(outcome.format).toEqual({ encoding: 'windows-1251', delimiter: ';', header: true, decimal: ',', thousands: 'nbsp', dateFormat: 'dd.mm.yyyy' });
+		expect(outcome.format).toEqual({
+			encoding: 'windows-1251',
+			delimiter: ';',
+			header: true,
+			decimal: ',',
+			thousands: 'nbsp',
+			dateFormat: 'dd.mm.yyyy'
+		});
 		const loaded = await t.db.query(
 			`SELECT case_id, instance, region, case_type, filed_date, decided_date, claim_amount_kzt::DOUBLE AS claim, e_filed FROM cases ORDER BY filed_date, case_id`
 		);
 		expect(loaded).toEqual([
-			{ case_id: 'R2', instance: 'first', region: 'KZ-31', case_type: 'civil', filed_date: '2024-01-15', decided_date: null, claim: 500.5, e_filed: false },
-			{ case_id: 'R3', instance: 'first', region: 'KZ-31', case_type: 'civil', filed_date: '2024-01-16', decided_date: null, claim: null, e_filed: null },
-			{ case_id: 'R4', instance: 'appeal', region: 'KZ-71', case_type: 'civil', filed_date: '2024-02-01', decided_date: '2024-02-10', claim: 10000, e_filed: true },
-			{ case_id: 'R5', instance: 'first', region: 'KZ-33', case_type: 'civil', filed_date: '2024-02-01', decided_date: null, claim: null, e_filed: null },
-			{ case_id: 'R6', instance: 'first', region: 'KZ-75', case_type: 'civil', filed_date: '2024-02-01', decided_date: null, claim: null, e_filed: null },
-			{ case_id: 'R7', instance: 'first', region: 'KZ-31', case_type: 'civil', filed_date: '2024-02-01', decided_date: null, claim: null, e_filed: null },
-			{ case_id: 'R1', instance: 'first', region: 'KZ-75', case_type: 'civil', filed_date: '2024-03-05', decided_date: '2024-04-20', claim: 1234567.89, e_filed: true }
+			{
+				case_id: 'R2',
+				instance: 'first',
+				region: 'KZ-31',
+				case_type: 'civil',
+				filed_date: '2024-01-15',
+				decided_date: null,
+				claim: 500.5,
+				e_filed: false
+			},
+			{
+				case_id: 'R3',
+				instance: 'first',
+				region: 'KZ-31',
+				case_type: 'civil',
+				filed_date: '2024-01-16',
+				decided_date: null,
+				claim: null,
+				e_filed: null
+			},
+			{
+				case_id: 'R4',
+				instance: 'appeal',
+				region: 'KZ-71',
+				case_type: 'civil',
+				filed_date: '2024-02-01',
+				decided_date: '2024-02-10',
+				claim: 10000,
+				e_filed: true
+			},
+			{
+				case_id: 'R5',
+				instance: 'first',
+				region: 'KZ-33',
+				case_type: 'civil',
+				filed_date: '2024-02-01',
+				decided_date: null,
+				claim: null,
+				e_filed: null
+			},
+			{
+				case_id: 'R6',
+				instance: 'first',
+				region: 'KZ-75',
+				case_type: 'civil',
+				filed_date: '2024-02-01',
+				decided_date: null,
+				claim: null,
+				e_filed: null
+			},
+			{
+				case_id: 'R7',
+				instance: 'first',
+				region: 'KZ-31',
+				case_type: 'civil',
+				filed_date: '2024-02-01',
+				decided_date: null,
+				claim: null,
+				e_filed: null
+			},
+			{
+				case_id: 'R1',
+				instance: 'first',
+				region: 'KZ-75',
+				case_type: 'civil',
+				filed_date: '2024-03-05',
+				decided_date: '2024-04-20',
+				claim: 1234567.89,
+				e_filed: true
+			}
 		]);
 		expect(outcome.rejects).toEqual([
 			{ line: 9, column: 'Регион', value: 'Алматы', reason: 'ambiguous_region', detail: null },
@@ -69,7 +187,9 @@ describe('Russian Excel export', () => {
 			{ line: 11, column: 'Сумма иска, тг', value: '12,3,4', reason: 'bad_number', detail: null }
 		]);
 		// The rejects are kept with the version.
-		const [kept] = await t.db.query<{ n: number }>(`SELECT count(*) AS n FROM import_rejects WHERE dataset_id = $1 AND version = 1`, [outcome.datasetId!]);
+		const [kept] = await t.db.query<{ n: number }>(`SELECT count(*) AS n FROM import_rejects WHERE dataset_id = $1 AND version = 1`, [
+			outcome.datasetId!
+		]);
 		expect(kept.n).toBe(6);
 	});
 });
@@ -113,7 +233,10 @@ describe('file layouts', () => {
 
 	it('refuses a canonical import whose required fields have no column, saying which', async () => {
 		const error = await t.importBytes('Номер дела;Регион\n1;KZ-75\n', { kind: 'cases' }).catch((e) => e);
-		expect(error).toMatchObject({ code: 'missing_fields', params: { kind: 'cases', fields: 'case_id, instance, court_id, case_type, category, filed_date' } });
+		expect(error).toMatchObject({
+			code: 'missing_fields',
+			params: { kind: 'cases', fields: 'case_id, instance, court_id, case_type, category, filed_date' }
+		});
 	});
 });
 
@@ -128,11 +251,15 @@ describe('duplicate keys', () => {
 		const other = await t.importBytes(casesFile('X1'));
 		const appended = await t.importBytes(casesFile('K2', 'K3'), { datasetId: first.datasetId!, mode: 'append' }, 0.5);
 		expect(appended).toMatchObject({ status: 'committed', version: 2, rowsLoaded: 1 });
-		expect(appended.rejects).toEqual([{ line: 2, column: 'case_id', value: 'K2', reason: 'duplicate_existing', detail: String(first.datasetId) }]);
+		expect(appended.rejects).toEqual([
+			{ line: 2, column: 'case_id', value: 'K2', reason: 'duplicate_existing', detail: String(first.datasetId) }
+		]);
 
 		const replaced = await t.importBytes(casesFile('K1', 'K2', 'K4', 'X1'), { datasetId: first.datasetId!, mode: 'replace' }, 0.5);
 		expect(replaced).toMatchObject({ status: 'committed', version: 3, rowsLoaded: 3 });
-		expect(replaced.rejects).toEqual([{ line: 5, column: 'case_id', value: 'X1', reason: 'duplicate_existing', detail: String(other.datasetId) }]);
+		expect(replaced.rejects).toEqual([
+			{ line: 5, column: 'case_id', value: 'X1', reason: 'duplicate_existing', detail: String(other.datasetId) }
+		]);
 		expect((await cases(first.datasetId!)).map((r) => r.case_id)).toEqual(['K1', 'K2', 'K4']);
 	});
 
@@ -179,10 +306,19 @@ describe('versions and rollback', () => {
 		const v1 = await t.importBytes('a;b\n1;x\n', { kind: 'other' });
 		await t.importBytes('a;b\n2;y\n', { kind: 'other', datasetId: v1.datasetId!, mode: 'append' });
 		const { otherRows } = await import('../other/rows');
-		expect((await otherRows(t.db, v1.datasetId!, 2, 10)).rows.map((r) => r.cells)).toEqual([['1', 'x'], ['2', 'y']]);
-		await expect(t.importBytes('a;c\n3;z\n', { kind: 'other', datasetId: v1.datasetId!, mode: 'append' })).rejects.toMatchObject({ code: 'columns_mismatch' });
+		expect((await otherRows(t.db, v1.datasetId!, 2, 10)).rows.map((r) => r.cells)).toEqual([
+			['1', 'x'],
+			['2', 'y']
+		]);
+		await expect(t.importBytes('a;c\n3;z\n', { kind: 'other', datasetId: v1.datasetId!, mode: 'append' })).rejects.toMatchObject({
+			code: 'columns_mismatch'
+		});
 		await rollbackDataset(t.db, v1.datasetId!, 1, 'test');
 		expect((await otherRows(t.db, v1.datasetId!, 1, 10)).rows.map((r) => r.cells)).toEqual([['1', 'x']]);
-		expect(await t.db.query(`SELECT count(*) AS n FROM duckdb_tables() WHERE starts_with(table_name, 'other_') AND table_name <> 'other_columns'`)).toEqual([{ n: 1 }]);
+		expect(
+			await t.db.query(
+				`SELECT count(*) AS n FROM duckdb_tables() WHERE starts_with(table_name, 'other_') AND table_name <> 'other_columns'`
+			)
+		).toEqual([{ n: 1 }]);
 	});
 });

@@ -141,7 +141,9 @@ async function withQueryProgress<T>(conn: Connection, total: number, report: (ro
 }
 
 async function summarise(conn: Connection): Promise<{ reasons: Record<string, number>; rejects: Reject[] }> {
-	const counts = await conn.query<{ reason: string; n: number }>(`SELECT reason, count(*) AS n FROM ${REJECTS} GROUP BY reason ORDER BY n DESC`);
+	const counts = await conn.query<{ reason: string; n: number }>(
+		`SELECT reason, count(*) AS n FROM ${REJECTS} GROUP BY reason ORDER BY n DESC`
+	);
 	const rejects = await conn.query<Reject & Record<string, unknown>>(
 		`SELECT line, column_name AS column, value, reason, detail FROM ${REJECTS} ORDER BY line, column_name LIMIT ${REJECTS_KEPT}`
 	);

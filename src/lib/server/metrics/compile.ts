@@ -291,10 +291,7 @@ class Compiler {
 		const rolled = this.rolledFlow(measure.fact, event, aggregates, own);
 		if (rolled) return rolled;
 		const keys = this.eventKeys(event);
-		const where = this.where([
-			`${event} BETWEEN ${this.from} AND ${this.to}`,
-			measure.where && this.fragment(measure.where)
-		]);
+		const where = this.where([`${event} BETWEEN ${this.from} AND ${this.to}`, measure.where && this.fragment(measure.where)]);
 		const name = this.addCte(
 			`SELECT ${[...selectKeys(keys), ...aggregates.map((a) => `${aggregateSql(a)} AS ${a.name}`)].join(', ')} FROM ${this.relation(measure.fact)} t ${where} ${this.groupBy(keys.length)}`
 		);
@@ -384,11 +381,16 @@ class Compiler {
 	 */
 	private rollupFor(fact: FactId, event: string, columns: readonly string[], periods: readonly Period[], finest = 0): string | null {
 		const r = this.rollup ?? this.input.rollup;
-		if (!r || !periods.every((p) => p.from === bucketStart(p.from, 'month') && (p.to >= r.asOf || p.to === bucketEnd(p.to, 'month')))) return null;
+		if (!r || !periods.every((p) => p.from === bucketStart(p.from, 'month') && (p.to >= r.asOf || p.to === bucketEnd(p.to, 'month'))))
+			return null;
 		const dims = [...Object.keys(this.input.filters), ...(this.slots ? [] : this.input.by)];
 		for (let level = ROLLUP_LEVELS.length - 1; level >= finest; level--) {
 			const table = rollupTable(fact, event, level);
-			if (dims.every((id) => (ROLLUP_LEVELS[level] as readonly string[]).includes(id)) && columns.every((c) => r.columns.has(`${table}.${c}`))) return table;
+			if (
+				dims.every((id) => (ROLLUP_LEVELS[level] as readonly string[]).includes(id)) &&
+				columns.every((c) => r.columns.has(`${table}.${c}`))
+			)
+				return table;
 		}
 		return null;
 	}
@@ -472,7 +474,11 @@ class Compiler {
 			const at = this.slotDate(measure.at === 'end' ? 'to' : 'before', i);
 			const sql = rolled
 				? `coalesce(sum(e_${key}) FILTER (WHERE month <= ${at}), 0) - coalesce(sum(l_${key}) FILTER (WHERE month <= ${at}), 0)`
-				: aggregateSql({ name: '', sql: 'count(*)', conditions: [`${since} <= ${at}`, `decided_date IS NULL OR decided_date > ${at}`, where] });
+				: aggregateSql({
+						name: '',
+						sql: 'count(*)',
+						conditions: [`${since} <= ${at}`, `decided_date IS NULL OR decided_date > ${at}`, where]
+					});
 			group.aggregates.push(`${sql} AS ${prefix}${i}`);
 			return `WHEN ${i} THEN ${group.name}.${prefix}${i}`;
 		});
@@ -502,7 +508,11 @@ class Compiler {
 		for (const m of measures) this.measure(m);
 		const dims = levelColumns(0);
 		const out: RollupStatement[] = [];
-		const only = (conditions: (string | undefined)[]) => [...conditions, scope].filter(Boolean).map((c) => `(${c})`).join(' AND ');
+		const only = (conditions: (string | undefined)[]) =>
+			[...conditions, scope]
+				.filter(Boolean)
+				.map((c) => `(${c})`)
+				.join(' AND ');
 		const add = (table: string, keys: string[], select: string, coarser = false) =>
 			out.push({ table, keys, coarser, select, sql: `CREATE OR REPLACE TABLE ${table} AS ${select}`, params: {} });
 		/** Each coarser level sums the finest one. */
@@ -510,7 +520,12 @@ class Compiler {
 			ROLLUP_LEVELS.slice(1).forEach((_, i) => {
 				const keys = ['month', ...levelColumns(i + 1)];
 				const sums = columns.map((c) => `sum(${c}) AS ${c}`);
-				add(rollupTable(fact, event, i + 1), keys, `SELECT ${[...keys, ...sums].join(', ')} FROM ${rollupTable(fact, event)} GROUP BY ALL`, true);
+				add(
+					rollupTable(fact, event, i + 1),
+					keys,
+					`SELECT ${[...keys, ...sums].join(', ')} FROM ${rollupTable(fact, event)} GROUP BY ALL`,
+					true
+				);
 			});
 		for (const group of this.flowGroups.values()) {
 			if (!CASE_FACTS.includes(group.fact)) continue;
@@ -534,7 +549,10 @@ class Compiler {
 			]);
 			const structs = events.map(
 				(e, i) =>
-					`{m: CASE WHEN ${e.conditions.filter(Boolean).map((c) => `(${c})`).join(' AND ')} THEN date_trunc('month', ${e.month})::DATE END, i: ${i}}`
+					`{m: CASE WHEN ${e.conditions
+						.filter(Boolean)
+						.map((c) => `(${c})`)
+						.join(' AND ')} THEN date_trunc('month', ${e.month})::DATE END, i: ${i}}`
 			);
 			add(
 				rollupTable(group.fact, 'stock'),
@@ -663,9 +681,7 @@ class Compiler {
 			max(period_end) OVER (${partition}) AS last_end, min(period_start) OVER (${partition}) AS first_start
 			FROM court_stats ${this.where([inPeriod])}`;
 		const outer = keys.map((k) => `k_${k.alias} AS ${k.alias}`);
-		return this.addCte(
-			`SELECT ${[...outer, `coalesce(${aggregate}, 0) AS v`].join(', ')} FROM (${inner}) t ${this.groupBy(outer.length)}`
-		);
+		return this.addCte(`SELECT ${[...outer, `coalesce(${aggregate}, 0) AS v`].join(', ')} FROM (${inner}) t ${this.groupBy(outer.length)}`);
 	}
 
 	private population(): string {
@@ -714,7 +730,10 @@ class Compiler {
 				return { value: zero(c('v')), numerator: zero(c('v')), denominator: 'NULL', n: zero(c('v')) };
 			}
 			case 'sum': {
-				const c = this.flow(m, [{ name: 'v', sql: `sum(${this.fragment(m.expr)})` }, { name: 'n', sql: 'count(*)' }]);
+				const c = this.flow(m, [
+					{ name: 'v', sql: `sum(${this.fragment(m.expr)})` },
+					{ name: 'n', sql: 'count(*)' }
+				]);
 				return { value: zero(c('v')), numerator: zero(c('v')), denominator: 'NULL', n: zero(c('n')) };
 			}
 			case 'quantile': {
@@ -744,7 +763,12 @@ class Compiler {
 				]);
 				const part = zero(c('part'));
 				const whole = zero(c('whole'));
-				return { value: `CASE WHEN ${whole} = 0 THEN NULL ELSE 100.0 * ${part} / ${whole} END`, numerator: part, denominator: whole, n: zero(c('n')) };
+				return {
+					value: `CASE WHEN ${whole} = 0 THEN NULL ELSE 100.0 * ${part} / ${whole} END`,
+					numerator: part,
+					denominator: whole,
+					n: zero(c('n'))
+				};
 			}
 			case 'stock': {
 				if (this.slots) {
@@ -847,12 +871,19 @@ class Compiler {
 
 	compileBatch(measures: readonly Measure[]): CompiledQuery {
 		const figures = measures.map((m) => this.measure(m));
-		for (const group of this.flowGroups.values()) this.ctes.push({ name: group.name, sql: this.flowGroupSql(group), keys: ['slot'], definesGroups: false });
-		for (const group of this.stockGroups.values()) this.ctes.push({ name: group.name, sql: this.stockGroupSql(group), keys: [], definesGroups: false });
+		for (const group of this.flowGroups.values())
+			this.ctes.push({ name: group.name, sql: this.flowGroupSql(group), keys: ['slot'], definesGroups: false });
+		for (const group of this.stockGroups.values())
+			this.ctes.push({ name: group.name, sql: this.stockGroupSql(group), keys: [], definesGroups: false });
 		const rows = this.slots!.map((slot, i) => `(${i}, ${this.p.bind(slot.days, 'DOUBLE')})`);
-		const withs = [`slots AS (SELECT * FROM (VALUES ${rows.join(', ')}) v(slot, days))`, ...this.ctes.map((c) => `${c.name} AS (${c.sql})`)];
+		const withs = [
+			`slots AS (SELECT * FROM (VALUES ${rows.join(', ')}) v(slot, days))`,
+			...this.ctes.map((c) => `${c.name} AS (${c.sql})`)
+		];
 		const select = figures.map((f, i) => `${f.value} AS v${i}, ${f.numerator} AS num${i}, ${f.denominator} AS den${i}, ${f.n} AS n${i}`);
-		const joins = this.ctes.filter((c) => !c.helper).map((c) => (c.keys.length ? `LEFT JOIN ${c.name} USING (slot)` : `CROSS JOIN ${c.name}`));
+		const joins = this.ctes
+			.filter((c) => !c.helper)
+			.map((c) => (c.keys.length ? `LEFT JOIN ${c.name} USING (slot)` : `CROSS JOIN ${c.name}`));
 		const sql = `WITH ${withs.join(',\n')}\nSELECT slots.slot, ${select.join(', ')} FROM slots ${joins.join(' ')} ORDER BY slots.slot`;
 		// Aggregates read from a rollup leave their own bound values (time limits) unused.
 		return { sql, params: usedParams(sql, this.p.values) };
@@ -863,8 +894,7 @@ class Compiler {
 		const select = `${sql.value} AS value, ${sql.numerator} AS numerator, ${sql.denominator} AS denominator, ${sql.n} AS n`;
 		const withs = [...(this.grain ? [this.bucketsCte()] : []), ...this.ctes.map((c) => `${c.name} AS (${c.sql})`)];
 		const joined = this.ctes.filter((c) => !c.helper);
-		const join = (c: Cte) =>
-			c.keys.length ? `LEFT JOIN ${c.name} USING (${c.keys.join(', ')})` : `CROSS JOIN ${c.name}`;
+		const join = (c: Cte) => (c.keys.length ? `LEFT JOIN ${c.name} USING (${c.keys.join(', ')})` : `CROSS JOIN ${c.name}`);
 
 		let body: string;
 		if (!this.keys.length) {
@@ -872,9 +902,7 @@ class Compiler {
 		} else {
 			const dims = this.input.by as string[];
 			const groupSources = joined.filter((c) => c.definesGroups);
-			const dimGroups = dims.length
-				? `(${groupSources.map((c) => `SELECT ${dims.join(', ')} FROM ${c.name}`).join(' UNION ')}) g`
-				: '';
+			const dimGroups = dims.length ? `(${groupSources.map((c) => `SELECT ${dims.join(', ')} FROM ${c.name}`).join(' UNION ')}) g` : '';
 			const keysSql = this.grain
 				? dims.length
 					? `SELECT DISTINCT g.*, b.period, b.days FROM ${dimGroups} CROSS JOIN buckets b`
@@ -946,7 +974,11 @@ export function batchable(m: Measure): boolean {
 export function compileBatch(input: BatchInput): CompiledQuery {
 	const months = buckets(input.current, 'month').map((b) => ({ from: b.from, to: b.to }));
 	const slots = [input.current, input.previous, ...months].map((p) => ({ ...p, before: addDays(p.from, -1), days: daysInPeriod(p) }));
-	const compiler = new Compiler({ ...input.current, measure: input.measures[0], by: [], filters: input.filters, deadlines: input.deadlines }, slots, input.rollup);
+	const compiler = new Compiler(
+		{ ...input.current, measure: input.measures[0], by: [], filters: input.filters, deadlines: input.deadlines },
+		slots,
+		input.rollup
+	);
 	return compiler.compileBatch(input.measures);
 }
 
@@ -963,7 +995,10 @@ export interface RollupStatement extends CompiledQuery {
 /** The statements building the monthly rollups of these measures (see Compiler.compileRollups). */
 export function compileRollups(measures: readonly Measure[], deadlines: Deadlines, scope?: string): RollupStatement[] {
 	const period = { from: '1990-01-01', to: '1990-01-01' };
-	return new Compiler({ ...period, measure: measures[0], by: [], filters: {}, deadlines }, []).compileRollups(measures.filter(batchable), scope);
+	return new Compiler({ ...period, measure: measures[0], by: [], filters: {}, deadlines }, []).compileRollups(
+		measures.filter(batchable),
+		scope
+	);
 }
 
 /** A statement (re)building a stored fact's table (`sql`), whose rows are those of `select`. */

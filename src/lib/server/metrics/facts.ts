@@ -16,7 +16,19 @@ export interface Fact {
 	stored?: boolean;
 }
 
-const CASE_RECORD = ['case_id', 'case_number', 'region', 'court_id', 'instance', 'case_type', 'category', 'judge_id', 'filed_date', 'decided_date', 'outcome'];
+const CASE_RECORD = [
+	'case_id',
+	'case_number',
+	'region',
+	'court_id',
+	'instance',
+	'case_type',
+	'category',
+	'judge_id',
+	'filed_date',
+	'decided_date',
+	'outcome'
+];
 
 // The case records are narrowed to the incidents' case numbers first (a semi-join built on the
 // small side): a plain join may hash all case rows, e.g. inside an import, where the just-added
@@ -44,7 +56,18 @@ export const FACTS: Record<FactId, Fact> = {
 	fraud: {
 		relation: 'fraud',
 		events: { registered: 'registered_date' },
-		records: ['incident_id', 'region', 'registered_date', 'article', 'scheme', 'channel', 'status', 'victim_age_group', 'damage_kzt', 'recovered_kzt']
+		records: [
+			'incident_id',
+			'region',
+			'registered_date',
+			'article',
+			'scheme',
+			'channel',
+			'status',
+			'victim_age_group',
+			'damage_kzt',
+			'recovered_kzt'
+		]
 	},
 	court_stats: { relation: 'court_stats', events: { reported: 'period_end' } },
 	// A fraud incident with its first-instance court case (same case number): the incident's

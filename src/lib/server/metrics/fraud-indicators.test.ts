@@ -115,10 +115,19 @@ describe('the court link (fraud ⋈ cases on case_number)', () => {
 	});
 
 	it('gives the appeal results of the verdicts', async () => {
-		expect(await byKey('fraud_appeal_results', 'period=2025&by=review_outcome', 'review_outcome')).toEqual({ modified: 1, reversed: 1, upheld: 1 });
-		expect(await byKey('fraud_appeal_results', 'period=2025&by=review_outcome&scheme=fake_bank_security', 'review_outcome')).toEqual({ modified: 1, upheld: 1 });
+		expect(await byKey('fraud_appeal_results', 'period=2025&by=review_outcome', 'review_outcome')).toEqual({
+			modified: 1,
+			reversed: 1,
+			upheld: 1
+		});
+		expect(await byKey('fraud_appeal_results', 'period=2025&by=review_outcome&scheme=fake_bank_security', 'review_outcome')).toEqual({
+			modified: 1,
+			upheld: 1
+		});
 		// By the verdict appealed: convictions A13, A14 were upheld and modified; acquittal A17 reversed.
-		expect(await byKey('fraud_appeal_results', 'period=2025&by=review_outcome&outcome=acquitted', 'review_outcome')).toEqual({ reversed: 1 });
+		expect(await byKey('fraud_appeal_results', 'period=2025&by=review_outcome&outcome=acquitted', 'review_outcome')).toEqual({
+			reversed: 1
+		});
 	});
 
 	it('counts the victims’ civil claims in their categories and how many were granted', async () => {

@@ -75,7 +75,12 @@ describe('caseload indicators (CEPEJ)', () => {
 	});
 
 	it('keeps pending_end = pending_start + incoming − resolved for every group', async () => {
-		for (const params of ['period=2024&grain=month', 'period=2024&grain=quarter&by=region', 'from=2023-06-15&to=2024-08-10&grain=month&by=case_type', 'period=2024&by=judge']) {
+		for (const params of [
+			'period=2024&grain=month',
+			'period=2024&grain=quarter&by=region',
+			'from=2023-06-15&to=2024-08-10&grain=month&by=case_type',
+			'period=2024&by=judge'
+		]) {
 			const [start, incoming, resolved, end] = await Promise.all(
 				['pending_start', 'incoming', 'resolved', 'pending_end'].map((id) => result(id, params))
 			);

@@ -38,7 +38,14 @@ describe('key indicators in batches', () => {
 		expect(ids.length).toBeGreaterThan(25);
 	});
 
-	for (const params of ['period=2024', 'period=2024-Q4&region=KZ-75', 'period=2024&instance=first&case_type=civil', 'period=2024&court=KZ75-D01&category=civil.loan', 'from=2024-03-15&to=2025-02-10', 'period=2024&judge=J-000001']) {
+	for (const params of [
+		'period=2024',
+		'period=2024-Q4&region=KZ-75',
+		'period=2024&instance=first&case_type=civil',
+		'period=2024&court=KZ75-D01&category=civil.loan',
+		'from=2024-03-15&to=2025-02-10',
+		'period=2024&judge=J-000001'
+	]) {
 		it(`equals runIndicator for every batchable indicator: ${params}`, async () => {
 			const q = query(params);
 			const figures = await kpiFigures(db, ids, q, ANALYST);
@@ -60,7 +67,9 @@ describe('key indicators in batches', () => {
 	}
 
 	it('reads the monthly rollups for whole months and filters on rollup dimensions, the rows otherwise', async () => {
-		const rows = await db.query<{ t: string; c: string }>(`SELECT table_name AS t, column_name AS c FROM duckdb_columns() WHERE table_name LIKE 'rollup%'`);
+		const rows = await db.query<{ t: string; c: string }>(
+			`SELECT table_name AS t, column_name AS c FROM duckdb_columns() WHERE table_name LIKE 'rollup%'`
+		);
 		const rollup = { columns: new Set(rows.map((r) => `${r.t}.${r.c}`)), asOf: await dataAsOf(db) };
 		const measures = ['incoming', 'clearance_rate', 'pending_past_limit', 'median_days'].map((id) => indicatorById(id)!.measure);
 		const compile = (current: { from: string; to: string }, filters = {}) =>
@@ -69,7 +78,9 @@ describe('key indicators in batches', () => {
 		// Filtered by region only: the coarse rollups; by court: the fine ones.
 		expect(whole).toContain('rollup1_cases_filed_date');
 		expect(whole).toContain('rollup1_cases_stock');
-		expect(compile({ from: '2024-01-01', to: '2024-12-31' }, { court: ['KZ75-D01'] })).toMatch(/rollup_cases_stock[\s\S]*rollup_cases_filed_date|rollup_cases_filed_date[\s\S]*rollup_cases_stock/);
+		expect(compile({ from: '2024-01-01', to: '2024-12-31' }, { court: ['KZ75-D01'] })).toMatch(
+			/rollup_cases_stock[\s\S]*rollup_cases_filed_date|rollup_cases_filed_date[\s\S]*rollup_cases_stock/
+		);
 		// The median from its histogram at the coarse level; filtered by court, from the case rows.
 		expect(whole).not.toContain('quantile_cont');
 		expect(compile({ from: '2024-01-01', to: '2024-12-31' }, { court: ['KZ75-D01'] })).toContain('quantile_cont');
@@ -78,10 +89,21 @@ describe('key indicators in batches', () => {
 	});
 
 	it('lets single queries (runIndicator) read the rollups too, by the dimensions they keep', async () => {
-		const rows = await db.query<{ t: string; c: string }>(`SELECT table_name AS t, column_name AS c FROM duckdb_columns() WHERE table_name LIKE 'rollup%'`);
+		const rows = await db.query<{ t: string; c: string }>(
+			`SELECT table_name AS t, column_name AS c FROM duckdb_columns() WHERE table_name LIKE 'rollup%'`
+		);
 		const rollup = { columns: new Set(rows.map((r) => `${r.t}.${r.c}`)), asOf: await dataAsOf(db) };
 		const compile = (id: string, by: DimensionId[], grain?: 'month') =>
-			compileMeasure({ measure: indicatorById(id)!.measure, from: '2024-01-01', to: '2024-12-31', grain, by, filters: {}, deadlines: deadlines(), rollup }).sql;
+			compileMeasure({
+				measure: indicatorById(id)!.measure,
+				from: '2024-01-01',
+				to: '2024-12-31',
+				grain,
+				by,
+				filters: {},
+				deadlines: deadlines(),
+				rollup
+			}).sql;
 		expect(compile('clearance_rate', ['region'])).toContain('rollup1_cases_filed_date');
 		expect(compile('clearance_rate', ['court'], 'month')).toContain('rollup_cases_decided_date');
 		expect(compile('pending_end', ['region'])).toContain('rollup1_cases_stock');

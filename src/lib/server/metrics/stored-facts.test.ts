@@ -42,20 +42,44 @@ describe('stored facts', () => {
 	it('are read from their tables when the database holds them, from the join without', async () => {
 		const rollup = await rollupInfo(db);
 		const compile = (withStored: boolean) =>
-			compileMeasure({ measure: indicatorById('fraud_appeal_results')!.measure, ...PERIODS[0], by: [], filters: {}, deadlines: deadlines(), rollup: withStored ? rollup : undefined }).sql;
+			compileMeasure({
+				measure: indicatorById('fraud_appeal_results')!.measure,
+				...PERIODS[0],
+				by: [],
+				filters: {},
+				deadlines: deadlines(),
+				rollup: withStored ? rollup : undefined
+			}).sql;
 		expect(compile(true)).toContain('rollup_rows_fraud_reviews');
 		expect(compile(true)).not.toContain('FROM cases');
 		expect(compile(false)).toContain('FROM cases');
 		// A copy made from another definition of the join is not read.
 		const older = { ...rollup, columns: new Set([...rollup.columns].filter((c) => !c.startsWith('rollup_rows_fraud_reviews.r_'))) };
-		expect(compileMeasure({ measure: indicatorById('fraud_appeal_results')!.measure, ...PERIODS[0], by: [], filters: {}, deadlines: deadlines(), rollup: older }).sql).toContain('FROM cases');
+		expect(
+			compileMeasure({
+				measure: indicatorById('fraud_appeal_results')!.measure,
+				...PERIODS[0],
+				by: [],
+				filters: {},
+				deadlines: deadlines(),
+				rollup: older
+			}).sql
+		).toContain('FROM cases');
 	});
 
 	for (const indicator of READERS) {
 		it(`give ${indicator.id} as the join does, by every breakdown, with and without a monthly grain`, async () => {
 			const rollup = await rollupInfo(db);
 			const run = async (withStored: boolean, period: (typeof PERIODS)[number], by: DimensionId[], grain?: Grain, filters = {}) => {
-				const compiled = compileMeasure({ measure: indicator.measure, ...period, grain, by, filters, deadlines: deadlines(), rollup: withStored ? rollup : undefined });
+				const compiled = compileMeasure({
+					measure: indicator.measure,
+					...period,
+					grain,
+					by,
+					filters,
+					deadlines: deadlines(),
+					rollup: withStored ? rollup : undefined
+				});
 				expect(compiled.sql.includes('rollup_rows_')).toBe(withStored);
 				return db.query(compiled.sql, compiled.params);
 			};
@@ -80,7 +104,14 @@ describe('stored facts', () => {
 		const rollup = await rollupInfo(db);
 		const measures = READERS.map((i) => i.measure);
 		const batch = (withStored: boolean) => {
-			const compiled = compileBatch({ measures, current: PERIODS[0], previous: { from: '2024-01-01', to: '2024-12-31' }, filters: {}, deadlines: deadlines(), rollup: withStored ? rollup : undefined });
+			const compiled = compileBatch({
+				measures,
+				current: PERIODS[0],
+				previous: { from: '2024-01-01', to: '2024-12-31' },
+				filters: {},
+				deadlines: deadlines(),
+				rollup: withStored ? rollup : undefined
+			});
 			return db.query(compiled.sql, compiled.params);
 		};
 		const joined = await batch(false);

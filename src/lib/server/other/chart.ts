@@ -62,7 +62,9 @@ export async function chartRows(
 	const dimension = spec.dimension === null ? null : byPosition.get(spec.dimension)!;
 	const isRegion = dimension?.type === 'region';
 	const dimText = dimension && textSql(`t.${quoteIdent(columnName(dimension.position))}`);
-	const join = isRegion ? `LEFT JOIN ${await regionCodes(q, table, textSql(quoteIdent(columnName(dimension!.position))), p)} ON r.raw = ${dimText}` : '';
+	const join = isRegion
+		? `LEFT JOIN ${await regionCodes(q, table, textSql(quoteIdent(columnName(dimension!.position))), p)} ON r.raw = ${dimText}`
+		: '';
 	const group = dimension ? (isRegion ? 'r.code' : dimText!) : 'NULL';
 	const period = spec.time === null ? 'NULL' : `CAST(date_trunc('${spec.grain}', ${valueSql('date', spec.time, decimal, p)}) AS VARCHAR)`;
 	const value = spec.value === null ? null : valueSql('number', spec.value, decimal, p);

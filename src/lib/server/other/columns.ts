@@ -69,6 +69,8 @@ export async function inferColumnTypes(q: Queryable, table: string, width: numbe
 
 async function regionShare(q: Queryable, table: string, position: number): Promise<number> {
 	const text = textSql(quoteIdent(columnName(position)));
-	const values = await q.query<{ v: string }>(`SELECT DISTINCT ${text} AS v FROM ${quoteIdent(table)} WHERE ${text} IS NOT NULL LIMIT ${MAX_REGION_VALUES + 1}`);
+	const values = await q.query<{ v: string }>(
+		`SELECT DISTINCT ${text} AS v FROM ${quoteIdent(table)} WHERE ${text} IS NOT NULL LIMIT ${MAX_REGION_VALUES + 1}`
+	);
 	return values.filter(({ v }) => normalizeRegion(v).ok).length / Math.max(values.length, 1);
 }

@@ -21,5 +21,11 @@ export async function openOther(q: Queryable, datasetId: number): Promise<OtherD
 	);
 	if (!row) return null;
 	const decimal = JSON.parse(row.details ?? '{}').format?.decimal === ',' ? ',' : '.';
-	return { datasetId, version: row.version, table: otherTable(datasetId, row.version), columns: await otherColumns(q, datasetId, row.version), decimal };
+	return {
+		datasetId,
+		version: row.version,
+		table: otherTable(datasetId, row.version),
+		columns: await otherColumns(q, datasetId, row.version),
+		decimal
+	};
 }

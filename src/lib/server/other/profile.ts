@@ -17,14 +17,20 @@ export interface ColumnProfile extends OtherColumn {
 
 const TOP = 5;
 
-export async function profileColumns(q: Queryable, table: string, columns: readonly OtherColumn[], decimal: DecimalSeparator): Promise<ColumnProfile[]> {
+export async function profileColumns(
+	q: Queryable,
+	table: string,
+	columns: readonly OtherColumn[],
+	decimal: DecimalSeparator
+): Promise<ColumnProfile[]> {
 	const out: ColumnProfile[] = [];
 	for (const column of columns) {
 		const p = new Binder();
 		const text = textSql(quoteIdent(columnName(column.position)));
 		const value = valueSql(column.type, column.position, decimal, p);
 		// Whole numbers read as DOUBLE are shown without their ".0".
-		const shown = (agg: string) => (column.type === 'number' ? `regexp_replace(CAST(${agg} AS VARCHAR), '\\.0$', '')` : `CAST(${agg} AS VARCHAR)`);
+		const shown = (agg: string) =>
+			column.type === 'number' ? `regexp_replace(CAST(${agg} AS VARCHAR), '\\.0$', '')` : `CAST(${agg} AS VARCHAR)`;
 		const [stats] = await q.query<{ empty: number; distinct: number; min: string | null; max: string | null }>(
 			`SELECT count(*) - count(t) AS empty, count(DISTINCT t) AS distinct, ${shown('min(v)')} AS min, ${shown('max(v)')} AS max
 			FROM (SELECT ${text} AS t, ${value} AS v FROM ${quoteIdent(table)})`,

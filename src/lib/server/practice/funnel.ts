@@ -78,7 +78,8 @@ export async function funnelView(
 		for (const [unit, rows] of counts) {
 			const s = standardise(rows, rates);
 			const point = funnelPoint(s, p);
-			if (point) points.push({ unit, n: s.n, observed: s.observed, expected: s.expected, rate: point.rate * 100, z: point.z, flag: point.flag });
+			if (point)
+				points.push({ unit, n: s.n, observed: s.observed, expected: s.expected, rate: point.rate * 100, z: point.z, flag: point.flag });
 		}
 	}
 	points.sort((a, b) => Math.abs(b.z) - Math.abs(a.z) || a.unit.localeCompare(b.unit));

@@ -244,7 +244,12 @@ export async function comparableOutcomes(db: Queryable, d: Description): Promise
 	const run = async (withRegion: boolean): Promise<Comparable> => {
 		const p = new Binder();
 		const criteria: Comparable['criteria'] = ['category', 'instance'];
-		const where = [`category = ${p.bind(d.category)}`, `instance = ${p.bind(d.instance)}`, 'decided_date IS NOT NULL', 'outcome IS NOT NULL'];
+		const where = [
+			`category = ${p.bind(d.category)}`,
+			`instance = ${p.bind(d.instance)}`,
+			'decided_date IS NOT NULL',
+			'outcome IS NOT NULL'
+		];
 		if (d.amount) {
 			const a = p.bind(d.amount, 'DOUBLE');
 			where.push(`claim_amount_kzt BETWEEN ${a} / ${AMOUNT_FACTOR} AND ${a} * ${AMOUNT_FACTOR}`);

@@ -63,7 +63,8 @@ const monthIndex = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.sl
 
 export async function reformView(db: Queryable, access: Access, asOf: string, filters: Filters): Promise<ReformView> {
 	const cassation: Filters = { ...filters, instance: ['cassation'] };
-	const series = (id: string) => caseIndicator(db, access, id, { period: { kind: 'range', from: SERIES_START, to: asOf }, grain: 'month', by: [], filters: cassation });
+	const series = (id: string) =>
+		caseIndicator(db, access, id, { period: { kind: 'range', from: SERIES_START, to: asOf }, grain: 'month', by: [], filters: cassation });
 	const [incoming, merits, median] = await Promise.all([series('incoming'), series('merits_share'), series('median_days')]);
 	const months = incoming.map((r, i) => ({
 		period: String(r.period),
@@ -94,7 +95,11 @@ export async function reformView(db: Queryable, access: Access, asOf: string, fi
 		};
 	};
 	const limit = deadlines().statutory.cassation;
-	const [before, after, pending] = await Promise.all([side(beforePeriod), side(afterPeriod), cassationPastLimit(db, asOf, limit, filters, PENDING_LIST_LIMIT)]);
+	const [before, after, pending] = await Promise.all([
+		side(beforePeriod),
+		side(afterPeriod),
+		cassationPastLimit(db, asOf, limit, filters, PENDING_LIST_LIMIT)
+	]);
 	return {
 		date: REFORM_DATE,
 		months,

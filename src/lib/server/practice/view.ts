@@ -168,7 +168,10 @@ function outlookRows(c: Comparable): OutlookRow[] {
 /** Filters and breakdowns by individual judges need the role allowed to see them. */
 function personalErrors(state: PracticeState, access: Access): QueryError[] {
 	if (hasRole(access.role, PERSONAL_DATA_ROLE)) return [];
-	const errors = DIMENSIONS.filter((d) => d.personal && state.query.filters[d.id]).map((d): QueryError => ({ param: d.id, code: 'forbidden' }));
+	const errors = DIMENSIONS.filter((d) => d.personal && state.query.filters[d.id]).map((d): QueryError => ({
+		param: d.id,
+		code: 'forbidden'
+	}));
 	if (state.unit === 'judge' && !mayCompareJudges(access)) errors.push({ param: 'unit', code: 'forbidden', value: 'judge' });
 	return errors;
 }
@@ -185,7 +188,9 @@ export async function practiceView(db: Queryable, access: Access, state: Practic
 	const reformFilters: Filters = Object.fromEntries(Object.entries(filters).filter(([id]) => id === 'category' || id === 'article'));
 	// A case describes the claim; an amount typed beside it replaces the case's own.
 	const ofCase = state.caseNumber ? await describeCase(db, state.caseNumber) : null;
-	const description = state.caseNumber ? ofCase && { ...ofCase, ...(state.amount ? { amount: state.amount } : {}) } : describeFromFilters(state);
+	const description = state.caseNumber
+		? ofCase && { ...ofCase, ...(state.amount ? { amount: state.amount } : {}) }
+		: describeFromFilters(state);
 	const [ov, flows, timeline, reform, funnel, similar, comparable] = await Promise.all([
 		overview(db, access, period, filters),
 		lifeCycle(db, period, filters),
@@ -193,7 +198,11 @@ export async function practiceView(db: Queryable, access: Access, state: Practic
 		reformView(db, access, asOf, reformFilters),
 		funnelView(db, access, { rate: state.rate, unit: state.unit, period, filters: funnelFilters }),
 		description
-			? similarCases(db, description, asOf, { offset: (state.page - 1) * SIMILAR_PAGE_SIZE, limit: SIMILAR_PAGE_SIZE, exclude: state.caseNumber })
+			? similarCases(db, description, asOf, {
+					offset: (state.page - 1) * SIMILAR_PAGE_SIZE,
+					limit: SIMILAR_PAGE_SIZE,
+					exclude: state.caseNumber
+				})
 			: Promise.resolve(null),
 		description ? comparableOutcomes(db, description) : Promise.resolve(null)
 	]);

@@ -19,7 +19,15 @@ describe('alerts', () => {
 	});
 
 	it('ranks alerts before watches, and the farther beyond the threshold the higher', () => {
-		const cassation: Alert = { kind: 'overdue_cassation', indicator: 'pending_past_limit', status: 'alert', value: 3, reference: null, filters: { instance: ['cassation'] }, severity: 2.5 };
+		const cassation: Alert = {
+			kind: 'overdue_cassation',
+			indicator: 'pending_past_limit',
+			status: 'alert',
+			value: 3,
+			reference: null,
+			filters: { instance: ['cassation'] },
+			severity: 2.5
+		};
 		const alerts = rankAlerts(
 			[
 				figure('clearance_rate', 99), // below the target of 100: watch

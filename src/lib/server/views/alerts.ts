@@ -31,11 +31,19 @@ export const WATCHED = INDICATORS.filter((i) => i.thresholds && batchable(i.meas
 
 function thresholdAlert(indicator: Indicator, figure: KpiFigure): Alert | null {
 	const status = indicatorStatus(indicator, figure.value);
-	if (status !== 'watch' && status !== 'alert' || figure.hiddenBelow !== null) return null;
+	if ((status !== 'watch' && status !== 'alert') || figure.hiddenBelow !== null) return null;
 	const t = indicator.thresholds!;
 	const reference = status === 'alert' ? t.bad : t.warn;
 	const gap = Math.abs(figure.value! - t.warn) / Math.max(Math.abs(t.warn), 1);
-	return { kind: 'threshold', indicator: indicator.id, status, value: figure.value!, reference, filters: {}, severity: (status === 'alert' ? 2 : 1) + Math.min(gap, 0.99) };
+	return {
+		kind: 'threshold',
+		indicator: indicator.id,
+		status,
+		value: figure.value!,
+		reference,
+		filters: {},
+		severity: (status === 'alert' ? 2 : 1) + Math.min(gap, 0.99)
+	};
 }
 
 /** The last three month-on-month changes of the backlog are all increases. */
@@ -45,7 +53,15 @@ function backlogAlert(pending: KpiFigure | undefined): Alert | null {
 	const [a, b, c, d] = last as number[];
 	if (!(a < b && b < c && c < d)) return null;
 	const growth = a > 0 ? (d - a) / a : 1;
-	return { kind: 'backlog_growth', indicator: 'pending_end', status: 'watch', value: d, reference: a, filters: {}, severity: 1 + Math.min(growth, 0.99) };
+	return {
+		kind: 'backlog_growth',
+		indicator: 'pending_end',
+		status: 'watch',
+		value: d,
+		reference: a,
+		filters: {},
+		severity: 1 + Math.min(growth, 0.99)
+	};
 }
 
 export async function overdueCassation(db: Queryable, query: ViewQuery, access: Access): Promise<Alert | null> {
@@ -56,7 +72,15 @@ export async function overdueCassation(db: Queryable, query: ViewQuery, access: 
 	const [figure] = await kpiFigures(db, ['pending_past_limit'], { ...query, by: [], grain: undefined, filters }, access);
 	const value = figure.hiddenBelow === null ? figure.value : null;
 	if (!value) return null;
-	return { kind: 'overdue_cassation', indicator: 'pending_past_limit', status: 'alert', value, reference: null, filters: { instance: ['cassation'] }, severity: 2.5 };
+	return {
+		kind: 'overdue_cassation',
+		indicator: 'pending_past_limit',
+		status: 'alert',
+		value,
+		reference: null,
+		filters: { instance: ['cassation'] },
+		severity: 2.5
+	};
 }
 
 /** The alerts of the figures computed for the page, and of overdueCassation, most severe first. */

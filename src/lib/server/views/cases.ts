@@ -39,7 +39,10 @@ interface ListParams {
 }
 
 /** Checks the list's own parameters; the view state goes through the one parser. */
-export function parseCaseParams(params: URLSearchParams, access: Access): { ok: true; value: ListParams } | { ok: false; errors: QueryError[] } {
+export function parseCaseParams(
+	params: URLSearchParams,
+	access: Access
+): { ok: true; value: ListParams } | { ok: false; errors: QueryError[] } {
 	const parsed = parseQuery(params, CASE_PARAMS);
 	if (!parsed.ok) return parsed;
 	const errors: QueryError[] = personalDataErrors(parsed.value, access);

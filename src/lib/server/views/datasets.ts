@@ -81,9 +81,12 @@ export async function listVersions(q: Queryable, datasetId?: number): Promise<Ve
 }
 
 export async function auditLog(q: Queryable, limit = 100): Promise<AuditRow[]> {
-	return q.query<AuditRow>(`SELECT id, occurred_at, actor, action, dataset_id, version, detail FROM audit_log ORDER BY id DESC LIMIT $limit`, {
-		limit
-	});
+	return q.query<AuditRow>(
+		`SELECT id, occurred_at, actor, action, dataset_id, version, detail FROM audit_log ORDER BY id DESC LIMIT $limit`,
+		{
+			limit
+		}
+	);
 }
 
 export async function versionRejects(q: Queryable, datasetId: number, version: number, limit?: number): Promise<Reject[]> {

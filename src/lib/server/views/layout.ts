@@ -3,8 +3,6 @@ import type { Queryable } from '../db/database';
 import { dataAsOf } from '../metrics/as-of';
 
 export async function layoutView(db: Queryable, user: App.Locals['user']) {
-	const [row] = await db.query<{ demo: boolean }>(
-		`SELECT EXISTS (SELECT 1 FROM datasets WHERE is_demo AND current_version > 0) AS demo`
-	);
+	const [row] = await db.query<{ demo: boolean }>(`SELECT EXISTS (SELECT 1 FROM datasets WHERE is_demo AND current_version > 0) AS demo`);
 	return { demo: row.demo, asOf: await dataAsOf(db), user: user && { login: user.login, role: user.role } };
 }

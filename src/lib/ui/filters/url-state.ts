@@ -7,7 +7,16 @@ import { goto } from '$app/navigation';
 import { page } from '$app/state';
 import type { DimensionId, Grain } from '$lib/domain/catalog';
 import { bucketEnd, type Period, type PeriodSpec } from '$lib/domain/period';
-import { carriedState, isQueryParam, parseQuery, searchWith, serializeQuery, toggleFilter, withFilter, type ViewQuery } from '$lib/domain/query';
+import {
+	carriedState,
+	isQueryParam,
+	parseQuery,
+	searchWith,
+	serializeQuery,
+	toggleFilter,
+	withFilter,
+	type ViewQuery
+} from '$lib/domain/query';
 
 /** The view state of a URL; parameters that do not parse are left out (the server reports them). */
 export function queryOf(url: URL): ViewQuery {

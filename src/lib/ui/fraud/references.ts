@@ -39,6 +39,9 @@ export function referenceItems(locale: Locale): { id: string; text: string }[] {
 			r.incidents && m.fraud_reference_incidents({ value: total(r.incidents, 'count', locale) }, { locale }),
 			r.damageKzt && m.fraud_reference_damage({ value: total(r.damageKzt, 'kzt', locale) }, { locale })
 		].filter(Boolean);
-		return { id: r.id, text: m.fraud_reference_item({ period: tr(r.period, locale), figures: figures.join(', '), source: tr(r.source, locale) }, { locale }) };
+		return {
+			id: r.id,
+			text: m.fraud_reference_item({ period: tr(r.period, locale), figures: figures.join(', '), source: tr(r.source, locale) }, { locale })
+		};
 	});
 }

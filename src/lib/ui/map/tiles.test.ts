@@ -25,7 +25,10 @@ describe('tile-grid map', () => {
 			const code = queue.shift()!;
 			for (const d of ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'] as const) {
 				const next = neighbour(code, d);
-				if (next && !seen.has(next)) (seen.add(next), queue.push(next));
+				if (next && !seen.has(next)) {
+					seen.add(next);
+					queue.push(next);
+				}
 			}
 		}
 		expect(seen.size).toBe(REGION_CODES.length);

@@ -14,7 +14,15 @@ describe('flow graph', () => {
 			(stage, outcome) => `${stage}/${outcome}`
 		);
 		expect(g.nodes.map((n) => n.id).sort()).toEqual(
-			['appeal:pending', 'appeal:reversed', 'appeal:upheld', 'cassation:upheld', 'first:denied', 'first:granted', 'supervisory:upheld'].sort()
+			[
+				'appeal:pending',
+				'appeal:reversed',
+				'appeal:upheld',
+				'cassation:upheld',
+				'first:denied',
+				'first:granted',
+				'supervisory:upheld'
+			].sort()
 		);
 		expect(g.nodes.find((n) => n.id === 'appeal:upheld')).toEqual({ id: 'appeal:upheld', label: 'appeal/upheld', group: 1 });
 		const value = (s: string, t: string) => g.links.find((l) => l.source === s && l.target === t)?.value;

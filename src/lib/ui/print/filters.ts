@@ -15,6 +15,14 @@ export function describeFilters(params: URLSearchParams, locale: Locale): Filter
 	return DIMENSIONS.flatMap((dim) => {
 		const raw = params.get(dim.id);
 		if (!raw) return [];
-		return [{ label: tr(dim.label, locale), values: raw.split(',').map((v) => valueLabel(dim.id, v, locale)).join(', ') }];
+		return [
+			{
+				label: tr(dim.label, locale),
+				values: raw
+					.split(',')
+					.map((v) => valueLabel(dim.id, v, locale))
+					.join(', ')
+			}
+		];
 	});
 }

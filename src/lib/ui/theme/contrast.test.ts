@@ -23,7 +23,9 @@ function themeColours(): Record<Scheme, Record<string, string>> {
 }
 
 function luminance(hex: string): number {
-	const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+	const [r, g, b] = [1, 3, 5]
+		.map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+		.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
 	return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
@@ -33,10 +35,13 @@ function contrast(a: string, b: string): number {
 }
 
 const TEXT: [string, string][] = [
-	...['--text', '--muted', '--accent', '--ok', '--watch', '--alert'].flatMap((fg) => [
-		[fg, '--bg'],
-		[fg, '--surface']
-	] as [string, string][]),
+	...['--text', '--muted', '--accent', '--ok', '--watch', '--alert'].flatMap(
+		(fg) =>
+			[
+				[fg, '--bg'],
+				[fg, '--surface']
+			] as [string, string][]
+	),
 	['--text', '--surface-raised'],
 	['--banner-text', '--banner-bg'],
 	['--on-accent', '--accent']
@@ -91,9 +96,10 @@ describe('components and pages', () => {
 		expect(files.length).toBeGreaterThan(20);
 		const found = files.flatMap((file) => {
 			const code = fs.readFileSync(file, 'utf8').replace(READ_BACK, '');
-			return [...code.matchAll(/#[0-9a-f]{6}\b|#[0-9a-f]{3}\b(?![\w-])|\b(?:rgba?|hsla?)\([^)]*\)|:\s*(?:white|black)\b/gi)].map((m) => `${file}: ${m[0]}`);
+			return [...code.matchAll(/#[0-9a-f]{6}\b|#[0-9a-f]{3}\b(?![\w-])|\b(?:rgba?|hsla?)\([^)]*\)|:\s*(?:white|black)\b/gi)].map(
+				(m) => `${file}: ${m[0]}`
+			);
 		});
 		expect(found).toEqual([]);
 	});
 });
-
