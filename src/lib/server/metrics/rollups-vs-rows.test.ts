@@ -14,7 +14,7 @@ import type { Database } from '../db/database';
 import { batchable, compileBatch, compileMeasure, type CompiledQuery } from './compile';
 import { deadlines } from './deadlines';
 import { rollupInfo } from './rollups';
-import type { RollupInfo } from './compile';
+import type { RollupInfo } from './tables';
 
 let db: Database;
 let rollup: RollupInfo;

@@ -1,8 +1,8 @@
 /** Which monthly rollup columns the database holds (they are rebuilt with every import of cases). */
 import type { Queryable } from '../db/database';
 import { dataAsOf } from './as-of';
-import type { RollupInfo } from './compile';
-import { dataRevision } from './revision';
+import type { RollupInfo } from './tables';
+import { dataRevision } from '../db/revision';
 
 const rollupCache = new WeakMap<Queryable, { revision: number; columns: Set<string> }>();
 
