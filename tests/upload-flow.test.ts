@@ -13,6 +13,7 @@ import { createTestUsers, loginAs } from './support/auth';
 import { launchBrowser } from './support/browser';
 import { createFixtureDatabase, tempDatabasePath } from './support/fixture-db';
 import { ROOT, startServer, type RunningServer } from './support/server';
+import { dropFile } from './support/uploads';
 
 let server: RunningServer;
 let browser: Browser;
@@ -47,21 +48,6 @@ async function adminPage(): Promise<Page> {
 		return dialog.accept();
 	});
 	return page;
-}
-
-/** Drops a file on the drop zone the way a browser does: a DataTransfer holding a File. */
-async function dropFile(page: Page, bytes: Buffer, name: string) {
-	await page.locator('section.upload[data-ready="true"]').waitFor();
-	await page.evaluate(
-		({ data, name }) => {
-			const transfer = new DataTransfer();
-			transfer.items.add(new File([new Uint8Array(data)], name, { type: 'text/csv' }));
-			const zone = document.querySelector('[data-testid="drop-zone"]')!;
-			for (const type of ['dragover', 'drop'])
-				zone.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
-		},
-		{ data: [...bytes], name }
-	);
 }
 
 const HEADER = [
@@ -180,12 +166,12 @@ describe('upload flow', () => {
 		]);
 		await expect(page.getByTestId('rows').textContent()).resolves.toContain('<img src=x onerror=alert(2)>');
 		expect(await page.locator('[data-testid="rows"] img, [data-testid="profile"] script').count()).toBe(0);
-		// The region column is recognised: the chart groups by region names.
+		// The region column is recognised: the dashboard's leaderboard groups by region names.
 		await page.locator('figure.chart svg text', { hasText: 'Алматы' }).first().waitFor();
-		// …and draws them on the region map: rows counted, KZ-75 twice and Zhambyl (by its name) once.
+		// …and draws them on the region map: "Сумма" summed, KZ-75 10 + 1 and Zhambyl (by its name) 5.
 		const map = page.locator('figure.chart').filter({ has: page.locator('[data-region]') });
-		await expect(map.locator('[data-region="KZ-75"]').getAttribute('aria-label')).resolves.toBe('Алматы: 2');
-		await expect(map.locator('[data-region="KZ-31"]').getAttribute('aria-label')).resolves.toBe('Жамбылская область: 1');
+		await expect(map.locator('[data-region="KZ-75"]').getAttribute('aria-label')).resolves.toBe('Алматы: 11');
+		await expect(map.locator('[data-region="KZ-31"]').getAttribute('aria-label')).resolves.toBe('Жамбылская область: 5');
 		await page.screenshot({ path: path.join(shots, 'data-other-ru.png'), fullPage: true });
 		const cases = await (await fetch(`${server.url}/api/indicators/incoming?period=2024`)).json();
 		expect(cases.rows.length).toBe(1);

@@ -84,6 +84,22 @@ describe('upload requests', () => {
 		expect(binary.status).toBe(400);
 		expect((await binary.json()).error.message).toMatch(/^Файл не является текстовым CSV/);
 	});
+
+	it('says that a Content-Type is needed instead of calling a file without one empty', async () => {
+		const response = await fetch(`${server.url}/api/datasets/imports`, {
+			method: 'POST',
+			headers: {
+				origin: server.url,
+				cookie: admin,
+				accept: 'application/json',
+				'accept-language': 'en',
+				'x-import-options': encodeURIComponent(JSON.stringify({ fileName: 'x.csv' }))
+			},
+			body: new Uint8Array(Buffer.from('a,b\n1,2\n'))
+		});
+		expect(response.status).toBe(415);
+		expect((await response.json()).error.message).toMatch(/^The request has no Content-Type header/);
+	});
 });
 
 describe('a kill -9 in the middle of an import', () => {

@@ -2,6 +2,7 @@
 import { once } from 'node:events';
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
+import type { Page } from 'playwright-core';
 
 export interface UploadOptions {
 	kind?: string;
@@ -58,4 +59,19 @@ export async function writeCasesCsv(file: string, rows: number, prefix: string):
 		if (!out.write(line)) await once(out, 'drain');
 	}
 	await new Promise((resolve) => out.end(resolve));
+}
+
+/** Drops a file on the drop zone the way a browser does: a DataTransfer holding a File. */
+export async function dropFile(page: Page, bytes: Buffer, name: string) {
+	await page.locator('section.upload[data-ready="true"]').waitFor();
+	await page.evaluate(
+		({ data, name }) => {
+			const transfer = new DataTransfer();
+			transfer.items.add(new File([new Uint8Array(data)], name, { type: 'text/csv' }));
+			const zone = document.querySelector('[data-testid="drop-zone"]')!;
+			for (const type of ['dragover', 'drop'])
+				zone.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+		},
+		{ data: [...bytes], name }
+	);
 }

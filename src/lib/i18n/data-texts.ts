@@ -57,6 +57,10 @@ export function importErrorText(code: ImportErrorCode | 'origin' | 'unknown_job'
 			return params.line ? m.imp_err_binary_at({ line: s('line') }, o) : m.imp_err_binary({}, o);
 		case 'utf_16':
 			return m.imp_err_utf_16({}, o);
+		case 'mixed_encoding':
+			return m.imp_err_mixed_encoding({ line: s('line') }, o);
+		case 'no_content_type':
+			return m.imp_err_no_content_type({}, o);
 		case 'empty':
 			return m.imp_err_empty({}, o);
 		case 'no_rows':

@@ -14,6 +14,14 @@ export type Delimiter = (typeof DELIMITERS)[number];
 
 /** How many leading bytes detection looks at. */
 export const SAMPLE_BYTES = 64 * 1024;
+/** A header line longer than the sample is read on to its end, up to this many bytes. */
+export const MAX_HEADER_BYTES = 16 * 1024 * 1024;
+/**
+ * Widest file accepted. Typing and storing a column costs a few statements, so a file of
+ * thousands of columns would hold the import queue for minutes; tables that wide are exports
+ * gone wrong rather than datasets.
+ */
+export const MAX_COLUMNS = 1000;
 /** How many rows of the sample are parsed for the preview and the layouts. */
 export const SAMPLE_ROWS = 200;
 
@@ -27,7 +35,37 @@ export interface CsvFormat {
 	thousands: 'space' | 'nbsp' | 'none';
 }
 
-export type EncodingGuess = Encoding | 'binary' | 'utf-16';
+export type EncodingGuess = Encoding | 'binary' | 'utf-16' | 'mixed';
+
+/** Whether the bytes hold a line break: a header line is complete once they do. */
+export function hasLineBreak(bytes: Uint8Array): boolean {
+	return bytes.includes(0x0a) || bytes.includes(0x0d);
+}
+
+/**
+ * Where UTF-8 reading of the bytes fails (an index, or null when it does not) and how many
+ * well-formed multi-byte characters come before: text in two encodings has both.
+ */
+export function utf8Check(bytes: Uint8Array): { invalidAt: number | null; multibyte: number } {
+	let multibyte = 0;
+	for (let i = 0; i < bytes.length;) {
+		const b = bytes[i];
+		const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+		if (need < 0) return { invalidAt: i, multibyte };
+		if (i + need >= bytes.length && need > 0) return { invalidAt: null, multibyte }; // cut by the end of the sample
+		for (let k = 1; k <= need; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return { invalidAt: i, multibyte };
+		if (need) multibyte++;
+		i += need + 1;
+	}
+	return { invalidAt: null, multibyte };
+}
+
+/** The 1-based line of a byte offset. */
+export function lineAt(bytes: Uint8Array, offset: number): number {
+	let line = 1;
+	for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+	return line;
+}
 
 const hasBom = (b: Uint8Array) => b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
 
@@ -70,12 +108,11 @@ export function detectEncoding(bytes: Uint8Array, complete = bytes.length < SAMP
 		if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) control++;
 	}
 	if (control > bytes.length / 100) return 'binary';
-	try {
-		new TextDecoder('utf-8', { fatal: true }).decode(complete ? bytes : completeUtf8(bytes));
-		return 'utf-8';
-	} catch {
-		return looksLikeCp1251(bytes) ? 'windows-1251' : 'binary';
-	}
+	const { invalidAt, multibyte } = utf8Check(complete ? bytes : completeUtf8(bytes));
+	if (invalidAt === null) return 'utf-8';
+	if (looksLikeCp1251(bytes)) return 'windows-1251';
+	// Well-formed UTF-8 letters before a byte that is not: lines saved in two encodings.
+	return multibyte > 0 ? 'mixed' : 'binary';
 }
 
 /** The sample as text: the BOM dropped, and cut after its last full line unless complete. */
@@ -148,12 +185,16 @@ export interface Sample {
 	ragged: number;
 }
 
-export type SampleResult = { ok: true; sample: Sample } | { ok: false; reason: 'binary' | 'utf-16' | 'empty' };
+export type SampleResult =
+	| { ok: true; sample: Sample }
+	| { ok: false; reason: 'binary' | 'utf-16' | 'empty' }
+	| { ok: false; reason: 'mixed_encoding'; line: number };
 
 /** Detects everything from the first bytes of a file; `override` holds the user's corrections. */
 export function sampleFile(bytes: Uint8Array, complete: boolean, override: Partial<CsvFormat> = {}): SampleResult {
 	const guess = override.encoding ?? detectEncoding(bytes, complete);
 	if (guess === 'binary' || guess === 'utf-16') return { ok: false, reason: guess };
+	if (guess === 'mixed') return { ok: false, reason: 'mixed_encoding', line: lineAt(bytes, utf8Check(bytes).invalidAt ?? 0) };
 	const text = decodeSample(bytes, guess, complete);
 	if (text.trim() === '') return { ok: false, reason: 'empty' };
 	const delimiter = override.delimiter ?? detectDelimiter(text);

@@ -53,6 +53,8 @@ export const IMPORT_ERRORS = [
 	'interrupted',
 	'write_failed',
 	'no_parquet',
-	'too_many_columns'
+	'too_many_columns',
+	'mixed_encoding',
+	'no_content_type'
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERRORS)[number];

@@ -33,9 +33,11 @@ export function errorResponse(code: ImportErrorCode | 'origin' | 'unknown_job', 
 				? 404
 				: code === 'rollback_conflict'
 					? 409
-					: code === 'write_failed'
-						? 507
-						: 400;
+					: code === 'no_content_type'
+						? 415
+						: code === 'write_failed'
+							? 507
+							: 400;
 	return json({ error: { code, message: importErrorText(code, params, locale) } }, { status });
 }
 
@@ -104,7 +106,8 @@ export async function uploadResponse(db: Database, request: Request, actor: stri
 	if (Number.isFinite(length) && length > s.uploadMaxBytes) return errorResponse('too_large', { limit: s.uploadMaxBytes }, locale);
 	const options = parseOptions(request.headers.get(OPTIONS_HEADER), actor);
 	if (typeof options === 'string') return errorResponse('bad_options', { detail: options }, locale);
-	if (!request.body) return errorResponse('empty', {}, locale);
+	// SvelteKit hands over no body without a Content-Type: say so rather than call the file empty.
+	if (!request.body) return errorResponse(request.headers.get('content-type') ? 'empty' : 'no_content_type', {}, locale);
 	const body = Readable.fromWeb(request.body as unknown as NodeReadableStream<Uint8Array>);
 	const job = startImport(db, body, options, { workDir: s.uploadsDir, rejectThreshold: s.rejectThreshold, maxBytes: s.uploadMaxBytes });
 	await job.received;

@@ -8,6 +8,7 @@ import { CANONICAL_TABLES, type CanonicalKind } from '../../domain/schema';
 import type { Database, Queryable } from '../db/database';
 import { quoteIdent } from '../db/binder';
 import { beginDataChange } from '../metrics/maintain';
+import { dropTyped } from '../other/dataset';
 import { ImportError } from '../ingest/errors';
 import { otherTable } from '../ingest/commit';
 import { bumpDataRevision } from '../db/revision';
@@ -50,6 +51,11 @@ async function dropLaterOtherVersions(tx: Queryable, datasetId: number, version:
 		{ id: datasetId, version }
 	);
 	for (const v of later) await tx.run(`DROP TABLE IF EXISTS ${quoteIdent(otherTable(datasetId, v.version))}`);
+	await dropTyped(
+		tx,
+		datasetId,
+		later.map((v) => v.version)
+	);
 	await tx.run(`DELETE FROM other_columns WHERE dataset_id = $id AND version > $version`, { id: datasetId, version });
 }
 

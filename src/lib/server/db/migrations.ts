@@ -103,6 +103,18 @@ export const MIGRATIONS: Migration[] = [
 			// How the file was read (format, mapping), as JSON for the version history.
 			`ALTER TABLE dataset_versions ADD COLUMN details VARCHAR`
 		]
+	},
+	{
+		version: 4,
+		name: 'uploaded datasets: column settings, import profiles, indicators defined as data',
+		statements: [
+			// A user's reading of an "other" dataset's column, by header: kept across its versions.
+			`CREATE TABLE other_column_settings (dataset_id INTEGER NOT NULL, column_name VARCHAR NOT NULL, type VARCHAR, value_codes VARCHAR, PRIMARY KEY (dataset_id, column_name))`,
+			// Confirmed header and value mappings of a file layout, reused for the next file of that layout.
+			`CREATE TABLE import_profiles (name VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, layout VARCHAR NOT NULL, headers VARCHAR NOT NULL, value_codes VARCHAR NOT NULL, updated_by VARCHAR, updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp)`,
+			// Every version of every indicator defined as data; the highest version is in force unless retired.
+			`CREATE TABLE indicator_definitions (id VARCHAR NOT NULL, version INTEGER NOT NULL, definition VARCHAR NOT NULL, retired BOOLEAN NOT NULL DEFAULT false, author VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL DEFAULT current_timestamp, PRIMARY KEY (id, version))`
+		]
 	}
 ];
 

@@ -75,7 +75,20 @@ class Output {
 	bytes(): Buffer {
 		return this.buffer.subarray(0, this.length);
 	}
+
+	get size(): number {
+		return this.length;
+	}
 }
+
+/** A record longer than the reader takes: its line and its length in bytes. */
+export interface LongRecord {
+	line: number;
+	bytes: number;
+}
+
+/** Long records remembered at most (each is refused; the count of the rest is kept). */
+const LONG_RECORDS_KEPT = 1000;
 
 export class RecordNumberer extends Transform {
 	/** Physical line the scanner is on (1-based). */
@@ -91,17 +104,36 @@ export class RecordNumberer extends Transform {
 	private afterCr = false;
 	private readonly delimiter: number;
 	private out = new Output(0);
+	/** Bytes written in the chunks before this one, and where the current record started. */
+	private written = 0;
+	private recordStart = 0;
+	private recordLine = 0;
+	/** Records longer than `maxRecordBytes`, in file order (the first LONG_RECORDS_KEPT). */
+	readonly longRecords: LongRecord[] = [];
 
-	constructor(delimiter: string) {
+	constructor(
+		delimiter: string,
+		private readonly maxRecordBytes = Infinity
+	) {
 		super();
 		this.delimiter = delimiter.charCodeAt(0);
 	}
 
 	private startRecord(): void {
+		this.recordStart = this.written + this.out.size;
+		this.recordLine = this.line;
 		this.out.prefix(this.line, this.delimiter);
 		this.records++;
 		this.atRecordStart = false;
 		this.atFieldStart = true;
+	}
+
+	/** Called where a record's final LF is written: notes it when too long. */
+	private endRecord(): void {
+		const bytes = this.written + this.out.size - this.recordStart;
+		if (bytes > this.maxRecordBytes && this.longRecords.length < LONG_RECORDS_KEPT) {
+			this.longRecords.push({ line: this.recordLine, bytes });
+		}
 	}
 
 	override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
@@ -119,6 +151,7 @@ export class RecordNumberer extends Transform {
 					if (lf > i) {
 						this.startRecord();
 						this.out.copy(chunk, i, lf + 1);
+						this.endRecord();
 						this.atRecordStart = true;
 					}
 					this.line++;
@@ -130,6 +163,7 @@ export class RecordNumberer extends Transform {
 			if (end < 0) return done(new BinaryContentError(this.line));
 			i = end;
 		}
+		this.written += this.out.size;
 		done(null, this.out.bytes());
 	}
 
@@ -173,7 +207,10 @@ export class RecordNumberer extends Transform {
 			if (b === LF || b === CR) {
 				flushRun(i);
 				// Outside quotes every record ends with LF; an empty line writes nothing.
-				if (!this.atRecordStart) this.out.byte(LF);
+				if (!this.atRecordStart) {
+					this.out.byte(LF);
+					this.endRecord();
+				}
 				this.line++;
 				this.atRecordStart = true;
 				this.afterCr = b === CR;
@@ -195,6 +232,11 @@ export class RecordNumberer extends Transform {
 
 	override _flush(done: TransformCallback): void {
 		// A last record without a final line break still needs one for the reader.
-		done(null, this.atRecordStart ? undefined : Buffer.from([LF]));
+		if (!this.atRecordStart) {
+			this.out = new Output(1);
+			this.out.byte(LF);
+			this.endRecord();
+		}
+		done(null, this.atRecordStart ? undefined : this.out.bytes());
 	}
 }

@@ -190,7 +190,7 @@ export async function runImport(db: Database, input: Readable, request: ImportRe
 					await withQueryProgress(conn, dataRows, staged, () => stageText(conn, file));
 					await faultPoint('staged');
 					report({ phase: 'validating', rows: dataRows });
-					const types = await inferColumnTypes(conn, STAGE, file.sample.columns.length, file.sample.format.decimal);
+					const types = await inferColumnTypes(conn, STAGE, file.sample.columns, file.sample.format.decimal);
 					columns = file.sample.columns.map((name, position) => ({ position, name, type: types[position] }));
 				} else {
 					await withQueryProgress(conn, dataRows, staged, () => stageCanonical(conn, file, sources));

@@ -9,16 +9,20 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import iconv from 'iconv-lite';
-import { sampleFile, SAMPLE_BYTES, type CsvFormat, type Sample } from '../../domain/ingest/format';
+import {
+	hasLineBreak,
+	MAX_COLUMNS,
+	MAX_HEADER_BYTES,
+	sampleFile,
+	SAMPLE_BYTES,
+	type CsvFormat,
+	type Sample
+} from '../../domain/ingest/format';
 import { ImportError } from './errors';
-import { BinaryContentError, RecordNumberer } from './number-records';
+import { BinaryContentError, RecordNumberer, type LongRecord } from './number-records';
 
-/**
- * Widest file accepted. Typing and storing a column costs a few statements, so a file of
- * thousands of columns would hold the import queue for minutes; tables that wide are exports
- * gone wrong rather than datasets.
- */
-export const MAX_COLUMNS = 1000;
+/** Longest record the reader takes (DuckDB's max_line_size, set to the same in stage.ts). */
+export const MAX_RECORD_BYTES = 2 * 1024 * 1024;
 
 export interface PreparedFile {
 	/** UTF-8, LF-terminated records, each prefixed with its source line and the delimiter. */
@@ -27,6 +31,8 @@ export interface PreparedFile {
 	bytes: number;
 	/** Records in the file, the header included. */
 	records: number;
+	/** Records longer than MAX_RECORD_BYTES: refused with their line and length. */
+	longRecords: LongRecord[];
 	sample: Sample;
 }
 
@@ -43,7 +49,9 @@ export async function prepareFile(input: Readable, options: PrepareOptions): Pro
 	const head: Buffer[] = [];
 	let headBytes = 0;
 	let complete = false;
-	while (headBytes < SAMPLE_BYTES) {
+	let lineBreak = false;
+	// The sample, and on to the end of the header line when it is longer (a very wide file).
+	while (headBytes < SAMPLE_BYTES || (!lineBreak && headBytes < MAX_HEADER_BYTES)) {
 		const next = await chunks.next();
 		if (next.done) {
 			complete = true;
@@ -51,12 +59,20 @@ export async function prepareFile(input: Readable, options: PrepareOptions): Pro
 		}
 		head.push(next.value);
 		headBytes += next.value.length;
+		lineBreak ||= hasLineBreak(next.value);
 	}
 	const headBuffer = Buffer.concat(head);
 	const detected = sampleFile(headBuffer, complete, options.format);
-	if (!detected.ok) throw new ImportError(detected.reason === 'utf-16' ? 'utf_16' : detected.reason);
+	if (!detected.ok) {
+		if (detected.reason === 'mixed_encoding') throw new ImportError('mixed_encoding', { line: detected.line });
+		throw new ImportError(detected.reason === 'utf-16' ? 'utf_16' : detected.reason);
+	}
 	const { sample } = detected;
-	if (sample.columns.length > MAX_COLUMNS) throw new ImportError('too_many_columns', { count: sample.columns.length, max: MAX_COLUMNS });
+	if (sample.columns.length > MAX_COLUMNS) {
+		// A header line longer than MAX_HEADER_BYTES has at least the columns read so far.
+		const count = lineBreak || complete ? String(sample.columns.length) : `≥ ${sample.columns.length}`;
+		throw new ImportError('too_many_columns', { count, max: MAX_COLUMNS });
+	}
 
 	const hash = createHash('sha256');
 	let bytes = 0;
@@ -77,7 +93,7 @@ export async function prepareFile(input: Readable, options: PrepareOptions): Pro
 		}
 	}
 
-	const numberer = new RecordNumberer(sample.format.delimiter);
+	const numberer = new RecordNumberer(sample.format.delimiter, MAX_RECORD_BYTES);
 	const source = Readable.from(original());
 	const target = fs.createWriteStream(options.path);
 	try {
@@ -96,5 +112,5 @@ export async function prepareFile(input: Readable, options: PrepareOptions): Pro
 		fs.rmSync(options.path, { force: true });
 		throw new ImportError('no_rows');
 	}
-	return { path: options.path, sha256: hash.digest('hex'), bytes, records: numberer.records, sample };
+	return { path: options.path, sha256: hash.digest('hex'), bytes, records: numberer.records, longRecords: numberer.longRecords, sample };
 }

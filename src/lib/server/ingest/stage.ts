@@ -8,11 +8,13 @@
 import type { FieldSpec } from '../../domain/schema';
 import type { CsvFormat } from '../../domain/ingest/format';
 import type { RejectReason } from '../../domain/ingest/reasons';
+import { listValue } from '@duckdb/node-api';
 import { Binder } from '../db/binder';
+import { insertRows } from '../db/directories';
 import type { Connection } from '../db/database';
 import { ImportError, isWriteFailure } from './errors';
 import { PARSED_TYPES, textSql, typedSql } from './convert';
-import type { PreparedFile } from './prepare';
+import { MAX_RECORD_BYTES, type PreparedFile } from './prepare';
 
 /** Temporary tables of an import's connection; fixed names, as a connection runs one import at a time. */
 export const STAGE = 'ingest_stage';
@@ -46,7 +48,7 @@ function readCsvSql(file: PreparedFile, width: number, p: Binder): string {
 		.join(', ');
 	const { delimiter, header } = file.sample.format;
 	return `read_csv(${p.bind(file.path)}, header = ${header}, auto_detect = false, delim = ${p.bind(delimiter)},
-		quote = '"', escape = '"', new_line = '\\n', allow_quoted_nulls = false, columns = {${columns}},
+		quote = '"', escape = '"', new_line = '\\n', allow_quoted_nulls = false, columns = {${columns}}, max_line_size = ${MAX_RECORD_BYTES},
 		store_rejects = true, rejects_table = '${READ_ERRORS}', rejects_scan = '${READ_SCANS}')`;
 }
 
@@ -76,6 +78,22 @@ async function collectReadErrors(conn: Connection, format: CsvFormat, width: num
 		FROM ${READ_ERRORS}`,
 		p.values
 	);
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/**
+ * Records longer than the reader takes are refused with their line and length, whatever the
+ * reader made of them (past its buffer it drops them without a word).
+ */
+async function rejectLongRecords(conn: Connection, file: PreparedFile): Promise<void> {
+	if (!file.longRecords.length) return;
+	const p = new Binder();
+	const lines = p.bind(listValue(file.longRecords.map((r) => r.line)));
+	await conn.run(`DELETE FROM ${STAGE} WHERE list_contains(${lines}, line)`, p.values);
+	await conn.run(`DELETE FROM ${REJECTS} WHERE list_contains(${lines}, line)`, p.values);
+	const rows = file.longRecords.map((r) => [r.line, null, null, 'line_too_long', `${megabytes(r.bytes)} > ${megabytes(MAX_RECORD_BYTES)}`]);
+	await insertRows(conn, REJECTS, ['line', 'column_name', 'value', 'reason', 'detail'], rows);
 }
 
 async function read(conn: Connection, sql: string, params: Binder['values']): Promise<void> {
@@ -111,6 +129,7 @@ export async function stageCanonical(conn: Connection, file: PreparedFile, sourc
 		p.values
 	);
 	await collectReadErrors(conn, file.sample.format, width);
+	await rejectLongRecords(conn, file);
 }
 
 /** Stages an "other" import: `line`, then every column's text exactly as in the file. */
@@ -120,6 +139,7 @@ export async function stageText(conn: Connection, file: PreparedFile): Promise<v
 	const width = file.sample.columns.length;
 	await read(conn, `CREATE OR REPLACE TEMP TABLE ${STAGE} AS SELECT * FROM ${readCsvSql(file, width, p)}`, p.values);
 	await collectReadErrors(conn, file.sample.format, width);
+	await rejectLongRecords(conn, file);
 }
 
 /** Drops the connection's temporary tables once the import is over. */

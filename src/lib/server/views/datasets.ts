@@ -8,8 +8,10 @@ import { datasetName } from '../../i18n/data-texts';
 import type { Queryable } from '../db/database';
 import { quoteIdent } from '../db/binder';
 import { otherTable } from '../ingest/commit';
-import { openOther } from '../other/dataset';
+import type { Database } from '../db/database';
+import { unrecognisedRegions } from '../other/dashboard';
 import { profileColumns } from '../other/profile';
+import { openDashboard } from '../other/respond';
 import { otherRows } from '../other/rows';
 
 export interface DatasetRow {
@@ -115,19 +117,24 @@ export async function dataPage(q: Queryable, canUpload: boolean, limits: { maxBy
 
 /**
  * The /data/[id] page: the dataset, its versions, the rejects of its current version and, for
- * "other" datasets, the profile of its columns and its first rows.
+ * "other" datasets, its automatic dashboard's model, the profile of its columns, the region
+ * values not recognised, and its first rows.
  */
-export async function datasetPage(q: Queryable, datasetId: number, canRollback: boolean) {
-	const detail = await datasetDetail(q, datasetId);
+export async function datasetPage(db: Database, datasetId: number, canEdit: boolean) {
+	const detail = await datasetDetail(db, datasetId);
 	if (!detail) return null;
 	const { dataset } = detail;
-	const rejects = dataset.current_version > 0 ? await versionRejects(q, datasetId, dataset.current_version, 200) : [];
-	const [{ n: rejectsTotal }] = await q.query<{ n: number }>(
+	const rejects = dataset.current_version > 0 ? await versionRejects(db, datasetId, dataset.current_version, 200) : [];
+	const [{ n: rejectsTotal }] = await db.query<{ n: number }>(
 		`SELECT count(*) AS n FROM import_rejects WHERE dataset_id = $id AND version = $version`,
 		{ id: datasetId, version: dataset.current_version }
 	);
-	const other = dataset.current_version > 0 ? await openOther(q, datasetId) : null;
-	const preview = other && (await otherRows(q, datasetId, other.version, 20));
-	const profile = other && (await profileColumns(q, other.table, other.columns, other.decimal));
-	return { ...detail, rejects, rejectsTotal, preview, profile, canRollback };
+	const opened = dataset.kind === 'other' && dataset.current_version > 0 ? await openDashboard(db, String(datasetId)) : null;
+	const explore = opened && {
+		model: opened.model,
+		profile: await profileColumns(db, opened.other),
+		unrecognised: await unrecognisedRegions(db, opened.other),
+		preview: await otherRows(db, datasetId, opened.other.version, 20)
+	};
+	return { ...detail, rejects, rejectsTotal, explore, canRollback: canEdit, canEdit };
 }

@@ -2,8 +2,14 @@
  * The browser side of an upload: the preview of a file's first bytes (in a worker), the
  * streamed upload with its progress, and polling of the import until it is over.
  */
-import { SAMPLE_BYTES, type CsvFormat, type SampleResult } from '$lib/domain/ingest/format';
+import { hasLineBreak, MAX_HEADER_BYTES, SAMPLE_BYTES, type CsvFormat, type SampleResult } from '$lib/domain/ingest/format';
 import type { PreviewRequest } from './preview.worker';
+
+async function headOf(file: File): Promise<ArrayBuffer> {
+	const head = await file.slice(0, SAMPLE_BYTES).arrayBuffer();
+	if (file.size <= SAMPLE_BYTES || hasLineBreak(new Uint8Array(head))) return head;
+	return file.slice(0, MAX_HEADER_BYTES).arrayBuffer();
+}
 
 export function previewFile(file: File, override: Partial<CsvFormat> = {}): Promise<SampleResult> {
 	return new Promise((resolve, reject) => {
@@ -16,14 +22,11 @@ export function previewFile(file: File, override: Partial<CsvFormat> = {}): Prom
 			worker.terminate();
 			reject(new Error(event.message));
 		};
-		// Only a slice is read, whatever the file's size.
-		file
-			.slice(0, SAMPLE_BYTES)
-			.arrayBuffer()
-			.then((bytes) => {
-				const request: PreviewRequest = { bytes, complete: file.size <= SAMPLE_BYTES, override };
-				worker.postMessage(request, [bytes]);
-			}, reject);
+		// Only a slice is read, whatever the file's size; a header line longer than it is read to its end.
+		headOf(file).then((bytes) => {
+			const request: PreviewRequest = { bytes, complete: file.size <= bytes.byteLength, override };
+			worker.postMessage(request, [bytes]);
+		}, reject);
 	});
 }
 
