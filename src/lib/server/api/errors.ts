@@ -17,7 +17,10 @@ const MESSAGES: Record<QueryErrorCode, (args: Args) => string> = {
 	too_many: m.err_too_many,
 	bad_value: m.err_bad_value,
 	bad_source: m.err_bad_source,
-	forbidden: m.err_forbidden_param
+	forbidden: m.err_forbidden_param,
+	too_large: m.err_too_large,
+	after_data: m.err_after_data,
+	before_data: m.err_before_data
 };
 
 export function queryErrorMessage(e: QueryError): string {

@@ -22,6 +22,22 @@ export interface Queryable {
 	run(sql: string, params?: Params): Promise<number>;
 }
 
+/**
+ * How a read may be stopped: when `signal` aborts (its client went away) or after `timeoutMs`.
+ * DuckDB interrupts the running statement, so the work ends with the request.
+ */
+export interface Stop {
+	signal?: AbortSignal;
+	timeoutMs?: number;
+}
+
+/** A read interrupted because its client went away ('cancelled') or its time limit passed ('timeout'). */
+export class QueryStopped extends Error {
+	constructor(readonly reason: 'cancelled' | 'timeout') {
+		super(reason === 'timeout' ? 'statement stopped at its time limit' : 'statement stopped: its client went away');
+	}
+}
+
 export interface OpenOptions {
 	threads?: number;
 	memoryLimit?: string;
@@ -66,10 +82,33 @@ export class Connection implements Queryable {
 		return this.connection.progress.percentage;
 	}
 
-	async query<T extends object = Row>(sql: string, params?: Params): Promise<T[]> {
+	async query<T extends object = Row>(sql: string, params?: Params, stop?: Stop): Promise<T[]> {
 		logQuery(sql, params);
-		const reader = await this.connection.runAndReadAll(sql, params);
+		const reader = await this.stoppable(stop, () => this.connection.runAndReadAll(sql, params));
 		return toRows(reader) as T[];
+	}
+
+	/** Runs `work`, interrupting the connection's statement when `stop` says so. */
+	private async stoppable<T>(stop: Stop | undefined, work: () => Promise<T>): Promise<T> {
+		if (!stop) return work();
+		if (stop.signal?.aborted) throw new QueryStopped('cancelled');
+		let reason: QueryStopped['reason'] | undefined;
+		const interrupt = (why: QueryStopped['reason']) => {
+			reason ??= why;
+			this.connection.interrupt();
+		};
+		const onAbort = () => interrupt('cancelled');
+		stop.signal?.addEventListener('abort', onAbort, { once: true });
+		const timer = stop.timeoutMs ? setTimeout(() => interrupt('timeout'), stop.timeoutMs) : undefined;
+		try {
+			return await work();
+		} catch (error) {
+			throw reason ? new QueryStopped(reason) : error;
+		} finally {
+			// Removed before the connection is released, so that no interrupt reaches its next statement.
+			clearTimeout(timer);
+			stop.signal?.removeEventListener('abort', onAbort);
+		}
 	}
 
 	async run(sql: string, params?: Params): Promise<number> {
@@ -81,42 +120,112 @@ export class Connection implements Queryable {
 /** Statements that only read: they leave cached results valid. */
 const READ_ONLY = /^\s*(SELECT|WITH|DESCRIBE|SUMMARIZE|FROM)\b/i;
 
+/** A read shared by the callers waiting for it; stopped when the last of them goes away. */
+interface Entry {
+	rows: Promise<Row[]>;
+	waiting: number;
+	controller: AbortController;
+	settled: boolean;
+	/** Rows kept, once the read has finished. */
+	size: number;
+}
+
+export interface ReadCacheOptions {
+	/** Most results kept (0: none). */
+	maxEntries: number;
+	/** Most rows kept over all results: a few large answers must not fill the memory. */
+	maxRows?: number;
+	/** The caller's way of stopping a read (its request's signal and the time limit). */
+	stop?: () => Stop;
+}
+
 /**
  * Results of reads made through it, kept until the next write through the database: dashboards
  * run the same statements for every visitor, and the data changes only by imports and rollbacks
  * of this process (DuckDB lets one process open the file). Identical reads in flight share one
- * execution; each caller gets its own copy of the rows, as callers may change them.
+ * execution, which is interrupted when every caller waiting for it has gone away; each caller
+ * gets its own copy of the rows, as callers may change them.
  */
 export class ReadCache implements Queryable {
-	private readonly entries = new Map<string, Promise<Row[]>>();
+	private readonly entries = new Map<string, Entry>();
+	private rowsKept = 0;
 
 	constructor(
 		private readonly db: Database,
-		private readonly maxEntries: number
+		private readonly options: ReadCacheOptions
 	) {}
 
 	clear(): void {
 		this.entries.clear();
+		this.rowsKept = 0;
+	}
+
+	private forget(key: string, entry: Entry): void {
+		if (this.entries.get(key) !== entry) return;
+		this.entries.delete(key);
+		this.rowsKept -= entry.size;
+	}
+
+	private start(key: string, sql: string, params: Params | undefined, timeoutMs: number | undefined): Entry {
+		const controller = new AbortController();
+		const generation = this.db.generation;
+		const rows = this.db.query<Row>(sql, params, { signal: controller.signal, timeoutMs });
+		const entry: Entry = { rows, waiting: 0, controller, settled: false, size: 0 };
+		// Kept only if no write happened meanwhile (the result may predate it); failures are not kept.
+		rows.then(
+			(result) => {
+				entry.settled = true;
+				if (this.db.generation !== generation || this.entries.get(key) !== entry) return this.forget(key, entry);
+				entry.size = result.length;
+				this.rowsKept += entry.size;
+				this.evict(key);
+			},
+			() => {
+				entry.settled = true;
+				this.forget(key, entry);
+			}
+		);
+		return entry;
+	}
+
+	/** Least recently used first, until the entries and their rows fit (the newest last of all). */
+	private evict(newest: string): void {
+		const maxRows = this.options.maxRows ?? Infinity;
+		for (const [key, entry] of this.entries) {
+			if (this.entries.size <= this.options.maxEntries && this.rowsKept <= maxRows) break;
+			if (key !== newest || this.rowsKept > maxRows) this.forget(key, entry);
+		}
 	}
 
 	async query<T extends object = Row>(sql: string, params?: Params): Promise<T[]> {
-		if (this.maxEntries <= 0) return this.db.query<T>(sql, params);
+		const stop = this.options.stop?.() ?? {};
+		if (this.options.maxEntries <= 0) return this.db.query<T>(sql, params, stop);
+		if (stop.signal?.aborted) throw new QueryStopped('cancelled');
 		const key = sql + '\u0000' + JSON.stringify(params ?? null, (_, v) => (typeof v === 'bigint' ? String(v) : v));
 		let entry = this.entries.get(key);
-		if (entry) {
-			// Most recently used last: the first entry is the one evicted.
-			this.entries.delete(key);
-		} else {
-			const generation = this.db.generation;
-			const started = this.db.query<Row>(sql, params);
-			// Kept only if no write happened meanwhile (the result may predate it); failures are not kept.
-			const drop = () => this.entries.get(key) === started && this.entries.delete(key);
-			started.then(() => this.db.generation !== generation && drop(), drop);
-			entry = started;
-		}
+		// Most recently used last: the first entry is the one evicted.
+		if (entry) this.entries.delete(key);
+		else entry = this.start(key, sql, params, stop.timeoutMs);
 		this.entries.set(key, entry);
-		if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-		return structuredClone(await entry) as T[];
+		this.evict(key);
+		entry.waiting += 1;
+		const shared = entry;
+		let onAbort = () => {};
+		const gone = new Promise<never>((_, reject) => {
+			onAbort = () => reject(new QueryStopped('cancelled'));
+			stop.signal?.addEventListener('abort', onAbort, { once: true });
+		});
+		try {
+			return structuredClone(await Promise.race([shared.rows, gone])) as T[];
+		} finally {
+			stop.signal?.removeEventListener('abort', onAbort);
+			shared.waiting -= 1;
+			// Nobody waits for an unfinished read any more: it is forgotten and its statement interrupted.
+			if (shared.waiting === 0 && !shared.settled) {
+				this.forget(key, shared);
+				shared.controller.abort();
+			}
+		}
 	}
 
 	run(sql: string, params?: Params): Promise<number> {
@@ -147,8 +256,8 @@ export class Database implements Queryable {
 	}
 
 	/** A reader whose results are cached until the next write (`maxEntries` 0: no cache). */
-	readCache(maxEntries: number): ReadCache {
-		const cache = new ReadCache(this, maxEntries);
+	readCache(options: ReadCacheOptions): ReadCache {
+		const cache = new ReadCache(this, options);
 		this.caches.push(cache);
 		return cache;
 	}
@@ -170,6 +279,8 @@ export class Database implements Queryable {
 	}
 
 	private async borrow<T>(fn: (q: Connection) => Promise<T>): Promise<T> {
+		// An interrupt may still be pending on a connection whose statement ended meanwhile; DuckDB
+		// clears it when the next statement starts, so the connection is reused as it is.
 		const connection = await this.acquire();
 		try {
 			return await fn(new Connection(connection));
@@ -187,9 +298,9 @@ export class Database implements Queryable {
 		}
 	}
 
-	async query<T extends object = Row>(sql: string, params?: Params): Promise<T[]> {
+	async query<T extends object = Row>(sql: string, params?: Params, stop?: Stop): Promise<T[]> {
 		try {
-			return await this.borrow((q) => q.query<T>(sql, params));
+			return await this.borrow((q) => q.query<T>(sql, params, stop));
 		} finally {
 			if (!READ_ONLY.test(sql)) this.changed();
 		}

@@ -1,5 +1,6 @@
 /** The server process's database, opened once on first use (and awaited by the init hook). */
 import { settings } from '../config';
+import { requestScope } from '../limits/scope';
 import type { Database, ReadCache } from './database';
 import { openAppDatabase } from './bootstrap';
 
@@ -14,9 +15,17 @@ export function database(): Promise<Database> {
 /**
  * The database for dashboard reads (overview, explorer, fraud and practice pages, indicator
  * API): results cached until the next write, so that many visitors looking at the same figures
- * cost one query each (READ_CACHE_ENTRIES).
+ * cost one query each (READ_CACHE_ENTRIES). A read stops when its request's client goes away
+ * or at the statement time limit (QUERY_TIMEOUT_SECONDS).
  */
 export function dataReader(): Promise<ReadCache> {
-	reader ??= database().then((db) => db.readCache(settings().readCacheEntries));
+	reader ??= database().then((db) => {
+		const s = settings();
+		return db.readCache({
+			maxEntries: s.readCacheEntries,
+			maxRows: s.readCacheRows,
+			stop: () => ({ signal: requestScope()?.signal, timeoutMs: s.queryTimeoutSeconds * 1000 })
+		});
+	});
 	return reader;
 }

@@ -15,6 +15,7 @@ import { buckets, resolvePeriod, type Period } from '../../domain/period';
 import type { Filters, Parsed, QueryError, ViewQuery } from '../../domain/query';
 import { hasRole, PERSONAL_DATA_ROLE, suppressesSmallCounts, type Access } from '../../domain/roles';
 import type { Queryable } from '../db/database';
+import { spend } from '../limits/cost';
 import { dataAsOf } from './as-of';
 import { compileMeasure, compileExists } from './compile';
 import { deadlines } from './deadlines';
@@ -115,6 +116,8 @@ export async function runIndicator(
 	const source = await chooseSource(db, indicator, query, period);
 	const { errors, filters, ignored } = fit(indicator, query, source);
 	if (errors.length) return { ok: false, errors };
+	const overBudget = await spend(db, { ...period, grain: query.grain, by: query.by, filters });
+	if (overBudget.length) return { ok: false, errors: overBudget };
 
 	const measure = source === 'court_stats' ? indicator.formMeasure! : indicator.measure;
 	const rollup = await rollupInfo(db);

@@ -1,0 +1,41 @@
+/**
+ * Periods are held to the dates the data covers: one wholly after its as-of date, or wholly
+ * before its first date, is refused (there is nothing to count, and a zero would be read as a
+ * figure); one reaching beyond either end is cut to the data, and the cut is reported so that
+ * pages and the API can say what is shown.
+ */
+import { bucketStart, resolvePeriod, type Period } from '../../domain/period';
+import type { Parsed, QueryError, ViewQuery } from '../../domain/query';
+import type { Queryable } from '../db/database';
+import { dataRange } from '../metrics/as-of';
+
+export interface PeriodClip {
+	/** The period asked for. */
+	requested: Period;
+	/** The part of it the data covers, which is what is shown. */
+	shown: Period;
+}
+
+export interface BoundedQuery {
+	query: ViewQuery;
+	clip: PeriodClip | null;
+}
+
+/** The parameter that set the period, for messages. */
+function periodParam(query: ViewQuery, end: 'from' | 'to'): string {
+	return query.period?.kind === 'range' ? end : 'period';
+}
+
+export async function boundPeriod(db: Queryable, query: ViewQuery): Promise<Parsed<BoundedQuery>> {
+	const { first, asOf } = await dataRange(db);
+	const requested = resolvePeriod(query.period ?? { kind: 'last12' }, asOf);
+	const errors: QueryError[] = [];
+	if (requested.from > asOf) errors.push({ param: periodParam(query, 'from'), code: 'after_data', value: asOf });
+	else if (first && requested.to < first) errors.push({ param: periodParam(query, 'to'), code: 'before_data', value: first });
+	if (errors.length) return { ok: false, errors };
+	// The start is cut to a whole month, so that the first bucket is not a fragment.
+	const start = first ? bucketStart(first, 'month') : requested.from;
+	const shown = { from: requested.from < start ? start : requested.from, to: requested.to > asOf ? asOf : requested.to };
+	if (shown.from === requested.from && shown.to === requested.to) return { ok: true, value: { query, clip: null } };
+	return { ok: true, value: { query: { ...query, period: { kind: 'range', ...shown } }, clip: { requested, shown } } };
+}
