@@ -103,6 +103,15 @@ export const MIGRATIONS: Migration[] = [
 			// How the file was read (format, mapping), as JSON for the version history.
 			`ALTER TABLE dataset_versions ADD COLUMN details VARCHAR`
 		]
+	},
+	{
+		version: 4,
+		name: 'sign-in: failures by device, device cookies',
+		statements: [
+			// The hash of the device cookie an attempt came with, when it had signed in to that login before.
+			`ALTER TABLE login_failures ADD COLUMN device VARCHAR`,
+			`CREATE TABLE login_devices (token_hash VARCHAR NOT NULL, login VARCHAR NOT NULL, expires_at TIMESTAMP NOT NULL, PRIMARY KEY (token_hash, login))`
+		]
 	}
 ];
 

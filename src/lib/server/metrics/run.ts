@@ -94,6 +94,8 @@ export async function chooseSource(db: Queryable, indicator: Indicator, query: V
 	const choice = query.source ?? 'auto';
 	if (choice !== 'auto') return choice;
 	if (!indicator.formMeasure) return 'cases';
+	// A breakdown the forms do not have (by judge) is answered from the records, "no data" if they hold none.
+	if (fit(indicator, query, 'court_stats').errors.length) return 'cases';
 	const { filters } = fit(indicator, query, 'cases');
 	const exists = compileExists('cases', period, filters);
 	const [row] = await db.query<{ found: boolean }>(exists.sql, exists.params);
