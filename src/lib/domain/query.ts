@@ -38,7 +38,9 @@ export type QueryErrorCode =
 	| 'too_large'
 	/** The period lies wholly after the data's as-of date (value) or before its first date (value). */
 	| 'after_data'
-	| 'before_data';
+	| 'before_data'
+	/** The public may ask for whole calendar months only. */
+	| 'whole_months';
 
 export interface QueryError {
 	param: string;

@@ -20,7 +20,8 @@ const MESSAGES: Record<QueryErrorCode, (args: Args) => string> = {
 	forbidden: m.err_forbidden_param,
 	too_large: m.err_too_large,
 	after_data: m.err_after_data,
-	before_data: m.err_before_data
+	before_data: m.err_before_data,
+	whole_months: m.err_whole_months
 };
 
 export function queryErrorMessage(e: QueryError): string {

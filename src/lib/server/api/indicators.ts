@@ -79,7 +79,7 @@ export async function indicatorResponse(db: Queryable, id: string, url: URL, loc
 
 	const parsed = parseQuery(url.searchParams, ['format']);
 	if (!parsed.ok) return badRequest(parsed.errors);
-	const bounded = await boundPeriod(db, parsed.value);
+	const bounded = await boundPeriod(db, parsed.value, access);
 	if (!bounded.ok) return badRequest(bounded.errors);
 	const result = await runIndicator(db, indicator, bounded.value.query, access);
 	if (!result.ok) return badRequest(result.errors);

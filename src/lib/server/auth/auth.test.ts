@@ -140,7 +140,7 @@ describe('signing in', () => {
 		// A stolen-looking cookie is only a cookie: guesses with it count against it and back off too.
 		for (let i = 0; i < THROTTLE.free; i++) await login(db, { ...device, password: `guess-${i}` });
 		expect(await login(db, device)).toMatchObject({ ok: false, reason: 'throttled' });
-	});
+	}, 120_000);
 
 	it('slows an address spraying many logins, but not a browser that signed in before', async () => {
 		const known = await attempt('signer', 'analyst-password-1', '10.9.9.9');

@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 describe('periods held to the data (first date 2022-06-01, as of 2025-10-01)', () => {
-	const bound = (params: string) => boundPeriod(db, viewQuery(params));
+	const bound = (params: string) => boundPeriod(db, viewQuery(params), { role: 'analyst', minCount: 5 });
 
 	it('refuse a period wholly after the as-of date or before the first date, naming the parameter and the date', async () => {
 		expect(await bound('period=2031')).toEqual({ ok: false, errors: [{ param: 'period', code: 'after_data', value: '2025-10-01' }] });

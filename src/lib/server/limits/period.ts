@@ -4,8 +4,9 @@
  * figure); one reaching beyond either end is cut to the data, and the cut is reported so that
  * pages and the API can say what is shown.
  */
-import { bucketStart, resolvePeriod, type Period } from '../../domain/period';
+import { bucketEnd, bucketStart, resolvePeriod, type Period } from '../../domain/period';
 import type { Parsed, QueryError, ViewQuery } from '../../domain/query';
+import { suppressesSmallCounts, type Access } from '../../domain/roles';
 import type { Queryable } from '../db/database';
 import { dataRange } from '../metrics/as-of';
 
@@ -26,7 +27,23 @@ function periodParam(query: ViewQuery, end: 'from' | 'to'): string {
 	return query.period?.kind === 'range' ? end : 'period';
 }
 
-export async function boundPeriod(db: Queryable, query: ViewQuery): Promise<Parsed<BoundedQuery>> {
+/**
+ * The public asks for whole calendar months only (a year, a quarter, the last 12 months, or a
+ * range from a month's first day to a month's last): day-level ranges that overlap would
+ * otherwise single out the records between their ends.
+ */
+function wholeMonthErrors(query: ViewQuery, access: Access): QueryError[] {
+	if (!suppressesSmallCounts(access) || query.period?.kind !== 'range') return [];
+	const { from, to } = query.period;
+	return [
+		...(from === bucketStart(from, 'month') ? [] : [{ param: 'from', code: 'whole_months' as const, value: from }]),
+		...(to === bucketEnd(to, 'month') ? [] : [{ param: 'to', code: 'whole_months' as const, value: to }])
+	];
+}
+
+export async function boundPeriod(db: Queryable, query: ViewQuery, access: Access): Promise<Parsed<BoundedQuery>> {
+	const partial = wholeMonthErrors(query, access);
+	if (partial.length) return { ok: false, errors: partial };
 	const { first, asOf } = await dataRange(db);
 	const requested = resolvePeriod(query.period ?? { kind: 'last12' }, asOf);
 	const errors: QueryError[] = [];

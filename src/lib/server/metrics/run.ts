@@ -13,8 +13,9 @@ import {
 } from '../../domain/catalog';
 import { buckets, resolvePeriod, type Period } from '../../domain/period';
 import type { Filters, Parsed, QueryError, ViewQuery } from '../../domain/query';
-import { hasRole, PERSONAL_DATA_ROLE, suppressesSmallCounts, type Access } from '../../domain/roles';
+import { hasRole, PERSONAL_DATA_ROLE, type Access } from '../../domain/roles';
 import type { Queryable } from '../db/database';
+import { suppress } from '../disclosure/suppress';
 import { spend } from '../limits/cost';
 import { dataAsOf } from './as-of';
 import { compileMeasure, compileExists } from './compile';
@@ -53,20 +54,6 @@ export function personalDataErrors(query: ViewQuery, access: Access): QueryError
 		...query.by.filter((id) => personal.includes(id)).map((id): QueryError => ({ param: 'by', code: 'forbidden', value: id })),
 		...personal.filter((id) => query.filters[id]).map((id): QueryError => ({ param: id, code: 'forbidden' }))
 	];
-}
-
-/**
- * Small counts are hidden from roles that see only aggregates: a figure resting on fewer than
- * `minCount` records (but more than none) loses its value, numerator, denominator and n.
- */
-export function suppress(rows: ResultRow[], access: Access): void {
-	if (!suppressesSmallCounts(access)) return;
-	for (const row of rows) {
-		if (row.n !== null && row.n > 0 && row.n < access.minCount) {
-			row.value = row.numerator = row.denominator = row.n = null;
-			row.suppressed = true;
-		}
-	}
 }
 
 /** Checks the breakdowns against what the indicator allows; filters it cannot use are set aside. */
@@ -125,7 +112,7 @@ export async function runIndicator(
 	const rollup = await rollupInfo(db);
 	const compiled = compileMeasure({ measure, ...period, grain: query.grain, by: query.by, filters, deadlines: deadlines(), rollup });
 	const rows = await db.query<ResultRow>(compiled.sql, compiled.params);
-	suppress(rows, access);
+	suppress(rows, access, measure, query.by.length > 0);
 	if (query.grain) {
 		const partial = new Map(buckets(period, query.grain, asOf).map((b) => [b.period, b.partial]));
 		for (const row of rows) row.partial = partial.get(row.period as string) ?? false;

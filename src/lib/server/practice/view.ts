@@ -183,7 +183,7 @@ export async function practiceView(db: Queryable, access: Access, state: Practic
 	const forbidden = personalErrors(state, access);
 	if (forbidden.length) return { ok: false, errors: forbidden };
 	const asOf = await dataAsOf(db);
-	const bounded = state.query.period ? await boundPeriod(db, state.query) : null;
+	const bounded = state.query.period ? await boundPeriod(db, state.query, access) : null;
 	if (bounded && !bounded.ok) return bounded;
 	const period = bounded ? resolvePeriod(bounded.value.query.period!, asOf) : { from: SERIES_START, to: asOf };
 	const filters = state.query.filters;

@@ -13,7 +13,7 @@ export async function pageQuery(db: Queryable, url: URL, access: Access, extra: 
 	if (!parsed.ok) error(400, parsed.errors.map(queryErrorMessage).join(' '));
 	const forbidden = personalDataErrors(parsed.value, access);
 	if (forbidden.length) error(403, forbidden.map(queryErrorMessage).join(' '));
-	const bounded = await boundPeriod(db, parsed.value);
+	const bounded = await boundPeriod(db, parsed.value, access);
 	if (!bounded.ok) error(400, bounded.errors.map(queryErrorMessage).join(' '));
 	return bounded.value;
 }
