@@ -103,7 +103,8 @@ describe('the fraud page', () => {
 			}
 			// With both articles in force, one hidden beside the other would follow from the month's total, when it is shown.
 			const inForce = month.art232 !== null || month.hidden.includes('art232');
-			if (inForce && !month.hidden.includes('incidents')) expect(month.hidden.filter((k) => k === 'art190' || k === 'art232').length, month.period).not.toBe(1);
+			if (inForce && !month.hidden.includes('incidents'))
+				expect(month.hidden.filter((k) => k === 'art190' || k === 'art232').length, month.period).not.toBe(1);
 		});
 	});
 });
