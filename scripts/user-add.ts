@@ -16,6 +16,7 @@ const MESSAGES: Record<string, string> = {
 	bad_login: 'the login must be 2–32 characters: lowercase Latin letters, digits, dot, hyphen, underscore',
 	bad_role: 'the role must be judge, analyst or admin',
 	short_password: 'the password must be at least 10 characters long',
+	weak_password: 'the password is too common or easy to guess (a repeat, a sequence, a keyboard pattern, a common word or the login)',
 	login_taken: 'this login already exists'
 };
 

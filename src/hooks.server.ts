@@ -7,7 +7,9 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { findSession, purgeExpiredSessions, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { settings } from '$lib/server/config';
 import { database } from '$lib/server/db/instance';
-import { denied } from '$lib/server/security/denied';
+import { inRequestScope } from '$lib/server/limits/scope';
+import { stoppedByLimit, stoppedResponse } from '$lib/server/limits/stopped';
+import { denied, wantsJson } from '$lib/server/security/denied';
 import { withSecurityHeaders } from '$lib/server/security/headers';
 import { sameOrigin } from '$lib/server/security/origin';
 import { parseTheme, THEME_COOKIE } from '$lib/ui/theme/theme';
@@ -18,6 +20,13 @@ export const init: ServerInit = async () => {
 };
 
 const headers: Handle = async ({ event, resolve }) => withSecurityHeaders(await resolve(event));
+
+/**
+ * Every request runs in its own scope: its statements stop when its client goes away, and a
+ * request stopped by a limit (time, load) answers 503 with Retry-After.
+ */
+const limits: Handle = ({ event, resolve }) =>
+	inRequestScope(event.request.signal, async (scope) => stoppedResponse(await resolve(event), scope, wantsJson(event.request, event.url)));
 
 const language: Handle = ({ event, resolve }) => {
 	const original = event.request;
@@ -56,10 +65,12 @@ const guard: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(headers, language, theme, session, guard);
+export const handle = sequence(headers, limits, language, theme, session, guard);
 
 /** Unexpected errors are logged in full on the server and shown to users only as a plain message. */
 export const handleError: HandleServerError = ({ error, status }) => {
+	const stopped = stoppedByLimit(error);
+	if (stopped) return { message: stopped };
 	if (status !== 404) console.error(error);
 	return { message: status === 404 ? m.err_not_found() : m.err_internal() };
 };

@@ -123,7 +123,9 @@ describe('signing in and out', () => {
 			});
 		for (let i = 0; i < 5; i++) expect(await (await post(`wrong-${i}`)).text()).toContain('Wrong login or password');
 		const blocked = await post('wrong-again');
-		expect(await blocked.text()).toMatch(/Too many failed attempts\. Try again in 1[45] min/);
+		expect(blocked.status).toBe(429);
+		expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+		expect(await blocked.text()).toMatch(/Too many failed attempts\. Try again in 1 min/);
 	});
 });
 
@@ -131,7 +133,8 @@ describe('disclosure through the API', () => {
 	it('hides small counts from the public but not from signed-in roles', async () => {
 		const path = '/api/indicators/incoming?period=2024&by=region';
 		const json = async (role: Role) => (await (await request(path, role, 'GET', { accept: 'application/json' })).json()).rows;
-		expect((await json('public')).map((r: { value: number | null }) => r.value)).toEqual([null, 5]);
+		// KZ-71's 1 is hidden, and KZ-75's 5 with it (or the national total minus them would give it).
+		expect((await json('public')).map((r: { value: number | null }) => r.value)).toEqual([null, null]);
 		expect((await json('judge')).map((r: { value: number | null }) => r.value)).toEqual([1, 5]);
 	});
 

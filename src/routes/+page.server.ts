@@ -8,11 +8,13 @@ import { pageQuery } from '$lib/server/views/page-query';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const query = pageQuery(url, locals.access, ['focus']);
+	const db = await dataReader();
+	const { query, clip } = await pageQuery(db, url, locals.access, ['focus']);
 	const focus = url.searchParams.get('focus') || DEFAULT_FOCUS;
 	if (!indicatorById(focus)) error(400, m.err_unknown_indicator({ id: focus }));
 	return {
-		overview: await overviewView(await dataReader(), locals.access, query, focus),
+		overview: await overviewView(db, locals.access, query, focus),
+		clip,
 		boundaries: configuredBoundaries()
 	};
 };

@@ -33,7 +33,14 @@ export type QueryErrorCode =
 	| 'bad_value'
 	| 'bad_source'
 	/** The viewer's role may not see this breakdown or filter. */
-	| 'forbidden';
+	| 'forbidden'
+	/** The answer would exceed the row limit (value: the estimate; allowed: the limit). */
+	| 'too_large'
+	/** The period lies wholly after the data's as-of date (value) or before its first date (value). */
+	| 'after_data'
+	| 'before_data'
+	/** The public may ask for whole calendar months only. */
+	| 'whole_months';
 
 export interface QueryError {
 	param: string;

@@ -30,6 +30,18 @@ export function settings() {
 		importMemoryLimit: process.env.IMPORT_MEMORY_LIMIT || '700MB',
 		/** Dashboard query results kept until the next write; 0 turns the cache off. */
 		readCacheEntries: num('READ_CACHE_ENTRIES', 2000),
+		/** Most result rows the cache keeps over all its entries. */
+		readCacheRows: num('READ_CACHE_ROWS', 200_000),
+		/** Most rows one breakdown may give (time buckets × groups, estimated before it runs). */
+		maxResultRows: num('MAX_RESULT_ROWS', 20_000),
+		/** Breakdowns estimated above this many rows are expensive: they take one of the query slots. */
+		cheapResultRows: num('CHEAP_RESULT_ROWS', 1_000),
+		/** Expensive requests served at once, how many may wait, and for how long. */
+		querySlots: num('QUERY_SLOTS', 2),
+		queryQueue: num('QUERY_QUEUE', 8),
+		queueSeconds: num('QUERY_QUEUE_SECONDS', 10),
+		/** A dashboard statement still running after this is interrupted. */
+		queryTimeoutSeconds: num('QUERY_TIMEOUT_SECONDS', 30),
 		/** Optional JSON file overriding statutory limits and time standards. */
 		limitsFile: process.env.LIMITS_FILE || '',
 		/** Counts under this are shown to the public as "<N". */

@@ -4,8 +4,13 @@ import { pageQuery } from '$lib/server/views/page-query';
 import { fraudView } from '$lib/server/views/fraud';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url, locals }) => ({
-	minCount: locals.access.minCount,
-	fraud: await fraudView(await dataReader(), locals.access, pageQuery(url, locals.access)),
-	boundaries: configuredBoundaries()
-});
+export const load: PageServerLoad = async ({ url, locals }) => {
+	const db = await dataReader();
+	const { query, clip } = await pageQuery(db, url, locals.access);
+	return {
+		minCount: locals.access.minCount,
+		fraud: await fraudView(db, locals.access, query),
+		clip,
+		boundaries: configuredBoundaries()
+	};
+};

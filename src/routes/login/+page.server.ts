@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
+import { DEVICE_COOKIE, DEVICE_DAYS } from '$lib/server/auth/devices';
 import { login } from '$lib/server/auth/login';
 import { safeNext } from '$lib/server/auth/redirect';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
@@ -10,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ url }) => ({ next: safeNext(url.searchParams.get('next')) });
 
 export const actions: Actions = {
-	default: async ({ request, cookies, getClientAddress, url }) => {
+	default: async ({ request, cookies, getClientAddress, setHeaders, url }) => {
 		const form = await request.formData();
 		const name = String(form.get('login') ?? '');
 		const password = String(form.get('password') ?? '');
@@ -19,14 +20,24 @@ export const actions: Actions = {
 		const result = await login(await database(), {
 			login: name,
 			password,
+			// The client's address: the socket's, or ADDRESS_HEADER's behind a reverse proxy (adapter-node).
 			address: getClientAddress(),
+			device: cookies.get(DEVICE_COOKIE),
 			ttlHours: settings().sessionTtlHours
 		});
 		if (!result.ok) {
-			return result.reason === 'throttled'
-				? fail(429, { login: name, message: m.login_throttled({ minutes: Math.ceil(result.retryAfter / 60) }) })
-				: fail(400, { login: name, message: m.login_invalid() });
+			if (result.reason === 'invalid') return fail(400, { login: name, message: m.login_invalid() });
+			setHeaders({ 'retry-after': String(result.retryAfter) });
+			return fail(429, { login: name, message: m.login_throttled({ minutes: Math.ceil(result.retryAfter / 60) }) });
 		}
+		// Sent only to this page: it lets this browser sign in whatever guessing goes on elsewhere.
+		cookies.set(DEVICE_COOKIE, result.device, {
+			path: '/login',
+			httpOnly: true,
+			sameSite: 'strict',
+			secure: url.protocol === 'https:',
+			maxAge: DEVICE_DAYS * 24 * 3600
+		});
 		cookies.set(SESSION_COOKIE, result.token, {
 			path: '/',
 			httpOnly: true,

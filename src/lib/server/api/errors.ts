@@ -17,7 +17,11 @@ const MESSAGES: Record<QueryErrorCode, (args: Args) => string> = {
 	too_many: m.err_too_many,
 	bad_value: m.err_bad_value,
 	bad_source: m.err_bad_source,
-	forbidden: m.err_forbidden_param
+	forbidden: m.err_forbidden_param,
+	too_large: m.err_too_large,
+	after_data: m.err_after_data,
+	before_data: m.err_before_data,
+	whole_months: m.err_whole_months
 };
 
 export function queryErrorMessage(e: QueryError): string {

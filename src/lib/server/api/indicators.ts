@@ -8,6 +8,7 @@ import { parseQuery } from '../../domain/query';
 import type { Access } from '../../domain/roles';
 import * as m from '../../paraglide/messages.js';
 import type { Queryable } from '../db/database';
+import { boundPeriod } from '../limits/period';
 import { runIndicator, type IndicatorResult } from '../metrics/run';
 import { badRequest, notFound } from './errors';
 
@@ -78,10 +79,13 @@ export async function indicatorResponse(db: Queryable, id: string, url: URL, loc
 
 	const parsed = parseQuery(url.searchParams, ['format']);
 	if (!parsed.ok) return badRequest(parsed.errors);
-	const result = await runIndicator(db, indicator, parsed.value, access);
+	const bounded = await boundPeriod(db, parsed.value, access);
+	if (!bounded.ok) return badRequest(bounded.errors);
+	const result = await runIndicator(db, indicator, bounded.value.query, access);
 	if (!result.ok) return badRequest(result.errors);
 
 	const names = labels(result.value, locale);
 	if (format === 'csv') return csvResponse(result.value, names, access.minCount);
-	return json({ ...result.value, name: indicator.name[locale], unit: indicator.unit, labels: names });
+	// `clip`: the period asked for and the part of it the data cover, when they differ.
+	return json({ ...result.value, clip: bounded.value.clip, name: indicator.name[locale], unit: indicator.unit, labels: names });
 }

@@ -97,26 +97,83 @@ describe('signing in', () => {
 		expect(ok.ok).toBe(true);
 	});
 
-	it('throttles a login after repeated failures, even with the right password, and reports the wait', async () => {
-		await createUser(db, 'target', 'analyst', 'analyst-password-1');
-		for (let i = 0; i < THROTTLE.perLogin; i++)
-			expect(await attempt('target', `guess-${i}`, `10.0.1.${i}`)).toMatchObject({ reason: 'invalid' });
-		const blocked = await attempt('target', 'analyst-password-1', '10.0.2.1');
-		expect(blocked).toMatchObject({ ok: false, reason: 'throttled' });
-		if (!blocked.ok && blocked.reason === 'throttled') {
-			expect(blocked.retryAfter).toBeGreaterThan(THROTTLE.windowMinutes * 60 - 30);
-			expect(blocked.retryAfter).toBeLessThanOrEqual(THROTTLE.windowMinutes * 60);
-		}
-		// Failures older than the window no longer count.
-		await db.run(`UPDATE login_failures SET failed_at = failed_at - to_minutes($m::INTEGER) WHERE login = 'target'`, {
-			m: THROTTLE.windowMinutes + 1
-		});
-		expect(await attempt('target', 'analyst-password-1', '10.0.2.1')).toMatchObject({ ok: true });
+	it('checks no more than the free guesses of 100 sent at once, the right one among them', async () => {
+		await createUser(db, 'parallel', 'analyst', 'analyst-password-1');
+		const guesses = Array.from({ length: 100 }, (_, i) => (i === 99 ? 'analyst-password-1' : `guess-${i}`));
+		const results = await Promise.all(guesses.map((password) => attempt('parallel', password, '10.1.0.1')));
+		const checked = results.filter((r) => r.ok || r.reason === 'invalid');
+		expect(checked.length).toBe(THROTTLE.free);
+		expect(results.filter((r) => !r.ok && r.reason === 'throttled').length).toBe(100 - THROTTLE.free);
 	});
 
-	it('throttles an address that tries many logins', async () => {
-		for (let i = 0; i < THROTTLE.perAddress; i++) await attempt(`spray${i}`, 'x-password', '10.9.9.9');
-		expect(await attempt('signer', 'analyst-password-1', '10.9.9.9')).toMatchObject({ ok: false, reason: 'throttled' });
+	it('backs off per login and address, doubling the wait, without holding up the same login elsewhere', async () => {
+		await createUser(db, 'target', 'analyst', 'analyst-password-1');
+		for (let i = 0; i < THROTTLE.free; i++) expect(await attempt('target', `guess-${i}`, '10.0.1.1')).toMatchObject({ reason: 'invalid' });
+		const blocked = await attempt('target', 'analyst-password-1', '10.0.1.1');
+		expect(blocked).toMatchObject({ ok: false, reason: 'throttled' });
+		expect(!blocked.ok && blocked.reason === 'throttled' && blocked.retryAfter).toBeLessThanOrEqual(THROTTLE.firstWaitSeconds);
+		// The real user, elsewhere, is not held up.
+		expect(await attempt('target', 'analyst-password-1', '10.0.2.1')).toMatchObject({ ok: true });
+		// Once the wait has passed, one more guess; the next wait is twice as long.
+		const age = (seconds: number) =>
+			db.run(`UPDATE login_failures SET failed_at = failed_at - to_seconds($s::INTEGER) WHERE login = 'target'`, { s: seconds });
+		await age(THROTTLE.firstWaitSeconds);
+		expect(await attempt('target', 'guess-x', '10.0.1.1')).toMatchObject({ reason: 'invalid' });
+		const longer = await attempt('target', 'guess-y', '10.0.1.1');
+		expect(!longer.ok && longer.reason === 'throttled' && longer.retryAfter).toBeGreaterThan(THROTTLE.firstWaitSeconds);
+		expect(!longer.ok && longer.reason === 'throttled' && longer.retryAfter).toBeLessThanOrEqual(2 * THROTTLE.firstWaitSeconds);
+		// Failures older than the window no longer count.
+		await age(THROTTLE.windowMinutes * 60);
+		expect(await attempt('target', 'analyst-password-1', '10.0.1.1')).toMatchObject({ ok: true });
+	});
+
+	it('bounds guessing spread over many addresses, while a browser that signed in before still signs in', async () => {
+		await createUser(db, 'spread', 'analyst', 'analyst-password-1');
+		const known = await attempt('spread', 'analyst-password-1', '10.2.0.1');
+		if (!known.ok) throw new Error('the first sign-in failed');
+		await Promise.all(Array.from({ length: THROTTLE.perLogin }, (_, i) => attempt('spread', `guess-${i}`, `10.3.0.${i}`)));
+		// Any new address, without the device cookie, waits; the known browser does not, from anywhere.
+		expect(await attempt('spread', 'analyst-password-1', '10.4.0.1')).toMatchObject({ ok: false, reason: 'throttled' });
+		const device = { login: 'spread', password: 'analyst-password-1', address: '10.4.0.2', device: known.device, ttlHours: 1 };
+		const again = await login(db, device);
+		expect(again).toMatchObject({ ok: true, device: known.device });
+		// A stolen-looking cookie is only a cookie: guesses with it count against it and back off too.
+		for (let i = 0; i < THROTTLE.free; i++) await login(db, { ...device, password: `guess-${i}` });
+		expect(await login(db, device)).toMatchObject({ ok: false, reason: 'throttled' });
+	}, 120_000);
+
+	it('slows an address spraying many logins, but not a browser that signed in before', async () => {
+		const known = await attempt('signer', 'analyst-password-1', '10.9.9.9');
+		if (!known.ok) throw new Error('the first sign-in failed');
+		await db.run(`INSERT INTO login_failures (login, address) SELECT 'spray' || i, '10.9.9.9' FROM range($n::INTEGER) t(i)`, {
+			n: THROTTLE.perAddress
+		});
+		expect(await attempt('someone.else', 'x-password', '10.9.9.9')).toMatchObject({ ok: false, reason: 'throttled' });
+		expect(
+			await login(db, { login: 'signer', password: 'analyst-password-1', address: '10.9.9.9', device: known.device, ttlHours: 1 })
+		).toMatchObject({
+			ok: true
+		});
 		expect(await attempt('signer', 'analyst-password-1', '10.9.9.10')).toMatchObject({ ok: true });
-	}, 30_000);
+	});
+});
+
+describe('password strength (NIST SP 800-63B: a blocklist, no composition rules)', () => {
+	it('refuses common, repeated, sequential and keyboard passwords and the login itself, accepting phrases', async () => {
+		for (const weak of [
+			'aaaaaaaaaa',
+			'1234567890',
+			'qwertyuiop',
+			'password12',
+			'йцукенгшщз',
+			'пароль12345',
+			'ivanov.sud1',
+			'Summer2024!'
+		]) {
+			await expect(createUser(db, 'ivanov.sud', 'analyst', weak), weak).rejects.toMatchObject({ code: 'weak_password' });
+		}
+		const id = await createUser(db, 'ivanov.sud', 'analyst', 'Хорошая погода 7');
+		await expect(updateUser(db, id, { password: 'abcabcabcabc' })).rejects.toMatchObject({ code: 'weak_password' });
+		await updateUser(db, id, { password: 'kz-court-center-7' });
+	});
 });

@@ -2,6 +2,7 @@
 import { isRole, type Role } from '../../domain/roles';
 import type { Queryable } from '../db/database';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords';
+import { isWeakPassword } from './strength';
 
 export interface UserRecord {
 	user_id: number;
@@ -13,7 +14,7 @@ export interface UserRecord {
 
 export const LOGIN_PATTERN = /^[a-z0-9][a-z0-9._-]{1,31}$/;
 
-export type UserError = 'bad_login' | 'bad_role' | 'short_password' | 'login_taken' | 'not_found' | 'last_admin';
+export type UserError = 'bad_login' | 'bad_role' | 'short_password' | 'weak_password' | 'login_taken' | 'not_found' | 'last_admin';
 
 export class UserInputError extends Error {
 	constructor(readonly code: UserError) {
@@ -27,8 +28,13 @@ function check(login: string, role: string, password?: string): asserts role is 
 	if (password !== undefined && password.length < MIN_PASSWORD_LENGTH) throw new UserInputError('short_password');
 }
 
+async function checkStrength(login: string, password: string | undefined): Promise<void> {
+	if (password !== undefined && (await isWeakPassword(password, login))) throw new UserInputError('weak_password');
+}
+
 export async function createUser(db: Queryable, login: string, role: string, password: string): Promise<number> {
 	check(login, role, password);
+	await checkStrength(login, password);
 	const taken = await db.query('SELECT 1 FROM users WHERE login = $login', { login });
 	if (taken.length) throw new UserInputError('login_taken');
 	const [row] = await db.query<{ user_id: number }>(
@@ -67,6 +73,7 @@ export async function updateUser(
 	if (!current) throw new UserInputError('not_found');
 	const role = change.role ?? current.role;
 	check(current.login, role, change.password);
+	await checkStrength(current.login, change.password);
 	const losesAdmin = current.role === 'admin' && (role !== 'admin' || change.disabled === true);
 	if (losesAdmin) await assertAdminRemains(db, userId);
 	await db.run('UPDATE users SET role = $role, disabled = $disabled WHERE user_id = $id', {

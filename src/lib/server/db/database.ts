@@ -22,6 +22,22 @@ export interface Queryable {
 	run(sql: string, params?: Params): Promise<number>;
 }
 
+/**
+ * How a read may be stopped: when `signal` aborts (its client went away) or after `timeoutMs`.
+ * DuckDB interrupts the running statement, so the work ends with the request.
+ */
+export interface Stop {
+	signal?: AbortSignal;
+	timeoutMs?: number;
+}
+
+/** A read interrupted because its client went away ('cancelled') or its time limit passed ('timeout'). */
+export class QueryStopped extends Error {
+	constructor(readonly reason: 'cancelled' | 'timeout') {
+		super(reason === 'timeout' ? 'statement stopped at its time limit' : 'statement stopped: its client went away');
+	}
+}
+
 export interface OpenOptions {
 	threads?: number;
 	memoryLimit?: string;
@@ -66,10 +82,33 @@ export class Connection implements Queryable {
 		return this.connection.progress.percentage;
 	}
 
-	async query<T extends object = Row>(sql: string, params?: Params): Promise<T[]> {
+	async query<T extends object = Row>(sql: string, params?: Params, stop?: Stop): Promise<T[]> {
 		logQuery(sql, params);
-		const reader = await this.connection.runAndReadAll(sql, params);
+		const reader = await this.stoppable(stop, () => this.connection.runAndReadAll(sql, params));
 		return toRows(reader) as T[];
+	}
+
+	/** Runs `work`, interrupting the connection's statement when `stop` says so. */
+	private async stoppable<T>(stop: Stop | undefined, work: () => Promise<T>): Promise<T> {
+		if (!stop) return work();
+		if (stop.signal?.aborted) throw new QueryStopped('cancelled');
+		let reason: QueryStopped['reason'] | undefined;
+		const interrupt = (why: QueryStopped['reason']) => {
+			reason ??= why;
+			this.connection.interrupt();
+		};
+		const onAbort = () => interrupt('cancelled');
+		stop.signal?.addEventListener('abort', onAbort, { once: true });
+		const timer = stop.timeoutMs ? setTimeout(() => interrupt('timeout'), stop.timeoutMs) : undefined;
+		try {
+			return await work();
+		} catch (error) {
+			throw reason ? new QueryStopped(reason) : error;
+		} finally {
+			// Removed before the connection is released, so that no interrupt reaches its next statement.
+			clearTimeout(timer);
+			stop.signal?.removeEventListener('abort', onAbort);
+		}
 	}
 
 	async run(sql: string, params?: Params): Promise<number> {
@@ -109,6 +148,8 @@ export class Database implements Queryable {
 	}
 
 	private async borrow<T>(fn: (q: Connection) => Promise<T>): Promise<T> {
+		// An interrupt may still be pending on a connection whose statement ended meanwhile; DuckDB
+		// clears it when the next statement starts, so the connection is reused as it is.
 		const connection = await this.acquire();
 		try {
 			return await fn(new Connection(connection));
@@ -122,8 +163,8 @@ export class Database implements Queryable {
 		return this.borrow(fn);
 	}
 
-	query<T extends object = Row>(sql: string, params?: Params): Promise<T[]> {
-		return this.borrow((q) => q.query<T>(sql, params));
+	query<T extends object = Row>(sql: string, params?: Params, stop?: Stop): Promise<T[]> {
+		return this.borrow((q) => q.query<T>(sql, params, stop));
 	}
 
 	run(sql: string, params?: Params): Promise<number> {

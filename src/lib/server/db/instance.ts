@@ -1,5 +1,6 @@
 /** The server process's database, opened once on first use (and awaited by the init hook). */
 import { settings } from '../config';
+import { requestScope } from '../limits/scope';
 import { openAppDatabase } from '../startup';
 import type { Database } from './database';
 import { ReadCache } from './read-cache';
@@ -15,9 +16,17 @@ export function database(): Promise<Database> {
 /**
  * The database for dashboard reads (overview, explorer, fraud and practice pages, indicator
  * API): results cached until the data changes, so that many visitors looking at the same
- * figures cost one query each (READ_CACHE_ENTRIES).
+ * figures cost one query each (READ_CACHE_ENTRIES). A read stops when its request's client goes
+ * away or at the statement time limit (QUERY_TIMEOUT_SECONDS).
  */
 export function dataReader(): Promise<ReadCache> {
-	reader ??= database().then((db) => new ReadCache(db, settings().readCacheEntries));
+	reader ??= database().then((db) => {
+		const s = settings();
+		return new ReadCache(db, {
+			maxEntries: s.readCacheEntries,
+			maxRows: s.readCacheRows,
+			stop: () => ({ signal: requestScope()?.signal, timeoutMs: s.queryTimeoutSeconds * 1000 })
+		});
+	});
 	return reader;
 }

@@ -115,6 +115,15 @@ export const MIGRATIONS: Migration[] = [
 			// Every version of every indicator defined as data; the highest version is in force unless retired.
 			`CREATE TABLE indicator_definitions (id VARCHAR NOT NULL, version INTEGER NOT NULL, definition VARCHAR NOT NULL, retired BOOLEAN NOT NULL DEFAULT false, author VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL DEFAULT current_timestamp, PRIMARY KEY (id, version))`
 		]
+	},
+	{
+		version: 5,
+		name: 'sign-in: failures by device, device cookies',
+		statements: [
+			// The hash of the device cookie an attempt came with, when it had signed in to that login before.
+			`ALTER TABLE login_failures ADD COLUMN device VARCHAR`,
+			`CREATE TABLE login_devices (token_hash VARCHAR NOT NULL, login VARCHAR NOT NULL, expires_at TIMESTAMP NOT NULL, PRIMARY KEY (token_hash, login))`
+		]
 	}
 ];
 

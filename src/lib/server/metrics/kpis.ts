@@ -14,7 +14,8 @@ import { dataAsOf } from './as-of';
 import { rollupColumns } from './rollups';
 import { batchable, compileBatch } from './compile';
 import { deadlines } from './deadlines';
-import { chooseSource, fit, personalDataErrors, runIndicator, suppress, type ResultRow } from './run';
+import { suppress } from '../disclosure/suppress';
+import { chooseSource, fit, personalDataErrors, runIndicator, type ResultRow } from './run';
 
 export interface MonthFigure {
 	period: string;
@@ -112,7 +113,7 @@ export async function kpiFigures(db: Queryable, ids: readonly string[], query: V
 			const rows = await db.query<Record<string, number | null>>(compiled.sql, compiled.params);
 			members.forEach((member, i) => {
 				const slot = rows.map((r): ResultRow => ({ value: r[`v${i}`], numerator: r[`num${i}`], denominator: r[`den${i}`], n: r[`n${i}`] }));
-				suppress(slot, access);
+				suppress(slot, access, member.measure, false);
 				results.set(member.id, { current: slot[0], previous: slot[1], months: slot.slice(2) });
 			});
 		}),

@@ -13,8 +13,10 @@ import {
 } from '../../domain/catalog';
 import { buckets, resolvePeriod, type Period } from '../../domain/period';
 import type { Filters, Parsed, QueryError, ViewQuery } from '../../domain/query';
-import { hasRole, PERSONAL_DATA_ROLE, suppressesSmallCounts, type Access } from '../../domain/roles';
+import { hasRole, PERSONAL_DATA_ROLE, type Access } from '../../domain/roles';
 import type { Queryable } from '../db/database';
+import { suppress } from '../disclosure/suppress';
+import { spend } from '../limits/cost';
 import { dataAsOf } from './as-of';
 import { compileMeasure, compileExists } from './compile';
 import { deadlines } from './deadlines';
@@ -54,20 +56,6 @@ export function personalDataErrors(query: ViewQuery, access: Access): QueryError
 	];
 }
 
-/**
- * Small counts are hidden from roles that see only aggregates: a figure resting on fewer than
- * `minCount` records (but more than none) loses its value, numerator, denominator and n.
- */
-export function suppress(rows: ResultRow[], access: Access): void {
-	if (!suppressesSmallCounts(access)) return;
-	for (const row of rows) {
-		if (row.n !== null && row.n > 0 && row.n < access.minCount) {
-			row.value = row.numerator = row.denominator = row.n = null;
-			row.suppressed = true;
-		}
-	}
-}
-
 /** Checks the breakdowns against what the indicator allows; filters it cannot use are set aside. */
 export function fit(indicator: Indicator, query: ViewQuery, source: DataSource) {
 	const facts = source === 'court_stats' ? (['court_stats'] as const) : measureFacts(indicator.measure);
@@ -93,6 +81,8 @@ export async function chooseSource(db: Queryable, indicator: Indicator, query: V
 	const choice = query.source ?? 'auto';
 	if (choice !== 'auto') return choice;
 	if (!indicator.formMeasure) return 'cases';
+	// A breakdown the forms do not have (by judge) is answered from the records, "no data" if they hold none.
+	if (fit(indicator, query, 'court_stats').errors.length) return 'cases';
 	const { filters } = fit(indicator, query, 'cases');
 	const exists = compileExists(period, filters);
 	const [row] = await db.query<{ found: boolean }>(exists.sql, exists.params);
@@ -115,12 +105,14 @@ export async function runIndicator(
 	const source = await chooseSource(db, indicator, query, period);
 	const { errors, filters, ignored } = fit(indicator, query, source);
 	if (errors.length) return { ok: false, errors };
+	const overBudget = await spend(db, { ...period, grain: query.grain, by: query.by, filters });
+	if (overBudget.length) return { ok: false, errors: overBudget };
 
 	const measure = source === 'court_stats' ? indicator.formMeasure! : indicator.measure;
 	const rollup = await rollupInfo(db);
 	const compiled = compileMeasure({ measure, ...period, grain: query.grain, by: query.by, filters, deadlines: deadlines(), rollup });
 	const rows = await db.query<ResultRow>(compiled.sql, compiled.params);
-	suppress(rows, access);
+	suppress(rows, access, measure, query.by.length > 0);
 	if (query.grain) {
 		const partial = new Map(buckets(period, query.grain, asOf).map((b) => [b.period, b.partial]));
 		for (const row of rows) row.partial = partial.get(row.period as string) ?? false;

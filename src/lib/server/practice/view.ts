@@ -9,6 +9,7 @@ import type { Filters, Parsed, QueryError } from '../../domain/query';
 import { hasRole, PERSONAL_DATA_ROLE, type Access } from '../../domain/roles';
 import { wilson } from '../../domain/stats/wilson';
 import type { Queryable } from '../db/database';
+import { boundPeriod, type PeriodClip } from '../limits/period';
 import { dataAsOf } from '../metrics/as-of';
 import type { ResultRow } from '../metrics/run';
 import { caseIndicator } from './indicator';
@@ -64,6 +65,8 @@ export interface OutlookRow {
 export interface PracticeView {
 	asOf: string;
 	period: Period;
+	/** Set when the period asked for reaches beyond the data's dates and was cut to them. */
+	clip: PeriodClip | null;
 	overview: {
 		outcomes: OutcomeShare[];
 		medianDays: number | null;
@@ -180,7 +183,9 @@ export async function practiceView(db: Queryable, access: Access, state: Practic
 	const forbidden = personalErrors(state, access);
 	if (forbidden.length) return { ok: false, errors: forbidden };
 	const asOf = await dataAsOf(db);
-	const period = state.query.period ? resolvePeriod(state.query.period, asOf) : { from: SERIES_START, to: asOf };
+	const bounded = state.query.period ? await boundPeriod(db, state.query, access) : null;
+	if (bounded && !bounded.ok) return bounded;
+	const period = bounded ? resolvePeriod(bounded.value.query.period!, asOf) : { from: SERIES_START, to: asOf };
 	const filters = state.query.filters;
 	// Courts are compared at first instance unless another is chosen: reviews of appeal courts are another population.
 	const funnelFilters: Filters = { instance: ['first'], ...filters };
@@ -212,6 +217,7 @@ export async function practiceView(db: Queryable, access: Access, state: Practic
 		value: {
 			asOf,
 			period,
+			clip: bounded?.value.clip ?? null,
 			overview: ov,
 			lifeCycle: flows,
 			timeline,

@@ -82,12 +82,12 @@ export async function listVersions(q: Queryable, datasetId?: number): Promise<Ve
 	);
 }
 
-export async function auditLog(q: Queryable, limit = 100): Promise<AuditRow[]> {
+/** The change log; `withAccounts`: also the changes of user accounts (logins and roles), for administrators only. */
+export async function auditLog(q: Queryable, limit = 100, withAccounts = false): Promise<AuditRow[]> {
 	return q.query<AuditRow>(
-		`SELECT id, occurred_at, actor, action, dataset_id, version, detail FROM audit_log ORDER BY id DESC LIMIT $limit`,
-		{
-			limit
-		}
+		`SELECT id, occurred_at, actor, action, dataset_id, version, detail FROM audit_log
+		${withAccounts ? '' : `WHERE action NOT LIKE 'user!_%' ESCAPE '!'`} ORDER BY id DESC LIMIT $limit`,
+		{ limit }
 	);
 }
 
@@ -109,7 +109,8 @@ export async function dataPage(q: Queryable, canUpload: boolean, limits: { maxBy
 	return {
 		datasets: await listDatasets(q),
 		versions: await listVersions(q),
-		audit: await auditLog(q, 50),
+		// Administrators (who alone upload) also see the changes of accounts.
+		audit: await auditLog(q, 50, canUpload),
 		canUpload,
 		limits
 	};

@@ -12,7 +12,7 @@ import type { Access } from '../../domain/roles';
 import type { Queryable } from '../db/database';
 import { dataAsOf } from '../metrics/as-of';
 import { kpiFigures, type KpiFigure } from '../metrics/kpis';
-import { runIndicator, type IndicatorResult } from '../metrics/run';
+import { runIndicator, type IndicatorResult, type ResultRow } from '../metrics/run';
 
 /** Key figures of the page: scale, damage (total and median), recovery, court outcome and speed. */
 export const FRAUD_KPIS = [
@@ -43,7 +43,11 @@ export interface MonthPoint {
 	art190: number | null;
 	/** Null before the month art. 232-1 came into force: the article did not exist. */
 	art232: number | null;
+	/** Figures of the month hidden from this viewer (shown as "<5", never as 0). */
+	hidden: MonthFigure[];
 }
+
+export type MonthFigure = 'incidents' | 'damage' | 'art190' | 'art232';
 
 export interface FraudView {
 	asOf: string;
@@ -100,17 +104,27 @@ async function monthly(db: Queryable, period: Period, filters: Filters, access: 
 		run(db, 'fraud_damage', query, access),
 		run(db, 'fraud_incidents', { ...query, by: ['article'] }, access)
 	]);
-	const byArticle = new Map(articles.rows.map((r) => [`${r.article}|${r.period}`, r.value]));
+	const byArticle = new Map(articles.rows.map((r) => [`${r.article}|${r.period}`, r]));
 	const droppersFrom = bucketStart(DROPPERS_IN_FORCE, 'month');
 	return incidents.rows.map((r, i) => {
 		const period = String(r.period);
+		const art190 = byArticle.get(`190|${period}`);
+		const art232 = period < droppersFrom ? undefined : byArticle.get(`232-1|${period}`);
+		const cells: [MonthFigure, ResultRow | undefined][] = [
+			['incidents', r],
+			['damage', damage.rows[i]],
+			['art190', art190],
+			['art232', art232]
+		];
 		return {
 			period,
 			partial: Boolean(r.partial),
 			incidents: r.value,
 			damage: damage.rows[i]?.value ?? null,
-			art190: byArticle.get(`190|${period}`) ?? 0,
-			art232: period < droppersFrom ? null : (byArticle.get(`232-1|${period}`) ?? 0)
+			// An article with no incidents in the month has no row: a true zero.
+			art190: art190 ? art190.value : 0,
+			art232: period < droppersFrom ? null : art232 ? art232.value : 0,
+			hidden: cells.filter(([, row]) => row?.suppressed).map(([figure]) => figure)
 		};
 	});
 }

@@ -8,6 +8,7 @@ const ERRORS: Record<UserError, () => string> = {
 	bad_login: m.users_err_bad_login,
 	bad_role: m.users_err_bad_role,
 	short_password: m.users_err_short_password,
+	weak_password: m.users_err_weak_password,
 	login_taken: m.users_err_login_taken,
 	not_found: m.users_err_not_found,
 	last_admin: m.users_err_last_admin

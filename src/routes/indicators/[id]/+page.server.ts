@@ -11,7 +11,9 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const indicator = indicatorById(params.id);
 	if (!indicator) error(404, m.err_unknown_indicator({ id: params.id }));
-	const result = await explorerView(await dataReader(), indicator, pageQuery(url, locals.access), locals.access);
+	const db = await dataReader();
+	const { query, clip } = await pageQuery(db, url, locals.access);
+	const result = await explorerView(db, indicator, query, locals.access);
 	if (!result.ok) error(400, result.errors.map(queryErrorMessage).join(' '));
-	return { explorer: result.value, boundaries: configuredBoundaries() };
+	return { explorer: result.value, clip, boundaries: configuredBoundaries() };
 };

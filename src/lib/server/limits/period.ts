@@ -1,0 +1,58 @@
+/**
+ * Periods are held to the dates the data covers: one wholly after its as-of date, or wholly
+ * before its first date, is refused (there is nothing to count, and a zero would be read as a
+ * figure); one reaching beyond either end is cut to the data, and the cut is reported so that
+ * pages and the API can say what is shown.
+ */
+import { bucketEnd, bucketStart, resolvePeriod, type Period } from '../../domain/period';
+import type { Parsed, QueryError, ViewQuery } from '../../domain/query';
+import { suppressesSmallCounts, type Access } from '../../domain/roles';
+import type { Queryable } from '../db/database';
+import { dataRange } from '../metrics/as-of';
+
+export interface PeriodClip {
+	/** The period asked for. */
+	requested: Period;
+	/** The part of it the data covers, which is what is shown. */
+	shown: Period;
+}
+
+export interface BoundedQuery {
+	query: ViewQuery;
+	clip: PeriodClip | null;
+}
+
+/** The parameter that set the period, for messages. */
+function periodParam(query: ViewQuery, end: 'from' | 'to'): string {
+	return query.period?.kind === 'range' ? end : 'period';
+}
+
+/**
+ * The public asks for whole calendar months only (a year, a quarter, the last 12 months, or a
+ * range from a month's first day to a month's last): day-level ranges that overlap would
+ * otherwise single out the records between their ends.
+ */
+function wholeMonthErrors(query: ViewQuery, access: Access): QueryError[] {
+	if (!suppressesSmallCounts(access) || query.period?.kind !== 'range') return [];
+	const { from, to } = query.period;
+	return [
+		...(from === bucketStart(from, 'month') ? [] : [{ param: 'from', code: 'whole_months' as const, value: from }]),
+		...(to === bucketEnd(to, 'month') ? [] : [{ param: 'to', code: 'whole_months' as const, value: to }])
+	];
+}
+
+export async function boundPeriod(db: Queryable, query: ViewQuery, access: Access): Promise<Parsed<BoundedQuery>> {
+	const partial = wholeMonthErrors(query, access);
+	if (partial.length) return { ok: false, errors: partial };
+	const { first, asOf } = await dataRange(db);
+	const requested = resolvePeriod(query.period ?? { kind: 'last12' }, asOf);
+	const errors: QueryError[] = [];
+	if (requested.from > asOf) errors.push({ param: periodParam(query, 'from'), code: 'after_data', value: asOf });
+	else if (first && requested.to < first) errors.push({ param: periodParam(query, 'to'), code: 'before_data', value: first });
+	if (errors.length) return { ok: false, errors };
+	// The start is cut to a whole month, so that the first bucket is not a fragment.
+	const start = first ? bucketStart(first, 'month') : requested.from;
+	const shown = { from: requested.from < start ? start : requested.from, to: requested.to > asOf ? asOf : requested.to };
+	if (shown.from === requested.from && shown.to === requested.to) return { ok: true, value: { query, clip: null } };
+	return { ok: true, value: { query: { ...query, period: { kind: 'range', ...shown } }, clip: { requested, shown } } };
+}
