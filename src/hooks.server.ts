@@ -9,7 +9,8 @@ import { settings } from '$lib/server/config';
 import { database } from '$lib/server/db/instance';
 import { denied } from '$lib/server/security/denied';
 import { withSecurityHeaders } from '$lib/server/security/headers';
-import { sameOrigin } from '$lib/server/security/origin';
+import { localAdmin } from '$lib/server/cli/access';
+import { refusedWrite, sameOrigin } from '$lib/server/security/origin';
 import { parseTheme, THEME_COOKIE } from '$lib/ui/theme/theme';
 
 /** Opens (and on first start fills) the database before the first request is served. */
@@ -38,7 +39,7 @@ const theme: Handle = ({ event, resolve }) => {
 };
 
 const session: Handle = async ({ event, resolve }) => {
-	const user = await findSession(await database(), event.cookies.get(SESSION_COOKIE));
+	const user = localAdmin(event.request) ?? (await findSession(await database(), event.cookies.get(SESSION_COOKIE)));
 	event.locals.user = user;
 	event.locals.access = { role: user?.role ?? 'public', minCount: settings().minCount };
 	return resolve(event);
@@ -48,7 +49,7 @@ const session: Handle = async ({ event, resolve }) => {
 const guard: Handle = async ({ event, resolve }) => {
 	const { request, url, route, locals } = event;
 	if (route.id) {
-		if (isWrite(request.method) && !sameOrigin(request, url)) return denied(request, url, 403, m.err_cross_origin());
+		if (isWrite(request.method) && !sameOrigin(request, url)) return refusedWrite(request, url);
 		if (!hasRole(locals.access.role, requiredRole(route.id, request.method))) {
 			return locals.user ? denied(request, url, 403, m.err_forbidden()) : denied(request, url, 401, m.err_login_required());
 		}

@@ -1,4 +1,5 @@
 /** The server process's database, opened once on first use (and awaited by the init hook). */
+import { openLocalAccess } from '../cli/access';
 import { settings } from '../config';
 import type { Database, ReadCache } from './database';
 import { openAppDatabase } from './bootstrap';
@@ -7,7 +8,11 @@ let opening: Promise<Database> | undefined;
 let reader: Promise<ReadCache> | undefined;
 
 export function database(): Promise<Database> {
-	opening ??= openAppDatabase();
+	opening ??= openAppDatabase().then((db) => {
+		// The command-line tools reach this process with the token written here.
+		openLocalAccess(settings().filesDir);
+		return db;
+	});
 	return opening;
 }
 
