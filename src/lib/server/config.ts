@@ -23,6 +23,12 @@ export function databaseFilesDir(databasePath: string): string {
 	return `${databasePath}.files`;
 }
 
+function replicaRole(raw: string | undefined): 'single' | 'writer' | 'reader' {
+	if (!raw) return 'single';
+	if (raw === 'writer' || raw === 'reader') return raw;
+	throw new Error(`REPLICA must be writer or reader, got "${raw}"`);
+}
+
 export function settings() {
 	const databasePath = path.resolve(process.env.DATABASE_PATH || 'data/court.duckdb');
 	const filesDir = databaseFilesDir(databasePath);
@@ -55,7 +61,16 @@ export function settings() {
 		uploadMaxBytes: num('UPLOAD_MAX_BYTES', 2 * 1024 ** 3),
 		/** Share of rejected rows (0–1) above which an import is refused whole. */
 		rejectThreshold: num('IMPORT_REJECT_THRESHOLD', 0.01),
-		/** Optional GeoJSON of region boundaries (ISO 3166-2:KZ or KATO codes) for a geographic map. */
+		/**
+		 * Read replicas: `writer` serves like a single process and publishes a copy of the database
+		 * after every change; `reader` serves pages and the API from the latest copy. Unset: one process.
+		 */
+		replica: replicaRole(process.env.REPLICA),
+		/** The writer's address, for a reader to check sessions with (e.g. http://127.0.0.1:3000). */
+		writerUrl: process.env.WRITER_URL || '',
+		/** How region maps are drawn at first: `geo` (boundaries) or `tiles` (the tile grid); readers can switch. */
+		mapLayout: process.env.MAP_LAYOUT === 'tiles' ? ('tiles' as const) : ('geo' as const),
+		/** Optional GeoJSON of region boundaries (ISO 3166-2:KZ or KATO codes) replacing the shipped ones. */
 		geojsonPath: process.env.GEOJSON_PATH ? path.resolve(process.env.GEOJSON_PATH) : '',
 		/** The credit the boundary file's licence asks for, shown under the map. */
 		geojsonAttribution: process.env.GEOJSON_ATTRIBUTION || ''

@@ -4,6 +4,7 @@ import * as m from '../../paraglide/messages.js';
 import { createUser, deleteUser, listUsers, updateUser, UserInputError, type UserError } from '../auth/users';
 import { audit } from '../datasets/registry';
 import type { Database } from '../db/database';
+import { bumpDataRevision } from '../metrics/revision';
 
 const ERRORS: Record<UserError, (inputs: Record<string, never>, options: { locale?: Locale }) => string> = {
 	bad_login: m.users_err_bad_login,
@@ -23,7 +24,10 @@ export type ActionResult = { ok: true; message: string } | { ok: false; message:
 
 async function attempt(run: () => Promise<string>): Promise<ActionResult> {
 	try {
-		return { ok: true, message: await run() };
+		const message = await run();
+		// Read replicas publish the accounts anew.
+		bumpDataRevision();
+		return { ok: true, message };
 	} catch (error) {
 		if (error instanceof UserInputError) return { ok: false, message: userErrorText(error.code) };
 		throw error;
