@@ -33,12 +33,16 @@ export default async function setup(project: TestProject) {
 	const [fixture, demo] = await Promise.all([
 		// The fixture server draws its maps from the shipped boundaries (the default); the demo server as tile grids.
 		startServer({ DATABASE_PATH: fixtureDatabase, DEMO_SCALE: '0' }),
-		startServer({
-			DATABASE_PATH: path.join(demoDir, 'court.duckdb'),
-			DEMO_SCALE: E2E_DEMO_SCALE,
-			DEMO_DIR: path.join(demoDir, 'generated'),
-			MAP_LAYOUT: 'tiles'
-		})
+		startServer(
+			{
+				DATABASE_PATH: path.join(demoDir, 'court.duckdb'),
+				DEMO_SCALE: E2E_DEMO_SCALE,
+				DEMO_DIR: path.join(demoDir, 'generated'),
+				MAP_LAYOUT: 'tiles'
+				// Generating and loading the demo takes about a minute alone, several when the 2 cores are shared.
+			},
+			360_000
+		)
 	]);
 	project.provide('fixtureUrl', fixture.url);
 	project.provide('demoUrl', demo.url);
