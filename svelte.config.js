@@ -8,6 +8,10 @@ const config = {
 	},
 	kit: {
 		adapter: adapter({ precompress: true }),
+		// hooks.server.ts checks the Origin of every state-changing request itself (forms, JSON and
+		// uploads alike) and answers a refused form with a page in the user's language; SvelteKit's
+		// own check would answer forms first, with a bare English line.
+		csrf: { trustedOrigins: ['*'] },
 		// SvelteKit adds hashes or nonces for its own inline scripts; nothing else may run.
 		csp: {
 			mode: 'auto',

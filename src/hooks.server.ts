@@ -4,19 +4,20 @@ import { hasRole } from '$lib/domain/roles';
 import { isWrite, requiredRole } from '$lib/domain/route-access';
 import * as m from '$lib/paraglide/messages';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { findSession, purgeExpiredSessions, SESSION_COOKIE } from '$lib/server/auth/sessions';
+import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { settings } from '$lib/server/config';
-import { database } from '$lib/server/db/instance';
+import { database, isReadReplica, sessionUser } from '$lib/server/db/instance';
 import { inRequestScope } from '$lib/server/limits/scope';
 import { stoppedByLimit, stoppedResponse } from '$lib/server/limits/stopped';
 import { denied, wantsJson } from '$lib/server/security/denied';
 import { withSecurityHeaders } from '$lib/server/security/headers';
-import { sameOrigin } from '$lib/server/security/origin';
+import { localAdmin } from '$lib/server/cli/access';
+import { refusedWrite, sameOrigin } from '$lib/server/security/origin';
 import { parseTheme, THEME_COOKIE } from '$lib/ui/theme/theme';
 
 /** Opens (and on first start fills) the database before the first request is served. */
 export const init: ServerInit = async () => {
-	await purgeExpiredSessions(await database());
+	await database();
 };
 
 const headers: Handle = async ({ event, resolve }) => withSecurityHeaders(await resolve(event));
@@ -47,7 +48,7 @@ const theme: Handle = ({ event, resolve }) => {
 };
 
 const session: Handle = async ({ event, resolve }) => {
-	const user = await findSession(await database(), event.cookies.get(SESSION_COOKIE));
+	const user = localAdmin(event.request) ?? (await sessionUser(event.cookies.get(SESSION_COOKIE)));
 	event.locals.user = user;
 	event.locals.access = { role: user?.role ?? 'public', minCount: settings().minCount };
 	return resolve(event);
@@ -57,7 +58,8 @@ const session: Handle = async ({ event, resolve }) => {
 const guard: Handle = async ({ event, resolve }) => {
 	const { request, url, route, locals } = event;
 	if (route.id) {
-		if (isWrite(request.method) && !sameOrigin(request, url)) return denied(request, url, 403, m.err_cross_origin());
+		if (isWrite(request.method) && isReadReplica()) return denied(request, url, 403, m.replica_read_only());
+		if (isWrite(request.method) && !sameOrigin(request, url)) return refusedWrite(request, url);
 		if (!hasRole(locals.access.role, requiredRole(route.id, request.method))) {
 			return locals.user ? denied(request, url, 403, m.err_forbidden()) : denied(request, url, 401, m.err_login_required());
 		}

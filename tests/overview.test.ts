@@ -158,10 +158,10 @@ describe('drill-down to case records (fixtures)', () => {
 		await loginAs(context, fixture, 'analyst');
 		const page = await context.newPage();
 		await page.goto(fixture + '/?period=2024&focus=incoming');
-		// The fixture server draws the map from a boundary file, with its attribution (once the chart knows its width).
+		// The fixture server draws the map from the shipped boundaries, with their attribution (once the chart knows its width).
 		await page.locator('g[data-region] path.fill').first().waitFor();
-		expect(await page.locator('g[data-region] path.fill').count()).toBeGreaterThanOrEqual(2);
-		await expect(page.getByText(/Границы: geokz/).count()).resolves.toBe(1);
+		expect(await page.locator('g[data-region] path.fill').count()).toBe(20);
+		await expect(page.getByText(/Границы: geokz © Alexander Rodionov, CC BY 4.0/).count()).resolves.toBe(1);
 
 		await page.locator('g.bar[data-key="KZ-75"]').click();
 		await page.waitForURL(/region=KZ-75/);

@@ -71,7 +71,7 @@ describe('Parquet export and import', () => {
 
 	it('imports each kind back into an empty database, row for row', async () => {
 		for (const kind of KINDS) {
-			const run = cli('scripts/import.ts', ['--parquet', '--kind', kind, '--lang', 'en', path.join(out, kind)], target);
+			const run = cli('scripts/import.ts', ['--parquet', '--kind', kind, '--lang', 'en', '--create', path.join(out, kind)], target);
 			expect(run.status, run.err + run.out).toBe(0);
 			expect(run.out).toMatch(/^Committed/);
 		}

@@ -10,7 +10,6 @@ import type { TestProject } from 'vitest/node';
 import { buildIfStale } from '../../scripts/build-if-stale.js';
 import { createTestUsers } from '../support/auth';
 import { createFixtureDatabase, tempDatabasePath } from '../support/fixture-db';
-import { boundaryFile } from '../support/geo';
 import { acquireMachineLock } from '../support/machine-lock';
 import { ROOT, startServer } from '../support/server';
 
@@ -34,18 +33,18 @@ export default async function setup(project: TestProject) {
 	fixtureDb.close();
 	const demoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-e2e-demo-'));
 	const [fixture, demo] = await Promise.all([
-		// The fixture server draws its map from a boundary file (the GeoJSON path); the demo server uses the tile grid.
-		startServer({
-			DATABASE_PATH: fixtureDatabase,
-			DEMO_SCALE: '0',
-			GEOJSON_PATH: boundaryFile().file,
-			GEOJSON_ATTRIBUTION: 'geokz © Alexander Rodionov, CC BY 4.0 (Bureau of National Statistics of Kazakhstan)'
-		}),
-		startServer({
-			DATABASE_PATH: path.join(demoDir, 'court.duckdb'),
-			DEMO_SCALE: E2E_DEMO_SCALE,
-			DEMO_DIR: path.join(demoDir, 'generated')
-		})
+		// The fixture server draws its maps from the shipped boundaries (the default); the demo server as tile grids.
+		startServer({ DATABASE_PATH: fixtureDatabase, DEMO_SCALE: '0' }),
+		startServer(
+			{
+				DATABASE_PATH: path.join(demoDir, 'court.duckdb'),
+				DEMO_SCALE: E2E_DEMO_SCALE,
+				DEMO_DIR: path.join(demoDir, 'generated'),
+				MAP_LAYOUT: 'tiles'
+				// Generating and loading the demo takes about a minute alone, several when the 2 cores are shared.
+			},
+			360_000
+		)
 	]);
 	project.provide('fixtureUrl', fixture.url);
 	project.provide('demoUrl', demo.url);

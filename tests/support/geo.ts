@@ -1,17 +1,16 @@
 /**
- * A boundary file for the "own GeoJSON" map: the shared file of Kazakhstan's regions, found in
- * `shared/geo` beside the checkout (never committed), or — where it is absent — a small file
- * written here with two regions, so that tests of this path always run.
+ * Boundary files for tests: the copy shipped with the project (all 20 regions), and a small file
+ * written here for the "own GeoJSON" path (GEOJSON_PATH), so that both run on any fresh clone.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export interface BoundaryFile {
-	file: string;
-	/** True for the shared file of all 20 regions, false for the small written one. */
-	shared: boolean;
-}
+export const SHIPPED_BOUNDARIES = path.resolve(
+	path.dirname(fileURLToPath(import.meta.url)),
+	'../../src/lib/server/boundaries/kz-regions.geojson'
+);
 
 const square = (x: number, y: number) => [
 	[
@@ -24,7 +23,7 @@ const square = (x: number, y: number) => [
 ];
 
 /** Two regions by ISO and KATO code (wound counter-clockwise, as RFC 7946 says), one feature without a code. */
-function writeSmallFile(): string {
+export function writeSmallBoundaries(): string {
 	const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'geo-')), 'small.geojson');
 	const features = [
 		{ type: 'Feature', properties: { iso: 'KZ-75', name: 'Almaty' }, geometry: { type: 'Polygon', coordinates: square(76, 43) } },
@@ -33,14 +32,4 @@ function writeSmallFile(): string {
 	];
 	fs.writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features }));
 	return file;
-}
-
-/** `KZ_GEOJSON`, else `shared/geo/kz-regions.geojson` in the nearest folder above this checkout, else a written file. */
-export function boundaryFile(): BoundaryFile {
-	if (process.env.KZ_GEOJSON) return { file: process.env.KZ_GEOJSON, shared: true };
-	for (let dir = path.dirname(new URL(import.meta.url).pathname); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-		const file = path.join(dir, 'shared/geo/kz-regions.geojson');
-		if (fs.existsSync(file)) return { file, shared: true };
-	}
-	return { file: writeSmallFile(), shared: false };
 }

@@ -1,4 +1,4 @@
-/** Starts the built server (build/index.js) as a child process on a free port. */
+/** Starts the built server as `npm start` does (scripts/serve.js, without the build check) in a child process on a free port. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -13,7 +13,7 @@ export interface RunningServer {
 	stop: () => Promise<void>;
 }
 
-/** A port nobody listens on, so that ORIGIN can be set before the server starts. */
+/** A port nobody listens on, so that the server's address is known before it starts. */
 export function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const probe = createServer();
@@ -32,23 +32,20 @@ export interface StartOptions {
 
 export async function startServer(env: Record<string, string>, timeoutMs = 120_000, options: StartOptions = {}): Promise<RunningServer> {
 	const port = await freePort();
-	const entry = path.join(ROOT, 'build/index.js');
+	const entry = path.join(ROOT, 'scripts/serve.js');
 	// bash counts ulimit -f in kB; Node ignores SIGXFSZ, so a write past the limit fails with EFBIG.
 	const [command, args] = options.fileSizeLimitKb
 		? ['bash', ['-c', `ulimit -f ${options.fileSizeLimitKb} && exec "$0" "$1"`, process.execPath, entry]]
 		: [process.execPath, [entry]];
 	const child = spawn(command, args, {
 		cwd: ROOT,
-		// ORIGIN: adapter-node otherwise assumes https and form posts fail its origin check.
+		// No ORIGIN: the server takes its address from each request, as `npm start` does.
 		// SHUTDOWN_TIMEOUT: adapter-node otherwise waits 30 s for idle keep-alive connections.
-		// BODY_SIZE_LIMIT: as `npm start` sets it, so that uploads are limited by UPLOAD_MAX_BYTES only.
 		env: {
 			...process.env,
 			PORT: String(port),
 			HOST: '127.0.0.1',
-			ORIGIN: `http://127.0.0.1:${port}`,
 			SHUTDOWN_TIMEOUT: '1',
-			BODY_SIZE_LIMIT: 'Infinity',
 			...env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']

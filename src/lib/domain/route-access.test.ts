@@ -7,8 +7,18 @@ import { describe, expect, it } from 'vitest';
 import { routeIds } from '../../../tests/support/routes';
 import { AREAS, requiredRole } from './route-access';
 
-/** Routes anyone may read. */
-const PUBLIC_ROUTES = ['/', '/fraud', '/api/indicators', '/api/indicators/[id]', '/indicators/[id]', '/login', '/logout'];
+/** Routes anyone may read (/api/health: for load balancers; /api/session: the caller's own session, for read replicas). */
+const PUBLIC_ROUTES = [
+	'/',
+	'/fraud',
+	'/api/health',
+	'/api/indicators',
+	'/api/indicators/[id]',
+	'/api/session',
+	'/indicators/[id]',
+	'/login',
+	'/logout'
+];
 
 describe('route access', () => {
 	it('classifies every route of the application', () => {

@@ -20,7 +20,8 @@ export const AREAS: readonly Area[] = [
 	{ route: '/cases', read: 'analyst', write: 'admin' },
 	{ route: '/api/cases', read: 'analyst', write: 'admin' },
 	{ route: '/practice', read: 'judge', write: 'admin' },
-	{ route: '/api/practice', read: 'judge', write: 'admin' }
+	{ route: '/api/practice', read: 'judge', write: 'admin' },
+	{ route: '/api/users', read: 'admin', write: 'admin' }
 ];
 
 /** State-changing requests anyone may make: signing in and out. */

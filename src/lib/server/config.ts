@@ -13,12 +13,31 @@ function num(name: string, fallback: number): number {
 	return value;
 }
 
+/**
+ * The folder of a database's own working files (uploads being imported, generated demo data,
+ * published copies, the local access file): beside it and named by it, so that two instances
+ * with different databases never touch each other's files.
+ */
+export function databaseFilesDir(databasePath: string): string {
+	// Named like DuckDB's own `court.duckdb.wal`.
+	return `${databasePath}.files`;
+}
+
+function replicaRole(raw: string | undefined): 'single' | 'writer' | 'reader' {
+	if (!raw) return 'single';
+	if (raw === 'writer' || raw === 'reader') return raw;
+	throw new Error(`REPLICA must be writer or reader, got "${raw}"`);
+}
+
 export function settings() {
+	const databasePath = path.resolve(process.env.DATABASE_PATH || 'data/court.duckdb');
+	const filesDir = databaseFilesDir(databasePath);
 	return {
-		databasePath: path.resolve(process.env.DATABASE_PATH || 'data/court.duckdb'),
+		databasePath,
+		filesDir,
 		/** Scale of the demo data loaded into an empty database; 0 disables the demo. */
 		demoScale: num('DEMO_SCALE', 1),
-		demoDir: path.resolve(process.env.DEMO_DIR || 'data/generated'),
+		demoDir: process.env.DEMO_DIR ? path.resolve(process.env.DEMO_DIR) : path.join(filesDir, 'demo'),
 		/** DuckDB worker threads and memory cap; defaults suit a 2-core server. */
 		duckdbThreads: num('DUCKDB_THREADS', 0),
 		duckdbMemoryLimit: process.env.DUCKDB_MEMORY_LIMIT || '4GB',
@@ -49,12 +68,21 @@ export function settings() {
 		/** Lifetime of a session after sign-in. */
 		sessionTtlHours: num('SESSION_TTL_HOURS', 12),
 		/** Where uploads and files being imported are kept while they are processed. */
-		uploadsDir: path.resolve(process.env.UPLOADS_DIR || 'data/uploads'),
+		uploadsDir: process.env.UPLOADS_DIR ? path.resolve(process.env.UPLOADS_DIR) : path.join(filesDir, 'uploads'),
 		/** Largest file accepted by the web upload, in bytes (default 2 GiB). */
 		uploadMaxBytes: num('UPLOAD_MAX_BYTES', 2 * 1024 ** 3),
 		/** Share of rejected rows (0–1) above which an import is refused whole. */
 		rejectThreshold: num('IMPORT_REJECT_THRESHOLD', 0.01),
-		/** Optional GeoJSON of region boundaries (ISO 3166-2:KZ or KATO codes) for a geographic map. */
+		/**
+		 * Read replicas: `writer` serves like a single process and publishes a copy of the database
+		 * after every change; `reader` serves pages and the API from the latest copy. Unset: one process.
+		 */
+		replica: replicaRole(process.env.REPLICA),
+		/** The writer's address, for a reader to check sessions with (e.g. http://127.0.0.1:3000). */
+		writerUrl: process.env.WRITER_URL || '',
+		/** How region maps are drawn at first: `geo` (boundaries) or `tiles` (the tile grid); readers can switch. */
+		mapLayout: process.env.MAP_LAYOUT === 'tiles' ? ('tiles' as const) : ('geo' as const),
+		/** Optional GeoJSON of region boundaries (ISO 3166-2:KZ or KATO codes) replacing the shipped ones. */
 		geojsonPath: process.env.GEOJSON_PATH ? path.resolve(process.env.GEOJSON_PATH) : '',
 		/** The credit the boundary file's licence asks for, shown under the map. */
 		geojsonAttribution: process.env.GEOJSON_ATTRIBUTION || ''

@@ -1,21 +1,20 @@
-/** The "own boundary file" path of the region map (tests/support/geo.ts says which file). */
+/** Region boundaries: the shipped file by default, an installation's own through GEOJSON_PATH. */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { geoArea, geoMercator, geoPath } from 'd3';
 import { describe, expect, it } from 'vitest';
 import { REGION_CODES } from '../domain/regions';
-import { boundaryFile } from '../../../tests/support/geo';
-import { configuredBoundaries, readBoundaries } from './geo';
+import { SHIPPED_BOUNDARIES, writeSmallBoundaries } from '../../../tests/support/geo';
+import { configuredBoundaries, DEFAULT_ATTRIBUTION, parseBoundaries } from './geo';
 
-describe('region boundaries from a GeoJSON file', () => {
-	const { file, shared } = boundaryFile();
-	const expected = shared ? [...REGION_CODES].sort() : ['KZ-71', 'KZ-75'];
-
-	it('matches features to regions by ISO or KATO code and winds them for d3-geo', () => {
-		const boundaries = readBoundaries(file, 'CC BY 4.0 test');
-		expect(boundaries.shapes.map((s) => s.code).sort()).toEqual(expected);
-		expect(boundaries.attribution).toBe('CC BY 4.0 test');
+describe('region boundaries', () => {
+	it('ships all 20 regions, matched by code and wound for d3-geo, with the CC BY attribution', () => {
+		const boundaries = configuredBoundaries();
+		expect(boundaries.shapes.map((s) => s.code).sort()).toEqual([...REGION_CODES].sort());
+		expect(boundaries.attribution).toBe(DEFAULT_ATTRIBUTION);
+		expect(boundaries.attribution).toContain('CC BY 4.0');
+		expect(boundaries.layout).toBe('geo');
 		for (const shape of boundaries.shapes) {
 			// Each region covers a small part of the sphere, not "everything but the region".
 			expect(geoArea(shape.geometry)).toBeLessThan(0.01);
@@ -25,27 +24,36 @@ describe('region boundaries from a GeoJSON file', () => {
 			type: 'FeatureCollection' as const,
 			features: boundaries.shapes.map((s) => ({ type: 'Feature' as const, properties: {}, geometry: s.geometry }))
 		};
-		const projection = geoMercator().fitSize([600, 400], collection);
-		const [[x0], [x1, y1]] = geoPath(projection).bounds(collection);
+		const [[x0], [x1, y1]] = geoPath(geoMercator().fitSize([600, 400], collection)).bounds(collection);
 		expect(x0).toBeGreaterThanOrEqual(-1);
 		expect(y1).toBeLessThanOrEqual(401);
 		expect(x1 - x0).toBeGreaterThan(100);
+		// The shipped copy is the file read by the tests' support code.
+		expect(parseBoundaries(fs.readFileSync(SHIPPED_BOUNDARIES, 'utf8'), 'shipped')).toHaveLength(20);
 	});
 
-	it('is read from GEOJSON_PATH, and refuses a file with no region codes', () => {
+	it('are replaced by GEOJSON_PATH, and a file with no region codes is refused', () => {
+		const file = writeSmallBoundaries();
 		process.env.GEOJSON_PATH = file;
+		process.env.MAP_LAYOUT = 'tiles';
 		try {
-			expect(configuredBoundaries()?.shapes).toHaveLength(expected.length);
-			expect(configuredBoundaries()?.attribution).toBe(path.basename(file));
+			expect(
+				configuredBoundaries()
+					.shapes.map((s) => s.code)
+					.sort()
+			).toEqual(['KZ-71', 'KZ-75']);
+			expect(configuredBoundaries().attribution).toBe(path.basename(file));
+			expect(configuredBoundaries().layout).toBe('tiles');
 		} finally {
 			delete process.env.GEOJSON_PATH;
+			delete process.env.MAP_LAYOUT;
 		}
-		expect(configuredBoundaries()).toBeNull();
+		expect(configuredBoundaries().shapes).toHaveLength(20);
 		const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'geo-')), 'bad.geojson');
 		fs.writeFileSync(
 			bad,
 			JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'X' }, geometry: null }] })
 		);
-		expect(() => readBoundaries(bad, '')).toThrow(/no feature/);
+		expect(() => parseBoundaries(fs.readFileSync(bad, 'utf8'), bad)).toThrow(/no feature/);
 	});
 });

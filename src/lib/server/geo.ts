@@ -1,7 +1,8 @@
 /**
- * An operator-supplied boundary file (GeoJSON) for a geographic choropleth. Features are matched
- * to regions by a property holding an ISO 3166-2:KZ code (current or former) or a KATO code;
- * names are not trusted for this. Without a file the map is the built-in tile grid.
+ * Region boundaries for the geographic map: the file shipped with the project
+ * (boundaries/kz-regions.geojson, CC BY 4.0), or an installation's own GeoJSON (GEOJSON_PATH).
+ * Features are matched to regions by a property holding an ISO 3166-2:KZ code (current or
+ * former) or a KATO code; names are not trusted for this.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +10,11 @@ import { geoArea } from 'd3';
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
 import { normalizeRegion } from '../domain/regions';
 import { settings } from './config';
+import shippedBoundaries from './boundaries/kz-regions.geojson?raw';
+
+/** The credit CC BY 4.0 asks for the shipped boundaries, shown under every map drawn from them. */
+export const DEFAULT_ATTRIBUTION =
+	'geokz © Alexander Rodionov, CC BY 4.0, after the Bureau of National Statistics of the Republic of Kazakhstan (simplified)';
 
 export interface RegionShape {
 	code: string;
@@ -19,6 +25,8 @@ export interface Boundaries {
 	shapes: RegionShape[];
 	/** Credit the file's licence asks for, shown under the map. */
 	attribution: string;
+	/** How maps are drawn until the reader picks the other way (MAP_LAYOUT). */
+	layout: 'geo' | 'tiles';
 }
 
 interface Feature {
@@ -52,8 +60,9 @@ function rewind<T extends Polygon | MultiPolygon>(geometry: T): T {
 	return (geometry.type === 'Polygon' ? { type: 'Polygon', coordinates: fixed[0] } : { type: 'MultiPolygon', coordinates: fixed }) as T;
 }
 
-export function readBoundaries(file: string, attribution: string): Boundaries {
-	const json = JSON.parse(fs.readFileSync(file, 'utf8')) as { features?: Feature[] };
+/** Region shapes of a GeoJSON text; `name` says which file in the error. */
+export function parseBoundaries(text: string, name: string): RegionShape[] {
+	const json = JSON.parse(text) as { features?: Feature[] };
 	const shapes: RegionShape[] = [];
 	for (const feature of json.features ?? []) {
 		const code = regionOf(feature.properties);
@@ -61,17 +70,22 @@ export function readBoundaries(file: string, attribution: string): Boundaries {
 		if (!code || !geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) continue;
 		shapes.push({ code, geometry: rewind(geometry) });
 	}
-	if (!shapes.length) throw new Error(`${file}: no feature carries an ISO 3166-2:KZ or KATO code of a region`);
-	return { shapes, attribution };
+	if (!shapes.length) throw new Error(`${name}: no feature carries an ISO 3166-2:KZ or KATO code of a region`);
+	return shapes;
 }
 
-let cached: { key: string; value: Boundaries | null } | undefined;
+let cached: { key: string; value: Boundaries } | undefined;
 
-/** The boundaries named by GEOJSON_PATH, read once; null when none is configured. */
-export function configuredBoundaries(): Boundaries | null {
-	const { geojsonPath, geojsonAttribution } = settings();
-	const key = `${geojsonPath}\n${geojsonAttribution}`;
-	if (cached?.key !== key)
-		cached = { key, value: geojsonPath ? readBoundaries(geojsonPath, geojsonAttribution || path.basename(geojsonPath)) : null };
+/** The boundaries of GEOJSON_PATH, else the shipped ones; read once. */
+export function configuredBoundaries(): Boundaries {
+	const { geojsonPath, geojsonAttribution, mapLayout } = settings();
+	const key = `${geojsonPath}\n${geojsonAttribution}\n${mapLayout}`;
+	if (cached?.key !== key) {
+		const shapes = geojsonPath
+			? parseBoundaries(fs.readFileSync(geojsonPath, 'utf8'), geojsonPath)
+			: parseBoundaries(shippedBoundaries, 'kz-regions.geojson');
+		const attribution = geojsonPath ? geojsonAttribution || path.basename(geojsonPath) : DEFAULT_ATTRIBUTION;
+		cached = { key, value: { shapes, attribution, layout: mapLayout } };
+	}
 	return cached.value;
 }

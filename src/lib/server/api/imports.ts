@@ -76,13 +76,22 @@ function parseOptions(header: string | null, actor: string): ImportRequest | str
 		return OPTIONS_HEADER;
 	}
 	if (typeof raw !== 'object' || raw === null) return OPTIONS_HEADER;
-	const { kind, mode = 'append', datasetId, name, mapping, columns, fileName } = raw;
+	const { kind, mode = 'append', datasetId, name, mapping, mapHeaders, columns, fileName } = raw;
 	if (kind !== undefined && !isDatasetKind(kind)) return 'kind';
 	if (mode !== 'append' && mode !== 'replace') return 'mode';
 	if (datasetId !== undefined && !Number.isInteger(datasetId)) return 'datasetId';
 	if (name !== undefined && !isText(name, 200)) return 'name';
 	if (!isText(fileName, 255) || !fileName.trim()) return 'fileName';
 	if (mapping !== undefined && !(Array.isArray(mapping) && mapping.every((f) => f === null || isText(f, 64)))) return 'mapping';
+	if (
+		mapHeaders !== undefined &&
+		!(
+			typeof mapHeaders === 'object' &&
+			mapHeaders !== null &&
+			Object.entries(mapHeaders).every(([h, f]) => isText(h, 1000) && isText(f, 64))
+		)
+	)
+		return 'mapHeaders';
 	if (columns !== undefined && !(Array.isArray(columns) && columns.every((c) => isText(c, 1000)))) return 'columns';
 	const format = formatOf(raw.format);
 	if (!format) return 'format';
@@ -92,6 +101,7 @@ function parseOptions(header: string | null, actor: string): ImportRequest | str
 		datasetId: datasetId as number | undefined,
 		name: name as string | undefined,
 		mapping: mapping as ImportRequest['mapping'],
+		mapHeaders: mapHeaders as ImportRequest['mapHeaders'],
 		expectedColumns: columns as string[] | undefined,
 		format,
 		sourceName: fileName,

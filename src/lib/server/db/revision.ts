@@ -1,8 +1,10 @@
 /**
  * A counter of data changes in this process. Facts cached from the data (the as-of date) are
- * keyed by it; every committed import or rollback bumps it.
+ * keyed by it; every committed change that readers must see bumps it: imports, rollbacks,
+ * rollups, accounts (and definitions). The writer of read replicas publishes a copy on each.
  */
 let revision = 0;
+const listeners: (() => void)[] = [];
 
 export function dataRevision(): number {
 	return revision;
@@ -10,4 +12,9 @@ export function dataRevision(): number {
 
 export function bumpDataRevision(): void {
 	revision += 1;
+	for (const listener of listeners) listener();
+}
+
+export function onDataRevision(listener: () => void): void {
+	listeners.push(listener);
 }

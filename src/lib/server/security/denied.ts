@@ -20,16 +20,18 @@ function colorScheme(request: Request): string {
 	return theme === 'system' ? 'light dark' : theme;
 }
 
-export function denied(request: Request, url: URL, status: 401 | 403, message: string): Response {
+/** `link` replaces the page's default link (sign-in for 401, home for 403). */
+export function denied(request: Request, url: URL, status: 401 | 403, message: string, link?: { href: string; text: string }): Response {
 	if (wantsJson(request, url)) return Response.json({ error: { message } }, { status });
 	const next = encodeURIComponent(url.pathname + url.search);
-	const link =
-		status === 401
+	const anchor = link
+		? `<a href="${escapeHtml(link.href)}">${escapeHtml(link.text)}</a>`
+		: status === 401
 			? `<a href="/login?next=${next}">${escapeHtml(m.denied_login_link())}</a>`
 			: `<a href="/">${escapeHtml(m.denied_home_link())}</a>`;
 	const html = `<!doctype html><html lang="${getLocale()}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${status}</title>
 <style>:root{color-scheme:${colorScheme(request)}}body{font-family:system-ui,sans-serif;margin:0;display:grid;place-items:center;min-height:100vh;background:light-dark(#f4f6f9,#0f1419);color:light-dark(#17212b,#e6edf3)}main{background:light-dark(#fff,#1a2029);border:1px solid light-dark(#d9dee5,#3a4452);border-radius:10px;padding:2rem 2.5rem;max-width:32rem}a{color:light-dark(#0b5cad,#6cb6ff);font-weight:600}</style></head>
-<body><main><h1>${status}</h1><p>${escapeHtml(message)}</p><p>${link}</p></main></body></html>`;
+<body><main><h1>${status}</h1><p>${escapeHtml(message)}</p><p>${anchor}</p></main></body></html>`;
 	return new Response(html, {
 		status,
 		headers: {

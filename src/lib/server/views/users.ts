@@ -1,10 +1,12 @@
 /** The user-management actions of the admin page, with localised messages and an audit trail. */
+import type { Locale } from '../../domain/l10n';
 import * as m from '../../paraglide/messages.js';
 import { createUser, deleteUser, listUsers, updateUser, UserInputError, type UserError } from '../auth/users';
 import { audit } from '../datasets/registry';
 import type { Database } from '../db/database';
+import { bumpDataRevision } from '../metrics/revision';
 
-const ERRORS: Record<UserError, () => string> = {
+const ERRORS: Record<UserError, (inputs: Record<string, never>, options: { locale?: Locale }) => string> = {
 	bad_login: m.users_err_bad_login,
 	bad_role: m.users_err_bad_role,
 	short_password: m.users_err_short_password,
@@ -14,13 +16,21 @@ const ERRORS: Record<UserError, () => string> = {
 	last_admin: m.users_err_last_admin
 };
 
+/** A refused account change in the user's language (also for `npm run user:add`). */
+export function userErrorText(code: UserError, locale?: Locale): string {
+	return ERRORS[code]({}, { locale });
+}
+
 export type ActionResult = { ok: true; message: string } | { ok: false; message: string };
 
 async function attempt(run: () => Promise<string>): Promise<ActionResult> {
 	try {
-		return { ok: true, message: await run() };
+		const message = await run();
+		// Read replicas publish the accounts anew.
+		bumpDataRevision();
+		return { ok: true, message };
 	} catch (error) {
-		if (error instanceof UserInputError) return { ok: false, message: ERRORS[error.code]() };
+		if (error instanceof UserInputError) return { ok: false, message: userErrorText(error.code) };
 		throw error;
 	}
 }
