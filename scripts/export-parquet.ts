@@ -1,7 +1,7 @@
 /**
  * `npm run export:parquet -- [--out data/parquet]`: writes the case records, fraud incidents and
- * court statistics as Parquet, hive partitioned by dataset and year (see README, "Beyond one
- * server"). Stop the server first: DuckDB lets one process open the database file.
+ * court statistics as Parquet, hive partitioned by dataset and year (see docs/operations.md,
+ * "Beyond one server: Parquet"). Stop the server first: DuckDB lets one process open the database file.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';

@@ -1,5 +1,5 @@
 /**
- * Screenshots of the overview for the README, one per language and theme shown there:
+ * Screenshots of the overview for docs/ui.md, one per language and theme shown there:
  * `npm run screenshots -- --base http://localhost:3000`. The language follows the browser's,
  * the theme the system setting, as for a first visit.
  */
