@@ -20,6 +20,8 @@ export const AREAS: readonly Area[] = [
 	{ route: '/cases', read: 'analyst', write: 'admin' },
 	{ route: '/api/cases', read: 'analyst', write: 'admin' },
 	{ route: '/practice', read: 'judge', write: 'admin' },
+	// Planning shows courts' judges and workloads; the public gets forecasts through the API only.
+	{ route: '/plan', read: 'analyst', write: 'admin' },
 	{ route: '/api/practice', read: 'judge', write: 'admin' }
 ];
 

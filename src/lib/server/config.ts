@@ -32,6 +32,8 @@ export function settings() {
 		readCacheEntries: num('READ_CACHE_ENTRIES', 2000),
 		/** Optional JSON file overriding statutory limits and time standards. */
 		limitsFile: process.env.LIMITS_FILE || '',
+		/** Optional JSON file of category weights for the judge workload ({"criminal.murder": 3}); equal by default. */
+		workloadWeightsFile: process.env.WORKLOAD_WEIGHTS_FILE || '',
 		/** Counts under this are shown to the public as "<N". */
 		minCount: num('MIN_COUNT', DEFAULT_MIN_COUNT),
 		/** Lifetime of a session after sign-in. */

@@ -7,13 +7,15 @@ import { json } from '@sveltejs/kit';
 import { indicatorById } from '../../domain/catalog';
 import { toCsv } from '../../domain/csv';
 import { MAX_HORIZON } from '../../domain/forecast/forecast';
+import { forecastable } from '../../domain/forecast/scope';
+import type { ForecastResponse } from '../../domain/forecast/response';
 import type { Locale } from '../../domain/l10n';
 import { parseQuery } from '../../domain/query';
 import type { Access } from '../../domain/roles';
 import * as m from '../../paraglide/messages.js';
 import { badRequest, notFound } from '../api/errors';
 import type { Queryable } from '../db/database';
-import { forecastable, forecastIndicator, type IndicatorForecast } from './forecast';
+import { forecastIndicator, type IndicatorForecast } from './forecast';
 
 const OWN_PARAMS = ['format', 'horizon'];
 /** View parameters the forecast sets itself: the whole history, monthly, no breakdown. */
@@ -67,7 +69,7 @@ export async function forecastResponse(db: Queryable, id: string, url: URL, loca
 	const rows = forecast.rows.slice(0, horizon);
 	if (format === 'csv') return csvResponse(forecast, rows);
 	const { backtest, baseline } = forecast;
-	return json({
+	const body: ForecastResponse & Record<string, unknown> = {
 		indicator: forecast.indicator,
 		name: indicator.name[locale],
 		unit: indicator.unit,
@@ -82,8 +84,10 @@ export async function forecastResponse(db: Queryable, id: string, url: URL, loca
 		breakMode: forecast.breakMode,
 		reform: forecast.reform,
 		partial: forecast.partial,
+		runIn: forecast.runIn,
 		unavailable: unavailableMessage(forecast, access.minCount),
 		history: forecast.history,
 		rows
-	});
+	};
+	return json(body);
 }

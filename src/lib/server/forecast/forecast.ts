@@ -9,6 +9,7 @@ import { REFORM_BREAK } from '../../domain/forecast/breaks';
 import type { BacktestScore } from '../../domain/forecast/backtest';
 import { forecastSeries, MAX_HORIZON, type BreakMode, type ScoredCandidate } from '../../domain/forecast/forecast';
 import type { MethodId, TransformId } from '../../domain/forecast/methods';
+import type { ForecastRow } from '../../domain/forecast/response';
 import { monthsAfter, prepareSeries } from '../../domain/forecast/series';
 import type { Filters, Parsed, ViewQuery } from '../../domain/query';
 import { hasRole, PERSONAL_DATA_ROLE, suppressesSmallCounts, type Access } from '../../domain/roles';
@@ -16,20 +17,6 @@ import type { Queryable } from '../db/database';
 import { dataRevision } from '../metrics/revision';
 import type { DataSource } from '../metrics/run';
 import { monthlyHistory } from './series';
-
-/** Counts can be forecast; rates, shares and durations are not sums over months. */
-export function forecastable(indicator: Indicator): boolean {
-	return indicator.unit === 'count';
-}
-
-export interface ForecastRow {
-	period: string;
-	value: number;
-	lower80: number;
-	upper80: number;
-	lower95: number;
-	upper95: number;
-}
 
 export type ForecastStatus = 'ok' | 'too_short' | 'suppressed';
 
