@@ -8,7 +8,16 @@ import { routeIds } from '../../../tests/support/routes';
 import { AREAS, requiredRole } from './route-access';
 
 /** Routes anyone may read. */
-const PUBLIC_ROUTES = ['/', '/fraud', '/api/indicators', '/api/indicators/[id]', '/api/indicators/[id]/forecast', '/indicators/[id]', '/login', '/logout'];
+const PUBLIC_ROUTES = [
+	'/',
+	'/fraud',
+	'/api/indicators',
+	'/api/indicators/[id]',
+	'/api/indicators/[id]/forecast',
+	'/indicators/[id]',
+	'/login',
+	'/logout'
+];
 
 describe('route access', () => {
 	it('classifies every route of the application', () => {
