@@ -44,17 +44,23 @@ const PARAMS = [
 ];
 const LEAK = /SELECT|FROM\s+\w|DuckDB|Binder|Parser Error|Conversion Error|Catalog Error|at \w+ \(|node_modules|\.ts:\d+/i;
 
-async function probe(query: string) {
-	const response = await fetch(`${base}/api/indicators/incoming?${query}`, { headers: { 'accept-language': 'en' } });
+async function probe(path: string, query: string) {
+	const response = await fetch(`${base}${path}?${query}`, { headers: { 'accept-language': 'en' } });
 	return { status: response.status, text: await response.text() };
 }
 
-describe('hostile API input', () => {
+/** The read endpoints taking view parameters, with the parameters of their own. */
+const ENDPOINTS = [
+	{ path: '/api/indicators/incoming', own: [] },
+	{ path: '/api/indicators/incoming/forecast', own: ['horizon'] }
+];
+
+describe.each(ENDPOINTS)('hostile API input at $path', ({ path, own }) => {
 	it('gets a clear 4xx naming the parameter, never a 5xx or SQL text', async () => {
 		let refused = 0;
-		for (const param of PARAMS) {
+		for (const param of [...PARAMS, ...own]) {
 			for (const value of HOSTILE) {
-				const { status, text } = await probe(new URLSearchParams([[param, value]]).toString());
+				const { status, text } = await probe(path, new URLSearchParams([[param, value]]).toString());
 				const where = `${param}=${value.slice(0, 30)}`;
 				expect(status, where).toBeLessThan(500);
 				// Messages quote the faulty value back (JSON-escaped); anything else must not look like SQL or code.
@@ -74,7 +80,9 @@ describe('hostile API input', () => {
 		}
 		expect(refused).toBeGreaterThan(PARAMS.length * (HOSTILE.length - 4));
 	});
+});
 
+describe('hostile API input', () => {
 	it('survives an oversized request line and hostile indicator ids', async () => {
 		const huge = await fetch(`${base}/api/indicators/incoming?court=${'x'.repeat(100_000)}`).catch(() => null);
 		if (huge) expect(huge.status).toBeGreaterThanOrEqual(400);

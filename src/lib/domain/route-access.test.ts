@@ -15,6 +15,7 @@ const PUBLIC_ROUTES = [
 	'/api/indicators',
 	'/api/indicators/[id]',
 	'/api/session',
+	'/api/indicators/[id]/forecast',
 	'/indicators/[id]',
 	'/login',
 	'/logout'

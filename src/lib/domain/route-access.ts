@@ -21,7 +21,9 @@ export const AREAS: readonly Area[] = [
 	{ route: '/api/cases', read: 'analyst', write: 'admin' },
 	{ route: '/practice', read: 'judge', write: 'admin' },
 	{ route: '/api/practice', read: 'judge', write: 'admin' },
-	{ route: '/api/users', read: 'admin', write: 'admin' }
+	{ route: '/api/users', read: 'admin', write: 'admin' },
+	// Planning shows courts' judges and workloads; the public gets forecasts through the API only.
+	{ route: '/plan', read: 'analyst', write: 'admin' }
 ];
 
 /** State-changing requests anyone may make: signing in and out. */

@@ -63,6 +63,8 @@ export function settings() {
 		queryTimeoutSeconds: num('QUERY_TIMEOUT_SECONDS', 30),
 		/** Optional JSON file overriding statutory limits and time standards. */
 		limitsFile: process.env.LIMITS_FILE || '',
+		/** Optional JSON file of category weights for the judge workload ({"criminal.murder": 3}); equal by default. */
+		workloadWeightsFile: process.env.WORKLOAD_WEIGHTS_FILE || '',
 		/** Counts under this are shown to the public as "<N". */
 		minCount: num('MIN_COUNT', DEFAULT_MIN_COUNT),
 		/** Lifetime of a session after sign-in. */

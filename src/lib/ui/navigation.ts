@@ -14,6 +14,7 @@ const NAV: NavItem[] = [
 	{ href: '/', route: '/', label: m.nav_home },
 	{ href: '/fraud', route: '/fraud', label: m.nav_fraud },
 	{ href: '/practice', route: '/practice', label: m.nav_practice },
+	{ href: '/plan', route: '/plan', label: m.pl_nav },
 	{ href: '/data', route: '/data', label: m.nav_data },
 	{ href: '/admin/users', route: '/admin/users', label: m.nav_users }
 ];

@@ -25,7 +25,7 @@ export interface Segmented {
 }
 
 /** Inverse of a small symmetric positive-definite matrix by Gauss–Jordan elimination. */
-function invert(a: number[][]): number[][] {
+export function invert(a: number[][]): number[][] {
 	const k = a.length;
 	const m = a.map((row, i) => [...row, ...Array.from({ length: k }, (_, j) => (i === j ? 1 : 0))]);
 	for (let col = 0; col < k; col++) {

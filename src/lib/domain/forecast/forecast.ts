@@ -1,0 +1,90 @@
+/**
+ * Forecasting one monthly series: the candidates are scored by a rolling-origin backtest over
+ * the last year, the one with the lowest MASE is refitted to the whole series (among candidates
+ * within 0.02 of the best MASE, the one whose intervals covered closest to their nominal rates),
+ * and its forecasts are returned with the backtest's figures.
+ *
+ * A structural break (the 2025 cassation reform) is never extrapolated across: with three years
+ * or more after it, only the months after it are used ("post_only"); with less, the level shift
+ * at the break is estimated as an intervention term ("intervention") and the backtest starts once
+ * six months after the break are known.
+ */
+import { backtest, type BacktestScore } from './backtest';
+import { CANDIDATES, predict, type Candidate, type Interval } from './methods';
+import { MONTHS_PER_YEAR, type FitOptions } from './model';
+import { MIN_AFTER_BREAK } from './regression';
+
+export const MAX_HORIZON = 24;
+/** Months a model is fitted to at the first backtest origin. */
+export const MIN_TRAINING = 24;
+/** Origins of the backtest: the last twelve months. */
+export const BACKTEST_ORIGINS = 12;
+const MIN_ORIGINS = 3;
+/** Years after a break from which the months before it are no longer used. */
+const POST_ONLY_YEARS = 3;
+const MASE_TIE = 0.02;
+
+export type BreakMode = 'none' | 'intervention' | 'post_only';
+
+export interface ScoredCandidate extends Candidate, BacktestScore {}
+
+export interface SeriesForecast extends Candidate {
+	breakMode: BreakMode;
+	/** Index of the first month the model used (after a break, with post_only). */
+	start: number;
+	backtest: BacktestScore;
+	/** The seasonal naive method's score on the same origins, for comparison. */
+	baseline: BacktestScore;
+	candidates: ScoredCandidate[];
+	rows: Interval[];
+}
+
+export type ForecastOutcome = { ok: true; value: SeriesForecast } | { ok: false; reason: 'too_short'; months: number; needed: number };
+
+export function backtestOrigins(n: number, breakAt?: number): number[] {
+	const first = Math.max(MIN_TRAINING, n - BACKTEST_ORIGINS, breakAt !== undefined && breakAt > 0 ? breakAt + MIN_AFTER_BREAK : 0);
+	return Array.from({ length: Math.max(0, n - first) }, (_, i) => first + i);
+}
+
+/** Months of history needed to forecast: training for the first origin plus a few origins. */
+export function neededMonths(breakAt?: number): number {
+	return Math.max(MIN_TRAINING, breakAt !== undefined && breakAt > 0 ? breakAt + MIN_AFTER_BREAK : 0) + MIN_ORIGINS;
+}
+
+function better(a: ScoredCandidate, b: ScoredCandidate): boolean {
+	if (a.mase === null) return false;
+	if (b.mase === null) return true;
+	if (Math.abs(a.mase - b.mase) > MASE_TIE) return a.mase < b.mase;
+	const miss = (c: ScoredCandidate) => Math.abs((c.coverage80 ?? 0) - 0.8) + Math.abs((c.coverage95 ?? 0) - 0.95);
+	return miss(a) < miss(b);
+}
+
+export function forecastSeries(
+	series: readonly number[],
+	{ horizon, breakAt, period = MONTHS_PER_YEAR }: { horizon: number; breakAt?: number; period?: number }
+): ForecastOutcome {
+	let y = series;
+	let start = 0;
+	let breakMode: BreakMode = 'none';
+	let cut = breakAt !== undefined && breakAt > 0 && breakAt < series.length ? breakAt : undefined;
+	if (cut !== undefined) {
+		if (series.length - cut >= POST_ONLY_YEARS * period) {
+			[y, start, breakMode, cut] = [series.slice(cut), cut, 'post_only', undefined];
+		} else breakMode = 'intervention';
+	}
+	const needed = neededMonths(cut);
+	if (y.length < needed) return { ok: false, reason: 'too_short', months: y.length, needed };
+
+	const options: FitOptions = { period, breakAt: cut };
+	const origins = backtestOrigins(y.length, cut);
+	const scored = CANDIDATES.map((c): ScoredCandidate => ({ ...c, ...backtest(c, y, origins, options) }));
+	let best = scored[0];
+	for (const c of scored.slice(1)) if (better(c, best)) best = c;
+	const rows = predict(best, y, horizon, options);
+	if (!rows) return { ok: false, reason: 'too_short', months: y.length, needed };
+	const { method, transform, ...score } = best;
+	return {
+		ok: true,
+		value: { method, transform, breakMode, start, backtest: score, baseline: scored[0], candidates: scored, rows }
+	};
+}

@@ -1,0 +1,74 @@
+/** The forecast fan chart on the indicator explorer and the backlog simulator, in a real browser. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loginAs } from './support/auth';
+import { launchBrowser } from './support/browser';
+import { ROOT } from './support/server';
+
+const fixture = inject('fixtureUrl');
+const demo = inject('demoUrl');
+const SHOTS = path.join(ROOT, 'test-results');
+let browser: Browser;
+
+beforeAll(async () => {
+	browser = await launchBrowser();
+	fs.mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+describe('the fan chart on the indicator explorer', () => {
+	it('draws history, forecast and both bands, and says how the method did in plain words', async () => {
+		const page = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1360, height: 900 } })).newPage();
+		await page.goto(`${demo}/indicators/incoming`);
+		await page.locator('[data-testid="forecast"][data-status="ready"] [data-testid="fan-chart"]').waitFor();
+		expect(await page.locator('[data-testid="fan-chart"] path[data-band="80"]').count()).toBe(1);
+		expect(await page.locator('[data-testid="fan-chart"] path[data-band="95"]').count()).toBe(1);
+		const notes = await page.locator('[data-testid="forecast-explain"] li').allTextContents();
+		expect(notes.join(' ')).toMatch(/^Method: .+ Chosen by a backtest: 12 forecast origins, 78 forecasts up to 12 months ahead\./);
+		expect(notes.join(' ')).toMatch(/MASE 0\.\d\d: errors \d+ % smaller than repeating last year's month\./);
+		expect(notes.join(' ')).toMatch(/The actual fell inside the 80 % band \d+ times of 78, and inside the 95 % band \d+ times of 78\./);
+		// The keyboard shows a forecast month with its bands.
+		await page.locator('[data-testid="fan-chart"]').focus();
+		await page.keyboard.press('ArrowLeft');
+		await expect.poll(() => page.locator('.tooltip, [role="tooltip"]').first().textContent()).toMatch(/95 % band: .+ – /);
+		await page.screenshot({ path: path.join(SHOTS, 'forecast-fan-chart.png'), fullPage: false });
+		// Rates are not forecast.
+		await page.goto(`${demo}/indicators/clearance_rate`);
+		await page.locator('figure.chart svg').first().waitFor();
+		expect(await page.locator('[data-testid="forecast"]').count()).toBe(0);
+		await page.context().close();
+	});
+});
+
+describe('the backlog simulator', () => {
+	it('keeps the scenario in the URL and recomputes the months to the target', async () => {
+		const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1360, height: 900 } });
+		await loginAs(context, fixture, 'analyst');
+		const page = await context.newPage();
+		await page.goto(`${fixture}/plan?judges=1&productivity=0.1&target=0`);
+		await page.locator('[data-testid="simulator"]').waitFor();
+		await page.locator('[data-testid="workload"] figure.chart svg').waitFor();
+		expect(await page.locator('[data-testid="judges"]').inputValue()).toBe('1');
+		// A tenth of a case a month cannot clear the backlog.
+		await expect.poll(() => page.locator('[data-testid="months-to-target"]').textContent()).toMatch(/does not reach the target/);
+		await page.locator('[data-testid="productivity"]').fill('50');
+		await page.waitForURL(/productivity=50/);
+		await expect.poll(() => page.locator('[data-testid="months-to-target"]').getAttribute('data-months')).toBe('1');
+		// A reload reproduces the scenario from the URL.
+		await page.reload();
+		await page.locator('[data-testid="simulator"]').waitFor();
+		expect(await page.locator('[data-testid="productivity"]').inputValue()).toBe('50');
+		expect(await page.locator('[data-testid="months-to-target"]').getAttribute('data-months')).toBe('1');
+		await page.screenshot({ path: path.join(SHOTS, 'plan-simulator.png'), fullPage: true });
+		await context.close();
+	});
+
+	it('is closed to the public', async () => {
+		const response = await fetch(`${fixture}/plan`, { redirect: 'manual' });
+		expect([401, 303, 302]).toContain(response.status);
+	});
+});
