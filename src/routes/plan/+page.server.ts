@@ -7,10 +7,11 @@ import { pageQuery } from '$lib/server/views/page-query';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
-	const query = pageQuery(url, locals.access, PLAN_PARAMS);
+	const db = await dataReader();
+	const { query } = await pageQuery(db, url, locals.access, PLAN_PARAMS);
 	const { errors } = parsePlan(url.searchParams);
 	if (errors.length) error(400, errors.map(queryErrorMessage).join(' '));
-	const result = await planBaseline(await dataReader(), query, locals.access);
+	const result = await planBaseline(db, query, locals.access);
 	if (!result.ok) error(400, result.errors.map(queryErrorMessage).join(' '));
 	return { plan: result.value, asOf: result.value.asOf };
 };

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indicatorById } from '../../domain/catalog';
 import type { Access } from '../../domain/roles';
-import { openAppDatabase } from '../db/bootstrap';
+import { openAppDatabase } from '../startup';
 import type { Database } from '../db/database';
 import { settings } from '../config';
 import { forecastIndicator } from './forecast';

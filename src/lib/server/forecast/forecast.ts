@@ -14,7 +14,7 @@ import { monthsAfter, prepareSeries } from '../../domain/forecast/series';
 import type { Filters, Parsed, ViewQuery } from '../../domain/query';
 import { hasRole, PERSONAL_DATA_ROLE, suppressesSmallCounts, type Access } from '../../domain/roles';
 import type { Queryable } from '../db/database';
-import { dataRevision } from '../metrics/revision';
+import { dataRevision } from '../db/revision';
 import type { DataSource } from '../metrics/run';
 import { monthlyHistory } from './series';
 

@@ -4,7 +4,7 @@ import * as m from '../../paraglide/messages.js';
 import { createUser, deleteUser, listUsers, updateUser, UserInputError, type UserError } from '../auth/users';
 import { audit } from '../datasets/registry';
 import type { Database } from '../db/database';
-import { bumpDataRevision } from '../metrics/revision';
+import { bumpDataRevision } from '../db/revision';
 
 const ERRORS: Record<UserError, (inputs: Record<string, never>, options: { locale?: Locale }) => string> = {
 	bad_login: m.users_err_bad_login,
