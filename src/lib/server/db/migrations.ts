@@ -103,6 +103,12 @@ export const MIGRATIONS: Migration[] = [
 			// How the file was read (format, mapping), as JSON for the version history.
 			`ALTER TABLE dataset_versions ADD COLUMN details VARCHAR`
 		]
+	},
+	{
+		version: 4,
+		name: 'demo data: the scale it was generated at',
+		// Pages say what share of the national volume synthetic counts and amounts stand for (scale 10 = national).
+		statements: [`ALTER TABLE datasets ADD COLUMN demo_scale DOUBLE`]
 	}
 ];
 

@@ -13,6 +13,7 @@ import type { Queryable } from '../db/database';
 import { dataAsOf } from '../metrics/as-of';
 import { kpiFigures, type KpiFigure } from '../metrics/kpis';
 import { runIndicator, type IndicatorResult } from '../metrics/run';
+import { demoScale } from './demo-scale';
 
 /** Key figures of the page: scale, damage (total and median), recovery, court outcome and speed. */
 export const FRAUD_KPIS = [
@@ -47,6 +48,8 @@ export interface MonthPoint {
 
 export interface FraudView {
 	asOf: string;
+	/** Scale of demo fraud data (10 = national), null for real data: the published figures are compared at that scale. */
+	demoScale: number | null;
 	period: Period;
 	/** The monthly charts reach back to the first reference period so the figures can be compared. */
 	monthlyPeriod: Period;
@@ -121,7 +124,8 @@ export async function fraudView(db: Queryable, access: Access, query: ViewQuery)
 	const firstReference = FRAUD_REFERENCES.reduce((a, r) => (r.from < a ? r.from : a), period.from);
 	const monthlyPeriod = { from: firstReference, to: period.to };
 	const flat: ViewQuery = { period: range(period), by: [], filters: query.filters };
-	const [kpis, months, breakdowns, regions, funnel, articles, verdicts, appeals, civil] = await Promise.all([
+	const [scale, kpis, months, breakdowns, regions, funnel, articles, verdicts, appeals, civil] = await Promise.all([
+		demoScale(db, 'fraud'),
 		kpiFigures(db, FRAUD_KPIS, flat, access),
 		monthly(db, monthlyPeriod, query.filters, access),
 		Promise.all(FRAUD_BREAKDOWNS.map((d) => slices(db, 'fraud_incidents', d, { ...flat, filters: without(query.filters, d) }, access))),
@@ -134,6 +138,7 @@ export async function fraudView(db: Queryable, access: Access, query: ViewQuery)
 	]);
 	return {
 		asOf,
+		demoScale: scale,
 		period,
 		monthlyPeriod,
 		kpis,
