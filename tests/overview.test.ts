@@ -66,6 +66,8 @@ describe('overview', () => {
 		page.on('pageerror', (e) => errors.push(e.message));
 		await page.goto(demo + '/');
 		await expect(page.getByTestId('demo-banner').textContent()).resolves.toContain('синтетические');
+		// The demo server runs at scale 0.05: every page says its counts are 1/200 of the country's.
+		await expect(page.getByTestId('demo-scale').textContent()).resolves.toContain('1/200');
 		expect(await page.locator('article.tile').count()).toBe(OVERVIEW_KPIS.length);
 		const national = await tileValues(page);
 		sameFigures(national, await apiValues(demo, ''));

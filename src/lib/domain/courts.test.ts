@@ -71,6 +71,15 @@ describe('court directory', () => {
 		expect(courtById('KZ75-SAC')?.activeFrom).toBe('2021-07-01');
 	});
 
+	it('opens the courts of Abai, Zhetysu and Ulytau regions on 8 June 2022, when the regions were formed', () => {
+		for (const region of ['KZ-10', 'KZ-33', 'KZ-62']) {
+			const courts = COURTS.filter((c) => c.region === region);
+			expect(courts.length).toBeGreaterThan(5);
+			for (const c of courts) expect(c.activeFrom, c.id).toBe('2022-06-08');
+		}
+		expect(courtById('KZ63-D01')?.activeFrom).toBeUndefined();
+	});
+
 	it('seats about 2,364 judges, most at first instance', () => {
 		const total = COURTS.reduce((s, c) => s + c.judges, 0);
 		expect(Math.abs(total - TOTAL_JUDGES) / TOTAL_JUDGES).toBeLessThan(0.01);

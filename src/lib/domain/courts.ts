@@ -6,7 +6,7 @@
  */
 import type { L10n } from './l10n';
 import { CASE_TYPE_VALUES, type CaseType } from './categories';
-import { REGIONS, type Region } from './regions';
+import { REGIONS, REGIONS_FORMED, SPLIT_FROM, type Region } from './regions';
 
 /** The values of INSTANCES in schema.ts, as a type. */
 export const INSTANCE_VALUES = ['first', 'appeal', 'cassation', 'supervisory'] as const;
@@ -277,6 +277,8 @@ function districtName(region: Region, ordinal: number): L10n {
 function regionCourts(region: Region, districts: number, pool: number, appealJudges: number): Court[] {
 	const code = courtCode(region);
 	const of = NAMES[region.code].of;
+	// The courts of a region formed in 2022 work under its name from that day; before, their cases were the former region's.
+	const formed = SPLIT_FROM[region.code] ? { activeFrom: REGIONS_FORMED } : {};
 	const ordinals = Array.from({ length: districts }, (_, i) => i + 1);
 	const districtJudges = apportion(
 		Math.round(pool * FIRST_INSTANCE_SPLIT.district),
@@ -290,6 +292,7 @@ function regionCourts(region: Region, districts: number, pool: number, appealJud
 			instances: ['appeal'],
 			caseTypes: [...CASE_TYPE_VALUES],
 			name: NAMES[region.code].appeal,
+			...formed,
 			judges: appealJudges
 		}
 	];
@@ -301,6 +304,7 @@ function regionCourts(region: Region, districts: number, pool: number, appealJud
 			instances: ['first'],
 			caseTypes: [...CASE_TYPE_VALUES],
 			name: districtName(region, o),
+			...formed,
 			judges: Math.max(2, districtJudges[o - 1])
 		});
 	}
@@ -313,6 +317,7 @@ function regionCourts(region: Region, districts: number, pool: number, appealJud
 			caseTypes: [...s.caseTypes],
 			name: { ru: `${s.ru} ${of.ru}`, kk: `${of.kk} ${s.kk}`, en: `${s.en} of ${of.en}` },
 			...(s.activeFrom ? { activeFrom: s.activeFrom } : {}),
+			...formed,
 			judges: Math.max(2, Math.round(pool * FIRST_INSTANCE_SPLIT[kind]))
 		});
 	}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REGIONS, TOTAL_POPULATION, normalizeRegion, regionShortName } from './regions';
+import { REGIONS, TOTAL_POPULATION, normalizeRegion, regionOn, regionShortName } from './regions';
 
 const expectCode = (input: string, code: string) => expect(normalizeRegion(input), input).toEqual({ ok: true, code });
 
@@ -8,6 +8,14 @@ describe('region directory', () => {
 		expect(REGIONS).toHaveLength(20);
 		expect(new Set(REGIONS.map((r) => r.code)).size).toBe(20);
 		expect(TOTAL_POPULATION).toBe(19_765_004);
+	});
+
+	it('places the regions formed on 8 June 2022 in their former region before that day', () => {
+		expect(regionOn('KZ-10', '2022-06-07')).toBe('KZ-63');
+		expect(regionOn('KZ-33', '2019-01-01')).toBe('KZ-19');
+		expect(regionOn('KZ-62', '2022-01-31')).toBe('KZ-35');
+		expect(regionOn('KZ-10', '2022-06-08')).toBe('KZ-10');
+		expect(regionOn('KZ-75', '2019-01-01')).toBe('KZ-75');
 	});
 
 	it('maps every official name in every language to its own code', () => {

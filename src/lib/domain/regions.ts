@@ -215,6 +215,16 @@ export const REGIONS: readonly Region[] = [
 	r('KZ-79', 'Shymkent', 'Шымкент', 'Шымкент', 1_191_877, ['Shymkent', 'Шымкент', 'Чимкент', 'Chimkent'], ['KZ-SHY'])
 ];
 
+/** Abai, Zhetysu and Ulytau regions exist from this day (DOMAIN.md §3). */
+export const REGIONS_FORMED = '2022-06-08';
+/** The region each of them was split from: East Kazakhstan, Almaty region, Karaganda. */
+export const SPLIT_FROM: Readonly<Record<string, string>> = { 'KZ-10': 'KZ-63', 'KZ-33': 'KZ-19', 'KZ-62': 'KZ-35' };
+
+/** The region a place of today's region `code` belonged to on the day `date` (ISO). */
+export function regionOn(code: string, date: string): string {
+	return date < REGIONS_FORMED ? (SPLIT_FROM[code] ?? code) : code;
+}
+
 export const REGION_CODES: readonly string[] = REGIONS.map((x) => x.code);
 const BY_CODE = new Map(REGIONS.map((x) => [x.code, x]));
 

@@ -64,6 +64,7 @@ export async function loadDemo(db: Database, kinds: CanonicalKind[], s: Settings
 	log(`Generated in ${((Date.now() - started) / 1000).toFixed(1)} s; loading into DuckDB…`);
 	const files = Object.fromEntries(kinds.map((kind) => [kind, generated.files[kind]]));
 	await loadCanonicalFiles(db, files, { names: DEMO_NAMES, isDemo: true, workDir: s.uploadsDir });
+	await db.run('UPDATE datasets SET demo_scale = $scale WHERE is_demo', { scale });
 	await db.checkpoint();
 	log(`Demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }

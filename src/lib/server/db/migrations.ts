@@ -124,6 +124,12 @@ export const MIGRATIONS: Migration[] = [
 			`ALTER TABLE login_failures ADD COLUMN device VARCHAR`,
 			`CREATE TABLE login_devices (token_hash VARCHAR NOT NULL, login VARCHAR NOT NULL, expires_at TIMESTAMP NOT NULL, PRIMARY KEY (token_hash, login))`
 		]
+	},
+	{
+		version: 6,
+		name: 'demo data: the scale it was generated at',
+		// Pages say what share of the national volume synthetic counts and amounts stand for (scale 10 = national).
+		statements: [`ALTER TABLE datasets ADD COLUMN demo_scale DOUBLE`]
 	}
 ];
 

@@ -23,11 +23,15 @@ const TABLE_END = dayOf('2036-01-01');
 const ISO: string[] = [];
 const YEAR = new Int16Array(TABLE_END - TABLE_START);
 const MONTH = new Int8Array(TABLE_END - TABLE_START);
+const YEAR_FRACTION = new Float64Array(TABLE_END - TABLE_START);
 for (let d = TABLE_START; d < TABLE_END; d++) {
 	const date = new Date(d * DAY_MS);
+	const y = date.getUTCFullYear();
 	ISO.push(date.toISOString().slice(0, 10));
-	YEAR[d - TABLE_START] = date.getUTCFullYear();
+	YEAR[d - TABLE_START] = y;
 	MONTH[d - TABLE_START] = date.getUTCMonth();
+	const start = Date.UTC(y, 0, 1) / DAY_MS;
+	YEAR_FRACTION[d - TABLE_START] = y + (d - start) / (Date.UTC(y + 1, 0, 1) / DAY_MS - start);
 }
 
 function index(day: number): number {
@@ -41,11 +45,7 @@ export const yearOf = (day: number): number => YEAR[index(day)];
 /** Month 0-11. */
 export const monthOf = (day: number): number => MONTH[index(day)];
 /** Year with the fraction of the year elapsed, for smooth trends. */
-export const yearFraction = (day: number): number => {
-	const y = yearOf(day);
-	const start = dayOf(`${y}-01-01`);
-	return y + (day - start) / (dayOf(`${y + 1}-01-01`) - start);
-};
+export const yearFraction = (day: number): number => YEAR_FRACTION[index(day)];
 /** 0 = Monday … 6 = Sunday (1 January 1970 was a Thursday). */
 export const weekday = (day: number): number => (day + 3) % 7;
 

@@ -31,8 +31,9 @@ export class CourtStats {
 	/** Per court, groups indexed by instance × case type (no string keys: this runs per row). */
 	private readonly groups = new Map<Court, (Group | undefined)[]>();
 
-	/** Counts a row that is written to cases.csv (so pending on START or filed later). */
+	/** Counts a row that is written to cases.csv; one decided before START is history, outside every form. */
 	add(row: CaseRow): void {
+		if (row.decided !== null && row.decided < START) return;
 		let slots = this.groups.get(row.court);
 		if (!slots) this.groups.set(row.court, (slots = []));
 		const slot = INSTANCE_INDEX[row.instance] * CASE_TYPE_VALUES.length + TYPE_INDEX[row.caseType];

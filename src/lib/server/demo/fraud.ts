@@ -1,12 +1,11 @@
 /**
- * Internet-fraud incidents at national volume (whatever the scale), calibrated on the
+ * Internet-fraud incidents at the volume of the cases (scale 10 = national), calibrated on the
  * figures of DOMAIN.md §2, with their investigation status on the as-of date. Incidents that
- * reached court get a first-instance criminal case (sampled with the scale) with the same
- * case number.
+ * reached court get a first-instance criminal case with the same case number.
  */
-import type { Court } from '../../domain/courts';
-import { REGIONS } from '../../domain/regions';
-import { AS_OF, START, dayOf, monthOf, monthStartOf, monthStarts, yearFraction, yearOf } from './calendar';
+import { apportion, type Court } from '../../domain/courts';
+import { REGIONS, regionOn } from '../../domain/regions';
+import { AS_OF, START, dayOf, isoOf, monthOf, monthStartOf, monthStarts, yearFraction, yearOf } from './calendar';
 import type { CaseNumbers } from './case-numbers';
 import type { CsvFile } from './csv';
 import type { FirstInstance } from './matters';
@@ -14,47 +13,67 @@ import { Weighted, type Rng } from './random';
 import { districtCourt } from './routing';
 import { fraudLine, type FraudRow } from './rows';
 import { decisionDay, firstInstanceDays, nextWorkday } from './timing';
+import { Trend } from './trend';
 import { DROPPERS_IN_FORCE, filingDaysOf } from './volume';
 
-/** Incidents per year to 2024 (2024: more than 22,000). */
-const YEAR_TOTAL: Record<number, number> = { 2019: 12_000, 2020: 14_500, 2021: 16_800, 2022: 19_000, 2023: 20_700, 2024: 22_400 };
+/**
+ * National incidents in periods whose totals are published or implied (months inclusive):
+ * 2024 more than 22,000; 6,200 in Q1 2025; more than 14,000 by the end of August 2025; then
+ * the same pace. Each period keeps its total exactly; its months share it by level, season
+ * and noise, so no two months are alike and no year starts with a jump.
+ */
+const COUNT_PERIODS: readonly [from: string, to: string, total: number][] = [
+	['2019-01', '2019-12', 12_000],
+	['2020-01', '2020-12', 14_500],
+	['2021-01', '2021-12', 16_800],
+	['2022-01', '2022-12', 19_000],
+	['2023-01', '2023-12', 20_700],
+	['2024-01', '2024-12', 22_400],
+	['2025-01', '2025-03', 6_200],
+	['2025-04', '2025-08', 8_600],
+	['2025-09', '2026-09', 22_750]
+];
+/** Monthly level before the season: growth to 2024, the peak of early 2025, a calmer pace after. */
+const LEVEL = new Trend([
+	['2019-07-01', 1000],
+	['2020-07-01', 1208],
+	['2021-07-01', 1400],
+	['2022-07-01', 1583],
+	['2023-07-01', 1725],
+	['2024-07-01', 1867],
+	['2025-02-15', 2067],
+	['2025-06-15', 1720],
+	['2026-03-01', 1750]
+]);
 const SEASON = [0.95, 0.9, 1, 1, 1, 0.97, 0.98, 1, 1, 1.05, 1.05, 1.1];
-/** 2025 month by month: 6,200 in Q1, more than 14,000 by the end of August; 2026 at the same pace. */
-const MONTHLY: Record<string, number> = {
-	'2025-01': 2000,
-	'2025-02': 1950,
-	'2025-03': 2250,
-	'2025-04': 1620,
-	'2025-05': 1620,
-	'2025-06': 1620,
-	'2025-07': 1620,
-	'2025-08': 1620
-};
-const MONTHLY_LATER = 1730;
+/** Month-to-month noise of the registrations (log-normal spread). */
+const MONTH_NOISE = 0.07;
 
-function expectedIncidents(monthStart: number): number {
-	const year = yearOf(monthStart);
-	const total = YEAR_TOTAL[year];
-	if (total) return (total * SEASON[monthOf(monthStart)]) / SEASON.reduce((a, b) => a + b, 0);
-	return MONTHLY[`${year}-${String(monthOf(monthStart) + 1).padStart(2, '0')}`] ?? MONTHLY_LATER;
-}
-
-/** Mean damage per incident, KZT: 45.5 bn over 22,400 in 2024; about 6.2 bn over 14,300 in Jan-Aug 2025. */
-const MEAN_DAMAGE: Record<number, number> = {
-	2019: 850_000,
-	2020: 1_000_000,
-	2021: 1_200_000,
-	2022: 1_450_000,
-	2023: 1_750_000,
-	2024: 45.5e9 / 22_400
-};
-const MEAN_DAMAGE_2025_TO_AUGUST = 6.2e9 / 14_300;
-const MEAN_DAMAGE_LATER = 450_000;
-const SEP_2025 = dayOf('2025-09-01');
-
-function meanDamage(day: number): number {
-	return MEAN_DAMAGE[yearOf(day)] ?? (day < SEP_2025 ? MEAN_DAMAGE_2025_TO_AUGUST : MEAN_DAMAGE_LATER);
-}
+/**
+ * Mean damage per incident, KZT: rising to a peak in spring 2024 (large investment scams),
+ * then falling through the rest of 2024 to about 0.42 M in 2025 — the published
+ * totals (45.5 bn over 22,400 in 2024; about 6.2 bn over 14,800 in January-August 2025) imply
+ * a drop of almost five times, and it comes month by month, not on New Year's Day.
+ */
+const MEAN_DAMAGE = new Trend([
+	['2019-07-01', 850_000],
+	['2020-07-01', 1_000_000],
+	['2021-07-01', 1_200_000],
+	['2022-07-01', 1_500_000],
+	['2023-07-01', 2_000_000],
+	['2024-04-15', 2_900_000],
+	['2024-08-01', 2_000_000],
+	['2024-11-01', 1_100_000],
+	['2025-01-15', 560_000],
+	['2025-03-01', 400_000],
+	['2025-08-01', 385_000],
+	['2026-07-01', 450_000]
+]);
+/** Published national damage totals, kept exactly by scaling the incidents of the period. */
+const DAMAGE_PERIODS: readonly [from: string, to: string, total: number][] = [
+	['2024-01', '2024-12', 45.5e9],
+	['2025-01', '2025-08', 6.2e9]
+];
 /** Spread of the damage around the mean of its scheme (log-normal). */
 const DAMAGE_SIGMA = 1;
 
@@ -208,32 +227,75 @@ interface Trial {
 	decided: number;
 }
 
+/** An incident before its damage is fitted to the published total of its period. */
+interface Draft {
+	row: FraudRow;
+	trial?: Trial;
+	/** Share of the damage recovered. */
+	recovered: number;
+}
+
 export interface FraudResult {
 	rows: number;
 	/** First-instance cases of incidents that reached court, by month of filing. */
 	cases: Map<number, FirstInstance[]>;
 }
 
+const monthDay = (yyyyMm: string) => dayOf(`${yyyyMm}-01`);
+
+/** Months (first days) of a period given by its first and last month. */
+const monthsOf = ([from, to]: readonly [string, string, number]) => monthStarts(monthDay(from), monthDay(to));
+
+/** Incidents of each month at `volume` (1 = national). */
+function monthlyCounts(rng: Rng, volume: number): Map<number, number> {
+	const counts = new Map<number, number>();
+	for (const period of COUNT_PERIODS) {
+		const months = monthsOf(period);
+		const weights = months.map((m) => LEVEL.at(m + 14) * SEASON[monthOf(m)] * rng.logNormal(1, MONTH_NOISE));
+		apportion(Math.round(period[2] * volume), weights).forEach((n, i) => counts.set(months[i], n));
+	}
+	return counts;
+}
+
+/** Months whose damage is fitted together: those of a published period, or a month alone. */
+function damageBlocks(): { months: number[]; total?: number }[] {
+	const blocks: { months: number[]; period?: (typeof DAMAGE_PERIODS)[number] }[] = [];
+	const inPeriod = new Map(DAMAGE_PERIODS.flatMap((p) => monthsOf(p).map((m) => [m, p] as const)));
+	for (const month of monthStarts(START, AS_OF)) {
+		const period = inPeriod.get(month);
+		const last = blocks.at(-1);
+		if (period && last?.period === period) last.months.push(month);
+		else blocks.push({ months: [month], period });
+	}
+	return blocks.map((b) => ({ months: b.months, total: b.period?.[2] }));
+}
+
 /**
- * Writes fraud.csv month by month. `linkRate` is the share of incidents in court whose case
- * is generated, drawn from its own stream so that fraud.csv differs between scales only in
- * the case_number column.
+ * Writes fraud.csv month by month at `volume` of the national figures (scale / 10), the same
+ * share as the cases, so that every incident in court has its case.
  */
-export function generateFraud(rng: Rng, linkRng: Rng, linkRate: number, numbers: CaseNumbers, file: CsvFile): FraudResult {
+export function generateFraud(rng: Rng, volume: number, numbers: CaseNumbers, file: CsvFile): FraudResult {
 	const cases = new Map<number, FirstInstance[]>();
 	const sequence = new Map<string, number>();
-	for (const month of monthStarts(START, AS_OF)) {
-		const days = filingDaysOf(month);
-		// Monthly totals follow the calibrated schedule exactly; the incidents themselves are random.
-		const registered = Array.from({ length: Math.round(expectedIncidents(month)) }, () => rng.pick(days))
-			.filter((d) => d <= AS_OF)
-			.sort((a, b) => a - b);
-		const mix = schemeMix(yearFraction(month));
-		const meanRelative = mix.values.reduce((sum, s) => sum + mix.probability(s) * RELATIVE_DAMAGE[s], 0);
-		for (const day of registered) {
-			const { row, trial } = incident(rng, day, mix, meanDamage(day) / meanRelative);
-			row.incidentId = incidentId(sequence, day, row.region);
-			if (trial && linkRng.chance(linkRate)) {
+	const counts = monthlyCounts(rng, volume);
+	for (const block of damageBlocks()) {
+		const drafts: Draft[] = [];
+		for (const month of block.months) {
+			const days = filingDaysOf(month);
+			const registered = Array.from({ length: counts.get(month) ?? 0 }, () => rng.pick(days))
+				.filter((d) => d <= AS_OF)
+				.sort((a, b) => a - b);
+			const mix = schemeMix(yearFraction(month));
+			const meanRelative = mix.values.reduce((sum, s) => sum + mix.probability(s) * RELATIVE_DAMAGE[s], 0);
+			for (const day of registered) drafts.push(incident(rng, day, mix, MEAN_DAMAGE.at(day) / meanRelative));
+		}
+		const drawn = drafts.reduce((sum, d) => sum + d.row.damage, 0);
+		const fit = block.total && drawn > 0 ? (block.total * volume) / drawn : 1;
+		for (const { row, trial, recovered } of drafts) {
+			row.damage = Math.max(1000, Math.round(row.damage * fit));
+			row.recovered = Math.round(row.damage * recovered);
+			row.incidentId = incidentId(sequence, row.registered, row.region);
+			if (trial) {
 				const first = linkedCase(trial, row, numbers);
 				row.caseNumber = first.caseNumber;
 				const filedMonth = monthStartOf(first.filed);
@@ -247,13 +309,14 @@ export function generateFraud(rng: Rng, linkRng: Rng, linkRate: number, numbers:
 	return { rows: file.rows, cases };
 }
 
-function incident(rng: Rng, day: number, mix: Weighted<Scheme>, meanForRelative1: number): { row: FraudRow; trial?: Trial } {
-	const region = rng.pick(FRAUD_REGIONS);
+function incident(rng: Rng, day: number, mix: Weighted<Scheme>, meanForRelative1: number): Draft {
+	// Before June 2022 the places of Abai, Zhetysu and Ulytau regions were in their former regions.
+	const region = regionOn(rng.pick(FRAUD_REGIONS), isoOf(day));
 	const scheme = rng.pick(mix);
 	const article = day >= DROPPERS_IN_FORCE && rng.chance(DROPPER_SHARE) ? '232-1' : '190';
 	// Median chosen so that the mean of the log-normal is the scheme's mean damage.
 	const median = meanForRelative1 * RELATIVE_DAMAGE[scheme] * Math.exp(-(DAMAGE_SIGMA ** 2) / 2);
-	const damage = Math.max(1000, Math.round(rng.logNormal(median, DAMAGE_SIGMA)));
+	const damage = rng.logNormal(median, DAMAGE_SIGMA);
 	const path = rng.pick(PATHS);
 	let status = 'investigating';
 	let trial: Trial | undefined;
@@ -272,7 +335,7 @@ function incident(rng: Rng, day: number, mix: Weighted<Scheme>, meanForRelative1
 	}
 	const [chance, min, max] = RECOVERY[status];
 	const refunded = scheme === 'online_loan_identity' && yearOf(day) >= BANK_REFUNDS_FROM && status !== 'registered' && rng.chance(0.5);
-	const recovered = refunded ? damage : rng.chance(chance) ? Math.round(damage * rng.between(min, max)) : 0;
+	const recovered = refunded ? 1 : rng.chance(chance) ? rng.between(min, max) : 0;
 	return {
 		row: {
 			incidentId: '',
@@ -281,16 +344,16 @@ function incident(rng: Rng, day: number, mix: Weighted<Scheme>, meanForRelative1
 			scheme,
 			channel: rng.pick(CHANNELS[scheme]),
 			damage,
-			recovered,
+			recovered: 0,
 			article,
 			status,
 			victimAgeGroup: rng.pick(VICTIM_AGE[scheme]),
 			caseNumber: null
 		},
-		trial
+		trial,
+		recovered
 	};
 }
-
 /** Numbered like the unified register of pre-trial investigations: year, region, unit, sequence. */
 function incidentId(sequence: Map<string, number>, day: number, region: string): string {
 	const key = `${String(yearOf(day) % 100).padStart(2, '0')}${region.slice(3)}`;

@@ -34,7 +34,7 @@ export interface DemoProgress {
 }
 
 export interface DemoOptions {
-	/** 10 = national volume; 1 = one tenth (about 1.2 M case rows). */
+	/** 10 = national volume of cases and fraud incidents; 1 = one tenth (about 1.2 M case rows). */
 	scale: number;
 	outDir: string;
 	seed?: number;
@@ -58,17 +58,19 @@ export async function generateDemo({ scale, outDir, seed = DEFAULT_SEED, onProgr
 	const numbers = new CaseNumbers();
 	// Fraud first: incidents in court decide which criminal cases exist and their numbers.
 	const fraudFile = new CsvFile(files.fraud, FRAUD_HEADER);
-	const fraud = generateFraud(new Rng(seed, 'fraud'), new Rng(seed, 'fraud-links'), Math.min(1, scale / 10), numbers, fraudFile);
+	const fraud = generateFraud(new Rng(seed, 'fraud'), scale / 10, numbers, fraudFile);
 	await fraudFile.close();
 	onProgress?.({ phase: 'fraud', done: 1, rows: fraud.rows });
 
 	const casesFile = new CsvFile(files.cases, CASE_HEADER);
 	const stats = new CourtStats();
-	const keep = (row: CaseRow) => {
-		// Warm-up matters only supply the backlog pending on START.
-		if (row.filed < START && row.decided !== null && row.decided < START) return;
-		stats.add(row);
-		casesFile.push(caseLine(row));
+	const keep = (matter: readonly CaseRow[]) => {
+		// Warm-up matters supply the backlog of START: those still open then are kept whole, with the history that led to it.
+		if (matter.every((row) => row.filed < START && row.decided !== null && row.decided < START)) return;
+		for (const row of matter) {
+			stats.add(row);
+			casesFile.push(caseLine(row));
+		}
 	};
 	const judges = new JudgeRoster(scale);
 	const months = monthStarts(WARMUP_START, AS_OF);

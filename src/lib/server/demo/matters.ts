@@ -1,13 +1,14 @@
 /**
  * The life cycle of one matter: the first-instance proceeding, then an appeal, a cassation
  * complaint and a supervisory review when the parties go on, each a row sharing the case
- * number and filed after the decision below it. Nothing happens after the as-of date.
+ * number and filed after the decision below it. Nothing happens after the as-of date. A
+ * matter's rows are handed over together, so that it is kept or dropped whole.
  */
 import { categoryById, type CaseType } from '../../domain/categories';
 import type { Court, Instance } from '../../domain/courts';
-import { REGIONS } from '../../domain/regions';
+import { REGIONS, regionOn } from '../../domain/regions';
 import { PLANTED_ANOMALIES } from './anomalies';
-import { AS_OF, CASSATION_REFORM, yearOf } from './calendar';
+import { AS_OF, CASSATION_REFORM, isoOf, yearOf } from './calendar';
 import type { CaseNumbers } from './case-numbers';
 import { digitalFlags, extraterritorialChance } from './digital';
 import { judgeId, type JudgeRoster } from './judges';
@@ -67,19 +68,23 @@ const OTHER_REGIONS = new Map(
 );
 
 export class MatterGenerator {
+	/** Rows of the matter being heard. */
+	private matter: CaseRow[] = [];
+
 	constructor(
 		private readonly rng: Rng,
 		private readonly judges: JudgeRoster,
 		private readonly numbers: CaseNumbers,
-		private readonly emit: (row: CaseRow) => void
+		private readonly emit: (matter: readonly CaseRow[]) => void
 	) {}
 
 	/** A new matter of the ordinary intake, filed on `filed`. */
 	fileCase(type: CaseType, category: string, filed: number): void {
 		const rng = this.rng;
 		const year = yearOf(filed);
-		const origin = rng.pick(REGION_WEIGHTS);
-		const extraterritorial = rng.chance(extraterritorialChance(type, filed, year));
+		// Before June 2022 the places of Abai, Zhetysu and Ulytau regions were in their former regions.
+		const origin = regionOn(rng.pick(REGION_WEIGHTS), isoOf(filed));
+		const extraterritorial = rng.chance(extraterritorialChance(type, filed));
 		const region = extraterritorial ? rng.pick(OTHER_REGIONS.get(origin) as Weighted<string>) : origin;
 		const court = firstInstanceCourt(rng, type, category, region, filed);
 		this.hear({
@@ -90,7 +95,7 @@ export class MatterGenerator {
 			filed,
 			decided: decisionDay(rng, filed + firstInstanceDays(rng, type, category, court.region, filed)),
 			extraterritorial,
-			claim: type === 'civil' ? claimAmount(rng, category, year) : null
+			claim: type === 'civil' ? claimAmount(rng, category, filed) : null
 		});
 	}
 
@@ -101,8 +106,8 @@ export class MatterGenerator {
 		const judge = this.judges.pick(rng, court.id);
 		const decided = first.decided <= AS_OF ? first.decided : null;
 		const decision =
-			decided === null ? null : (first.outcome ?? firstDecision(rng, type, first.category, yearOf(decided), judge === LENIENT_JUDGE));
-		this.emit(
+			decided === null ? null : (first.outcome ?? firstDecision(rng, type, first.category, decided, judge === LENIENT_JUDGE));
+		this.matter = [
 			this.row(first, 'first', court, judge, filed, decided, {
 				outcome: decision?.outcome ?? null,
 				reconciliation: decision?.reconciliation ?? null,
@@ -110,10 +115,11 @@ export class MatterGenerator {
 				awarded: decision ? awardedAmount(rng, decision.outcome, first.claim) : null,
 				extraterritorial: first.extraterritorial
 			})
-		);
-		if (decided !== null && decision && rng.chance(appealChance(type, decision.outcome, yearOf(decided)))) {
+		];
+		if (decided !== null && decision && rng.chance(appealChance(type, decision.outcome, decided))) {
 			this.appeal(first, decided);
 		}
+		this.emit(this.matter);
 	}
 
 	private appeal(first: FirstInstance, lowerDecided: number): void {
@@ -123,7 +129,7 @@ export class MatterGenerator {
 		const court = appealCourt(first.court);
 		const decided = this.decided(filed + appealDays(rng));
 		const outcome = decided === null ? null : appealOutcome(rng, first.caseType, first.court.id);
-		this.emit(this.review(first, 'appeal', court, filed, decided, outcome));
+		this.matter.push(this.review(first, 'appeal', court, filed, decided, outcome));
 		if (decided !== null && outcome !== 'returned') this.cassation(first, decided);
 	}
 
@@ -137,7 +143,7 @@ export class MatterGenerator {
 		const notAdmitted = !afterReform && rng.chance(SUPREME_COURT_NOT_ADMITTED);
 		const decided = this.decided(filed + cassationDays(rng, filed, notAdmitted));
 		const outcome = decided === null ? null : notAdmitted ? 'not_admitted' : cassationOutcome(rng, afterReform);
-		this.emit(this.review(first, 'cassation', court, filed, decided, outcome, notAdmitted));
+		this.matter.push(this.review(first, 'cassation', court, filed, decided, outcome, notAdmitted));
 		if (afterReform && decided !== null && rng.chance(SUPERVISORY_CHANCE)) this.supervisory(first, decided);
 	}
 
@@ -146,7 +152,7 @@ export class MatterGenerator {
 		const filed = nextWorkday(lowerDecided + supervisoryLag(rng));
 		if (filed > AS_OF) return;
 		const decided = this.decided(filed + supervisoryDays(rng));
-		this.emit(this.review(first, 'supervisory', supremeCourt(), filed, decided, decided === null ? null : supervisoryOutcome(rng)));
+		this.matter.push(this.review(first, 'supervisory', supremeCourt(), filed, decided, decided === null ? null : supervisoryOutcome(rng)));
 	}
 
 	private decided(raw: number): number | null {
@@ -199,7 +205,7 @@ export class MatterGenerator {
 			filed,
 			decided,
 			outcome: result.outcome,
-			flags: digitalFlags(this.rng, instance, first.caseType, yearOf(filed), onPapers),
+			flags: digitalFlags(this.rng, instance, first.caseType, filed, onPapers),
 			reconciliation: result.reconciliation,
 			claim: result.claim,
 			awarded: result.awarded,

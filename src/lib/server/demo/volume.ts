@@ -5,14 +5,15 @@
 import { CASE_TYPE_VALUES, CATEGORIES, type CaseType } from '../../domain/categories';
 import { DROPPERS_IN_FORCE as DROPPERS_IN_FORCE_DATE } from '../../domain/fraud';
 import { REGIONS } from '../../domain/regions';
-import { dayOf, monthOf, weekday, yearOf } from './calendar';
+import { dayOf, monthOf, monthStartOf, weekday, yearFraction, yearOf } from './calendar';
 import { Weighted } from './random';
+import { Trend } from './trend';
 
 /** National first-instance filings in a month of index 100 (2019) before seasonality. */
 const MONTHLY_BASE = 105_000;
 
 /** Yearly volume index, 2019 = 100: lockdown 2020, recovery, growth, +16% in 2025. */
-const YEAR_INDEX: Record<number, number> = {
+const YEAR_INDEX = Trend.yearly({
 	2018: 97,
 	2019: 100,
 	2020: 100, // the 2020 shape comes from LOCKDOWN_2020 below
@@ -22,7 +23,7 @@ const YEAR_INDEX: Record<number, number> = {
 	2024: 118,
 	2025: 137,
 	2026: 145
-};
+});
 
 /** Month shape of a normal year: New Year holidays, a summer lull, busy autumn. */
 const SEASON = normalise([0.86, 0.98, 1.02, 1.04, 0.97, 1.03, 0.86, 0.84, 1.06, 1.1, 1.1, 1.04]);
@@ -38,7 +39,7 @@ export function nationalFirstInstance(monthStart: number): number {
 	const y = yearOf(monthStart);
 	const m = monthOf(monthStart);
 	const lockdown = y === 2020 ? LOCKDOWN_2020[m] : 1;
-	return (MONTHLY_BASE * YEAR_INDEX[y] * SEASON[m] * lockdown) / 100;
+	return (MONTHLY_BASE * YEAR_INDEX.at(monthStart + 14) * SEASON[m] * lockdown) / 100;
 }
 
 /** First-instance mix; criminal leaves room for the cases linked to fraud incidents. */
@@ -82,7 +83,7 @@ export function filingDaysOf(monthStart: number): Weighted<number> {
 /** Art. 232-1 of the Criminal Code (droppers) is in force from this day (domain/fraud.ts). */
 export const DROPPERS_IN_FORCE = dayOf(DROPPERS_IN_FORCE_DATE);
 
-/** Category weights in 2019 and their yearly growth (victims' claims grow with fraud). */
+/** Category weights in mid-2019 and their yearly growth (victims' claims grow with fraud). */
 const CATEGORY_WEIGHTS: Record<string, { w: number; growth?: number; from?: number }> = {
 	'civil.loan': { w: 26, growth: 1.02 },
 	'civil.unjust_enrichment': { w: 3, growth: 1.18 },
@@ -134,13 +135,14 @@ const CATEGORY_WEIGHTS: Record<string, { w: number; growth?: number; from?: numb
 
 const categoryTables = new Map<number, Weighted<string>>();
 
+/** The category mix of a month (growth runs on month by month), with art. 232-1 from its first day. */
 export function categoriesAt(type: CaseType, day: number): Weighted<string> {
-	const year = yearOf(day);
+	const month = yearOf(day) * 12 + monthOf(day);
 	// A numeric key: this runs for every case.
-	const key = (year * 4 + CASE_TYPE_VALUES.indexOf(type)) * 2 + (day >= DROPPERS_IN_FORCE ? 1 : 0);
+	const key = (month * 4 + CASE_TYPE_VALUES.indexOf(type)) * 2 + (day >= DROPPERS_IN_FORCE ? 1 : 0);
 	let table = categoryTables.get(key);
 	if (!table) {
-		const t = year - 2019;
+		const t = yearFraction(monthStartOf(day) + 14) - 2019.5;
 		table = new Weighted(
 			CATEGORIES.filter((c) => c.caseType === type).map((c) => {
 				const spec = CATEGORY_WEIGHTS[c.id];

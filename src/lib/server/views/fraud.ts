@@ -13,6 +13,7 @@ import type { Queryable } from '../db/database';
 import { dataAsOf } from '../metrics/as-of';
 import { kpiFigures, type KpiFigure } from '../metrics/kpis';
 import { runIndicator, type IndicatorResult, type ResultRow } from '../metrics/run';
+import { demoScale } from './demo-scale';
 
 /** Key figures of the page: scale, damage (total and median), recovery, court outcome and speed. */
 export const FRAUD_KPIS = [
@@ -51,6 +52,8 @@ export type MonthFigure = 'incidents' | 'damage' | 'art190' | 'art232';
 
 export interface FraudView {
 	asOf: string;
+	/** Scale of demo fraud data (10 = national), null for real data: the published figures are compared at that scale. */
+	demoScale: number | null;
 	period: Period;
 	/** The monthly charts reach back to the first reference period so the figures can be compared. */
 	monthlyPeriod: Period;
@@ -135,7 +138,8 @@ export async function fraudView(db: Queryable, access: Access, query: ViewQuery)
 	const firstReference = FRAUD_REFERENCES.reduce((a, r) => (r.from < a ? r.from : a), period.from);
 	const monthlyPeriod = { from: firstReference, to: period.to };
 	const flat: ViewQuery = { period: range(period), by: [], filters: query.filters };
-	const [kpis, months, breakdowns, regions, funnel, articles, verdicts, appeals, civil] = await Promise.all([
+	const [scale, kpis, months, breakdowns, regions, funnel, articles, verdicts, appeals, civil] = await Promise.all([
+		demoScale(db, 'fraud'),
 		kpiFigures(db, FRAUD_KPIS, flat, access),
 		monthly(db, monthlyPeriod, query.filters, access),
 		Promise.all(FRAUD_BREAKDOWNS.map((d) => slices(db, 'fraud_incidents', d, { ...flat, filters: without(query.filters, d) }, access))),
@@ -148,6 +152,7 @@ export async function fraudView(db: Queryable, access: Access, query: ViewQuery)
 	]);
 	return {
 		asOf,
+		demoScale: scale,
 		period,
 		monthlyPeriod,
 		kpis,

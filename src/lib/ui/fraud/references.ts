@@ -1,13 +1,15 @@
 /**
  * The published fraud figures (domain/fraud.ts) as reference marks of a monthly chart: a period
  * total cannot be compared with months, so each mark sits at the period's monthly average and
- * its label gives both the total and that average.
+ * its label gives both the total and that average. Demo data generated below the national
+ * volume is compared with the figures at its own scale, and the label says so.
  */
 import type { Unit } from '$lib/domain/catalog';
 import { FRAUD_REFERENCES, monthlyAverage, type FraudReference } from '$lib/domain/fraud';
 import { tr, type Locale } from '$lib/domain/l10n';
 import * as m from '$lib/paraglide/messages';
 import type { ReferenceMark } from '../charts/LineChartSvg.svelte';
+import { shareLabel, volumeShare } from '../demo-scale';
 import { formatValue } from '../format';
 
 type Figure = 'incidents' | 'damageKzt';
@@ -18,14 +20,17 @@ function total(figure: NonNullable<FraudReference[Figure]>, unit: Unit, locale: 
 	return figure.atLeast ? m.fraud_more_than({ value }, { locale }) : value;
 }
 
-export function referenceMarks(figure: Figure, locale: Locale): ReferenceMark[] {
+/** `demoScale`: the scale of demo fraud data (10 = national), null for real data. */
+export function referenceMarks(figure: Figure, locale: Locale, demoScale: number | null = null): ReferenceMark[] {
 	const unit = UNIT[figure];
+	const share = demoScale === null ? 1 : volumeShare(demoScale);
 	return FRAUD_REFERENCES.flatMap((r) => {
 		const published = r[figure];
 		if (!published) return [];
-		const monthly = monthlyAverage(r, published.value);
+		const monthly = monthlyAverage(r, published.value) * share;
+		const totalText = total(published, unit, locale) + (share === 1 ? '' : ` × ${shareLabel(demoScale!, locale)}`);
 		const label = m.fraud_reference_label(
-			{ period: tr(r.period, locale), total: total(published, unit, locale), monthly: formatValue(monthly, unit, locale) },
+			{ period: tr(r.period, locale), total: totalText, monthly: formatValue(monthly, unit, locale) },
 			{ locale }
 		);
 		return [{ id: `${figure}-${r.id}`, from: r.from, to: r.to, y: monthly, label }];
