@@ -3,6 +3,7 @@
  * the merits as interrupted time series, outcomes and days to decision before and after, and
  * compliance with the six-month limit. Figures come from catalog indicators.
  */
+import { CASSATION_REFORM_DATE } from '../../domain/courts';
 import type { Span } from '../../domain/deadlines';
 import type { Period } from '../../domain/period';
 import type { Filters } from '../../domain/query';
@@ -13,7 +14,7 @@ import { deadlines } from '../metrics/deadlines';
 import { caseIndicator } from './indicator';
 import { cassationPastLimit, type PendingComplaint } from './queries';
 
-export const REFORM_DATE = '2025-07-01';
+const REFORM_DATE = CASSATION_REFORM_DATE;
 /** Monthly series start here: the demo data and the reporting history begin in 2019. */
 export const SERIES_START = '2019-01-01';
 export const PENDING_LIST_LIMIT = 200;
@@ -75,9 +76,13 @@ export async function reformView(db: Queryable, access: Access, asOf: string, fi
 	}));
 	const afterPeriod = { from: REFORM_DATE, to: asOf };
 	// The same length of time just before the reform.
-	const span = monthIndex(asOf) - monthIndex(REFORM_DATE) + 1;
-	const beforeStart = new Date(Date.UTC(2025, 6 - span, 1)).toISOString().slice(0, 10);
-	const beforePeriod = { from: beforeStart, to: '2025-06-30' };
+	const reform = monthIndex(REFORM_DATE);
+	const span = monthIndex(asOf) - reform + 1;
+	const day = (d: Date) => d.toISOString().slice(0, 10);
+	const beforePeriod = {
+		from: day(new Date(Date.UTC(Math.floor((reform - span) / 12), (reform - span) % 12, 1))),
+		to: day(new Date(Date.UTC(Math.floor(reform / 12), reform % 12, 0)))
+	};
 	const side = async (period: Period): Promise<SideFigures> => {
 		const q = { period: { kind: 'range' as const, ...period }, by: [], filters: cassation };
 		const [outcomes, med, within] = await Promise.all([
