@@ -11,7 +11,7 @@ import { LOCALES, INTL_TAG } from '../src/lib/domain/l10n';
 import { requiredRole } from '../src/lib/domain/route-access';
 import { THEME_COOKIE } from '../src/lib/ui/theme/theme';
 import { loginAs, type SignedInRole } from './support/auth';
-import { launchBrowser } from './support/browser';
+import { launchBrowser, streamed } from './support/browser';
 import { fixturePageUrl, pageRouteIds } from './support/routes';
 
 const base = inject('fixtureUrl');
@@ -37,6 +37,7 @@ afterAll(() => browser?.close());
  * and its marks that act as controls must be reachable by keyboard.
  */
 async function audit(page: Page): Promise<Finding[]> {
+	await streamed(page);
 	// One at a time from the first closed one: a locator list re-resolves after each click, so
 	// its n-th entry skips tables on pages with several charts.
 	const closed = page.locator('figure.chart button[aria-expanded="false"]');

@@ -8,7 +8,7 @@ import { INTL_TAG, LOCALES } from '../src/lib/domain/l10n';
 import { ROLES } from '../src/lib/domain/roles';
 import { mayOpen } from '../src/lib/domain/route-access';
 import { loginAs, type SignedInRole } from './support/auth';
-import { launchBrowser } from './support/browser';
+import { launchBrowser, streamed } from './support/browser';
 import { fixturePageUrl, pageRouteIds } from './support/routes';
 
 const base = inject('fixtureUrl');
@@ -41,6 +41,7 @@ describe('at 390 px', () => {
 					const url = fixturePageUrl(route);
 					expect((await page.goto(base + url))!.status(), url).toBe(200);
 					await page.waitForLoadState('networkidle');
+					await streamed(page);
 					const width = await page.evaluate(() => document.documentElement.scrollWidth);
 					if (width > PHONE.width) wide.push(`${url}: ${width} px`);
 				}

@@ -14,7 +14,7 @@ import { settings } from '../src/lib/server/config';
 import { Z95, Z998 } from '../src/lib/domain/stats/wilson';
 import type { PracticeView } from '../src/lib/server/practice/view';
 import { createTestUsers, loginAs, sessionCookie, type SignedInRole } from './support/auth';
-import { launchBrowser } from './support/browser';
+import { launchBrowser, streamed } from './support/browser';
 import { ROOT, startServer, type RunningServer } from './support/server';
 
 /**
@@ -63,10 +63,16 @@ async function pageAs(base: string, role: SignedInRole): Promise<Page> {
 	return context.newPage();
 }
 
-/** Opens a page of the explorer and waits for it to hydrate: charts draw once they have measured their width. */
+/** Waits for every streamed section of the explorer to arrive and for the charts to draw (once they have measured their width). */
+async function drawn(page: Page): Promise<void> {
+	await page.locator('figure.chart svg').first().waitFor();
+	await streamed(page);
+}
+
+/** Opens a page of the explorer and waits for it to hydrate and for its sections to arrive. */
 async function open(page: Page, url: string): Promise<number> {
 	const response = await page.goto(url);
-	await page.locator('figure.chart svg').first().waitFor();
+	await drawn(page);
 	return response!.status();
 }
 
@@ -358,7 +364,7 @@ describe('practice explorer on demo data with planted anomalies', () => {
 		expect(firstPage).toHaveLength(10);
 		await page.getByRole('link', { name: 'Next' }).focus();
 		await Promise.all([page.waitForURL(/page=2/), page.keyboard.press('Enter')]);
-		await page.locator('figure.chart svg').first().waitFor();
+		await drawn(page);
 		const secondPage = await page
 			.getByTestId('similar-list')
 			.locator('tbody tr')
