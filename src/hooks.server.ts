@@ -7,6 +7,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { settings } from '$lib/server/config';
 import { database, isReadReplica, sessionUser } from '$lib/server/db/instance';
+import { compress } from '$lib/server/http/compress';
 import { inRequestScope } from '$lib/server/limits/scope';
 import { stoppedByLimit, stoppedResponse } from '$lib/server/limits/stopped';
 import { denied, wantsJson } from '$lib/server/security/denied';
@@ -19,6 +20,9 @@ import { parseTheme, THEME_COOKIE } from '$lib/ui/theme/theme';
 export const init: ServerInit = async () => {
 	await database();
 };
+
+/** Pages and API answers go out compressed (adapter-node precompresses only the static files). */
+const compression: Handle = async ({ event, resolve }) => compress(event.request, await resolve(event));
 
 const headers: Handle = async ({ event, resolve }) => withSecurityHeaders(await resolve(event));
 
@@ -67,7 +71,7 @@ const guard: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(headers, limits, language, theme, session, guard);
+export const handle = sequence(compression, headers, limits, language, theme, session, guard);
 
 /** Unexpected errors are logged in full on the server and shown to users only as a plain message. */
 export const handleError: HandleServerError = ({ error, status }) => {

@@ -11,18 +11,11 @@ import { LOCALES, INTL_TAG } from '../src/lib/domain/l10n';
 import { requiredRole } from '../src/lib/domain/route-access';
 import { THEME_COOKIE } from '../src/lib/ui/theme/theme';
 import { loginAs, type SignedInRole } from './support/auth';
-import { launchBrowser } from './support/browser';
-import { pageRouteIds, sampleUrl } from './support/routes';
+import { launchBrowser, streamed } from './support/browser';
+import { fixturePageUrl, pageRouteIds } from './support/routes';
 
 const base = inject('fixtureUrl');
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Pages whose parameter needs a value that exists in the fixture database (routes.ts gives a generic one). */
-const SAMPLES: Record<string, string> = {
-	'/data/[id]': '/data/1',
-	// A case with a review, so that its timeline, similar cases and outlook are audited too.
-	'/practice': '/practice?period=2024&case=7501-23-00-2%2F1'
-};
 
 interface Finding {
 	id: string;
@@ -44,6 +37,7 @@ afterAll(() => browser?.close());
  * and its marks that act as controls must be reachable by keyboard.
  */
 async function audit(page: Page): Promise<Finding[]> {
+	await streamed(page);
 	// One at a time from the first closed one: a locator list re-resolves after each click, so
 	// its n-th entry skips tables on pages with several charts.
 	const closed = page.locator('figure.chart button[aria-expanded="false"]');
@@ -116,7 +110,7 @@ describe('axe-core audit: no serious or critical violation', () => {
 	for (const route of routes) {
 		it(`${route} in every language, light and dark`, async () => {
 			const role = requiredRole(route, 'GET');
-			const url = SAMPLES[route] ?? sampleUrl(route);
+			const url = fixturePageUrl(route);
 			const report: string[] = [];
 			for (const locale of LOCALES) {
 				// Light follows the system setting; dark is chosen with the toggle's cookie over a light system.
@@ -126,7 +120,7 @@ describe('axe-core audit: no serious or critical violation', () => {
 					if (role !== 'public') await loginAs(context, base, role as SignedInRole);
 					const page = await context.newPage();
 					const response = await page.goto(base + url);
-					expect(response!.status(), `${url}: add a sample URL to SAMPLES in tests/a11y.test.ts`).toBe(200);
+					expect(response!.status(), `${url}: add a sample URL to FIXTURE_SAMPLES in tests/support/routes.ts`).toBe(200);
 					expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
 					for (const f of await audit(page))
 						report.push(`${url} [${locale}, ${theme}] ${f.impact} ${f.id}: ${f.help} — ${f.targets.join(' | ')}`);

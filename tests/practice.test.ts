@@ -14,7 +14,7 @@ import { settings } from '../src/lib/server/config';
 import { Z95, Z998 } from '../src/lib/domain/stats/wilson';
 import type { PracticeView } from '../src/lib/server/practice/view';
 import { createTestUsers, loginAs, sessionCookie, type SignedInRole } from './support/auth';
-import { launchBrowser } from './support/browser';
+import { launchBrowser, streamed } from './support/browser';
 import { ROOT, startServer, type RunningServer } from './support/server';
 
 /**
@@ -63,10 +63,16 @@ async function pageAs(base: string, role: SignedInRole): Promise<Page> {
 	return context.newPage();
 }
 
-/** Opens a page of the explorer and waits for it to hydrate: charts draw once they have measured their width. */
+/** Waits for every streamed section of the explorer to arrive and for the charts to draw (once they have measured their width). */
+async function drawn(page: Page): Promise<void> {
+	await page.locator('figure.chart svg').first().waitFor();
+	await streamed(page);
+}
+
+/** Opens a page of the explorer and waits for it to hydrate and for its sections to arrive. */
 async function open(page: Page, url: string): Promise<number> {
 	const response = await page.goto(url);
-	await page.locator('figure.chart svg').first().waitFor();
+	await drawn(page);
 	return response!.status();
 }
 
@@ -123,14 +129,18 @@ describe('practice explorer on the fixture', () => {
 		await expect(denied.nth(1).textContent()).resolves.toBe('50.0%');
 		await expect(denied.nth(2).textContent()).resolves.toBe('9.5% – 90.5%');
 
-		// The flow: A1 granted → upheld, A2 denied → reversed (A6 was not appealed).
+		// The flow: A1 granted → upheld, A2 denied → reversed; A3 (partially granted), A6 and A7 (settled) never appealed.
 		const flow = page.locator('#life-cycle svg g.node');
 		expect((await flow.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-node')))).sort()).toEqual([
+			'appeal:not_appealed',
 			'appeal:reversed',
 			'appeal:upheld',
 			'first:denied',
-			'first:granted'
+			'first:granted',
+			'first:partially_granted',
+			'first:settled'
 		]);
+		await expect(page.locator('#life-cycle g[data-node="appeal:not_appealed"] text').textContent()).resolves.toBe('Not appealed · 3');
 		await page.context().close();
 	});
 
@@ -300,10 +310,53 @@ describe('practice explorer on demo data with planted anomalies', () => {
 		await page.context().close();
 	});
 
+	it('labels every node of the life cycle inside the drawing, no label over another; a phone gets the stages as a table', async () => {
+		const page = await pageAs(demo.url, 'judge');
+		await open(page, `${demo.url}/practice`);
+		const sankey = page.locator('#life-cycle svg.sankey');
+		const nodes = await sankey.locator('g.node').evaluateAll((gs) =>
+			gs.map((g) => {
+				const box = g.querySelector('text')!.getBoundingClientRect();
+				return {
+					id: g.getAttribute('data-node')!,
+					text: g.querySelector('text')!.textContent!,
+					box: [box.left, box.top, box.right, box.bottom]
+				};
+			})
+		);
+		const frame = await sankey.evaluate((svg) => {
+			const r = svg.getBoundingClientRect();
+			return [r.left, r.top, r.right, r.bottom];
+		});
+		expect(nodes.map((n) => n.id)).toContain('appeal:not_appealed');
+		expect(nodes.find((n) => n.id === 'appeal:not_appealed')!.text).toMatch(/^Not appealed · [\d,]+$/);
+		for (const n of nodes) {
+			expect(n.text, n.id).toMatch(/^\S.* · [\d,]+$/);
+			const [l, t, r, b] = n.box;
+			expect(l >= frame[0] && t >= frame[1] && r <= frame[2] && b <= frame[3], `${n.text} inside the drawing`).toBe(true);
+		}
+		const overlapping = nodes.flatMap((a, i) =>
+			nodes
+				.slice(i + 1)
+				.filter((b) => a.box[0] < b.box[2] && b.box[0] < a.box[2] && a.box[1] < b.box[3] && b.box[1] < a.box[3])
+				.map((b) => `${a.text} / ${b.text}`)
+		);
+		expect(overlapping).toEqual([]);
+
+		await page.setViewportSize({ width: 390, height: 844 });
+		const stages = page.getByTestId('flow-stages');
+		await stages.waitFor();
+		await expect(sankey.count()).resolves.toBe(0);
+		expect(
+			(await stages.locator('tbody tr[data-node]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-node')))).sort()
+		).toEqual(nodes.map((n) => n.id).sort());
+		await page.context().close();
+	});
+
 	it('draws the life cycle and pages through similar cases by keyboard', async () => {
 		const page = await pageAs(demo.url, 'judge');
 		await open(page, `${demo.url}/practice?category=civil.loan&amount=500000#similar`);
-		expect(await page.locator('#life-cycle svg g.node').count()).toBeGreaterThanOrEqual(4);
+		expect(await page.locator('#life-cycle svg g.node').count()).toBeGreaterThanOrEqual(5);
 		const firstPage = await page
 			.getByTestId('similar-list')
 			.locator('tbody tr')
@@ -311,7 +364,7 @@ describe('practice explorer on demo data with planted anomalies', () => {
 		expect(firstPage).toHaveLength(10);
 		await page.getByRole('link', { name: 'Next' }).focus();
 		await Promise.all([page.waitForURL(/page=2/), page.keyboard.press('Enter')]);
-		await page.locator('figure.chart svg').first().waitFor();
+		await drawn(page);
 		const secondPage = await page
 			.getByTestId('similar-list')
 			.locator('tbody tr')

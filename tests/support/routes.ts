@@ -25,3 +25,15 @@ export function sampleUrl(routeId: string): string {
 export function pageRouteIds(): string[] {
 	return routeIds().filter((id) => fs.existsSync(path.join(ROOT, 'src/routes', id, '+page.svelte')));
 }
+
+/** Pages whose parameter needs a value that exists in the fixture database (sampleUrl gives a generic one). */
+const FIXTURE_SAMPLES: Record<string, string> = {
+	'/data/[id]': '/data/1',
+	// A case with a review, so that its timeline, similar cases and outlook are shown too.
+	'/practice': '/practice?period=2024&case=7501-23-00-2%2F1'
+};
+
+/** A URL of the page that opens with content on the fixture server. */
+export function fixturePageUrl(routeId: string): string {
+	return FIXTURE_SAMPLES[routeId] ?? sampleUrl(routeId);
+}

@@ -20,6 +20,8 @@ export interface Segmented {
 	/** Change in slope per step after the intervention. */
 	slopeChange: Estimate;
 	n: number;
+	/** Index of the first post-intervention step. */
+	t0: number;
 	/** Residual standard deviation. */
 	sigma: number;
 }
@@ -92,5 +94,28 @@ export function segmentedRegression(y: readonly number[], t0: number): Segmented
 		const se = Math.sqrt(sigma2 * inv[i][i]);
 		return { value: beta[i], se, lo: beta[i] - t * se, hi: beta[i] + t * se };
 	};
-	return { intercept: est(0), preSlope: est(1), levelChange: est(2), slopeChange: est(3), n, sigma: Math.sqrt(sigma2) };
+	return { intercept: est(0), preSlope: est(1), levelChange: est(2), slopeChange: est(3), n, t0, sigma: Math.sqrt(sigma2) };
+}
+
+export interface FittedLines {
+	/** The model's value at each step before the intervention, null after. */
+	before: (number | null)[];
+	/** The model's value at each step from the intervention on, null before. */
+	after: (number | null)[];
+	/**
+	 * The trend before the intervention carried on past it (no level or slope change): what the
+	 * model expects had nothing happened. From the last step before the intervention, so that it
+	 * branches off the fitted line.
+	 */
+	counterfactual: (number | null)[];
+}
+
+export function fittedLines(fit: Segmented): FittedLines {
+	const trend = (t: number) => fit.intercept.value + fit.preSlope.value * t;
+	const steps = Array.from({ length: fit.n }, (_, t) => t);
+	return {
+		before: steps.map((t) => (t < fit.t0 ? trend(t) : null)),
+		after: steps.map((t) => (t >= fit.t0 ? trend(t) + fit.levelChange.value + fit.slopeChange.value * (t - fit.t0) : null)),
+		counterfactual: steps.map((t) => (t >= fit.t0 - 1 ? trend(t) : null))
+	};
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { funnelCurve, funnelLimits, funnelPoint } from './funnel';
-import { normalQuantile, segmentedRegression, tQuantile } from './segmented';
+import { fittedLines, normalQuantile, segmentedRegression, tQuantile } from './segmented';
 import { categoryRates, standardise } from './standardise';
 import { wilson, Z95, Z998 } from './wilson';
 
@@ -143,6 +143,15 @@ describe('segmented regression', () => {
 		expect(fit.slopeChange.hi).toBeLessThan(0);
 		expect(fit.sigma).toBeGreaterThan(7);
 		expect(fit.sigma).toBeLessThan(13);
+	});
+
+	it('draws the fitted lines on each side and the pre-intervention trend carried on as the counterfactual', () => {
+		const y = Array.from({ length: 8 }, (_, t) => 10 + t + (t >= 5 ? 6 - 2 * (t - 5) : 0));
+		const lines = fittedLines(segmentedRegression(y, 5));
+		const round = (list: (number | null)[]) => list.map((v) => (v === null ? null : Math.round(v * 1e6) / 1e6));
+		expect(round(lines.before)).toEqual([10, 11, 12, 13, 14, null, null, null]);
+		expect(round(lines.after)).toEqual([null, null, null, null, null, 21, 20, 19]);
+		expect(round(lines.counterfactual)).toEqual([null, null, null, null, 14, 15, 16, 17]);
 	});
 
 	it('refuses a series without points on both sides', () => {

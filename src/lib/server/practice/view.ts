@@ -179,7 +179,26 @@ function personalErrors(state: PracticeState, access: Access): QueryError[] {
 	return errors;
 }
 
-export async function practiceView(db: Queryable, access: Access, state: PracticeState): Promise<Parsed<PracticeView>> {
+/**
+ * The explorer's figures as separate promises, one per section, so that the page can show each
+ * as soon as it is ready (streamed) while the API awaits them all. Only the access check and
+ * what the filter bar needs are settled first.
+ */
+export interface PracticeSections {
+	asOf: string;
+	period: Period;
+	/** Set when the period asked for reaches beyond the data's dates and was cut to them. */
+	clip: PeriodClip | null;
+	mayCompareJudges: boolean;
+	description: Description | null;
+	overview: Promise<PracticeView['overview']>;
+	lifeCycle: Promise<Pick<PracticeView, 'lifeCycle' | 'timeline'>>;
+	reform: Promise<ReformView>;
+	funnel: Promise<Parsed<FunnelView>>;
+	similar: Promise<Pick<PracticeView, 'similar' | 'outlook'>>;
+}
+
+export async function practiceSections(db: Queryable, access: Access, state: PracticeState): Promise<Parsed<PracticeSections>> {
 	const forbidden = personalErrors(state, access);
 	if (forbidden.length) return { ok: false, errors: forbidden };
 	const asOf = await dataAsOf(db);
@@ -196,37 +215,52 @@ export async function practiceView(db: Queryable, access: Access, state: Practic
 	const description = state.caseNumber
 		? ofCase && { ...ofCase, ...(state.amount ? { amount: state.amount } : {}) }
 		: describeFromFilters(state);
-	const [ov, flows, timeline, reform, funnel, similar, comparable] = await Promise.all([
-		overview(db, access, period, filters),
-		lifeCycle(db, period, filters),
-		state.caseNumber ? caseTimeline(db, state.caseNumber) : Promise.resolve(null),
-		reformView(db, access, asOf, reformFilters),
-		funnelView(db, access, { rate: state.rate, unit: state.unit, period, filters: funnelFilters }),
-		description
-			? similarCases(db, description, asOf, {
-					offset: (state.page - 1) * SIMILAR_PAGE_SIZE,
-					limit: SIMILAR_PAGE_SIZE,
-					exclude: state.caseNumber
-				})
-			: Promise.resolve(null),
-		description ? comparableOutcomes(db, description) : Promise.resolve(null)
-	]);
-	if (!funnel.ok) return funnel;
+	const similar = async () => {
+		const [list, comparable] = await Promise.all([
+			description
+				? similarCases(db, description, asOf, {
+						offset: (state.page - 1) * SIMILAR_PAGE_SIZE,
+						limit: SIMILAR_PAGE_SIZE,
+						exclude: state.caseNumber
+					})
+				: null,
+			description ? comparableOutcomes(db, description) : null
+		]);
+		return {
+			similar: list && { ...list, page: state.page, pageSize: SIMILAR_PAGE_SIZE },
+			outlook: comparable && { ...comparable, outcomes: outlookRows(comparable) }
+		};
+	};
+	const lifeCycleOf = async () => {
+		const [flows, timeline] = await Promise.all([
+			lifeCycle(db, period, filters),
+			state.caseNumber ? caseTimeline(db, state.caseNumber) : null
+		]);
+		return { lifeCycle: flows, timeline };
+	};
 	return {
 		ok: true,
 		value: {
 			asOf,
 			period,
 			clip: bounded?.value.clip ?? null,
-			overview: ov,
-			lifeCycle: flows,
-			timeline,
-			reform,
-			funnel: funnel.value,
 			mayCompareJudges: mayCompareJudges(access),
 			description,
-			similar: similar && { ...similar, page: state.page, pageSize: SIMILAR_PAGE_SIZE },
-			outlook: comparable && { ...comparable, outcomes: outlookRows(comparable) }
+			overview: overview(db, access, period, filters),
+			lifeCycle: lifeCycleOf(),
+			reform: reformView(db, access, asOf, reformFilters),
+			funnel: funnelView(db, access, { rate: state.rate, unit: state.unit, period, filters: funnelFilters }),
+			similar: similar()
 		}
 	};
+}
+
+/** All of the explorer's figures at once (the API). */
+export async function practiceView(db: Queryable, access: Access, state: PracticeState): Promise<Parsed<PracticeView>> {
+	const sections = await practiceSections(db, access, state);
+	if (!sections.ok) return sections;
+	const { overview: ov, lifeCycle: lc, reform, funnel, similar, ...frame } = sections.value;
+	const [o, l, r, f, s] = await Promise.all([ov, lc, reform, funnel, similar]);
+	if (!f.ok) return f;
+	return { ok: true, value: { ...frame, overview: o, ...l, reform: r, funnel: f.value, ...s } };
 }
