@@ -78,7 +78,8 @@ export function cepejDays(period: Period): number {
 /** Calendar months of a period; a part of a month counts as its share of that month's days. */
 export function monthsInPeriod(period: Period): number {
 	let months = 0;
-	for (const month of buckets(period, 'month')) months += daysInPeriod(month) / daysInPeriod({ from: month.period, to: bucketEnd(month.period, 'month') });
+	for (const month of buckets(period, 'month'))
+		months += daysInPeriod(month) / daysInPeriod({ from: month.period, to: bucketEnd(month.period, 'month') });
 	return months;
 }
 

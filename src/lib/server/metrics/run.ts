@@ -114,10 +114,11 @@ export async function chooseSource(db: Queryable, indicator: Indicator, query: V
 	const choice = query.source ?? 'auto';
 	if (choice !== 'auto') return choice;
 	if (!indicator.formMeasure) return 'cases';
-	const { filters } = fit(indicator, query, 'cases');
-	const exists = compileExists(period, filters);
-	const [row] = await db.query<{ found: boolean }>(exists.sql, exists.params);
-	return row.found ? 'cases' : 'court_stats';
+	// The forms only when no case record matches and some form does: with neither, the case
+	// records answer (0 where the data covers the period, "no data" where it does not).
+	const exists = compileExists(period, fit(indicator, query, 'cases').filters, fit(indicator, query, 'court_stats').filters);
+	const [row] = await db.query<{ found: boolean; forms: boolean }>(exists.sql, exists.params);
+	return !row.found && row.forms ? 'court_stats' : 'cases';
 }
 
 export async function runIndicator(

@@ -43,7 +43,7 @@ export function figureSql(node: PlanNode, r: LeafReader): FigureSql {
 		case 'form': {
 			// A form's figure counts cases, so it is its own n (not the number of forms).
 			const v = zero(read('v'));
-			const missing = `CASE WHEN NOT ${read('aligned')} THEN 'form_periods' END`;
+			const missing = `CASE WHEN ${read('aligned')} IS NULL THEN 'no_data' WHEN NOT ${read('aligned')} THEN 'form_periods' END`;
 			return { value: v, numerator: v, denominator: 'NULL', n: v, missing, any: some(v) };
 		}
 		case 'sum':

@@ -287,21 +287,29 @@ class QueryWriter {
 
 	/**
 	 * Aggregate reporting forms, each for its own period. A flow sums the forms inside the
-	 * bucket; a stock at the bucket's end (start) sums the forms ending (starting) there. A
-	 * bucket that cuts a form, or whose end (start) no form has, is not aligned with the forms:
-	 * its figure is "no data" (`aligned` false), never a part of a form or a 0.
+	 * bucket; a stock at the bucket's end (start) sums the forms ending (starting) there. The
+	 * bucket must line up with the forms of every reporting unit it touches — a flow's forms lie
+	 * inside it and run from its first to its last day, a stock's end (start) is a form's end
+	 * (start) — else its figure is "no data" (`aligned` false), never a part of a form or a 0.
+	 * A bucket no form touches has no data (`aligned` NULL).
 	 */
 	private form(leaf: FormLeaf): string {
 		this.routes.push({ what: `court_stats ${leaf.column}`, source: 'rows', from: 'court_stats', reason: 'forms are read as filed' });
 		const spans = this.grain ? 'buckets' : `(SELECT ${this.from} AS s, ${this.to} AS e)`;
 		const keys = [...this.dimKeys(), ...(this.grain ? [{ expr: 'b.period', alias: 'period' }] : [])];
+		// Every reporting unit touching the bucket has a form meeting the condition.
+		const unit = '[f.court_id, f.instance, f.case_type, f.category]';
+		const everyUnit = (cond: string) => `count(DISTINCT ${unit}) FILTER (WHERE ${cond}) = count(DISTINCT ${unit})`;
 		const inside = 'f.period_start >= b.s AND f.period_end <= b.e';
 		const [v, aligned] =
 			leaf.column === 'pending_end'
-				? ['sum(f.pending_end) FILTER (WHERE f.period_end = b.e)', 'bool_or(f.period_end = b.e)']
+				? ['sum(f.pending_end) FILTER (WHERE f.period_end = b.e)', everyUnit('f.period_end = b.e')]
 				: leaf.column === 'pending_start'
-					? ['sum(f.pending_start) FILTER (WHERE f.period_start = b.s)', 'bool_or(f.period_start = b.s)']
-					: [`sum(f.${leaf.column}) FILTER (WHERE ${inside})`, `bool_and(${inside})`];
+					? ['sum(f.pending_start) FILTER (WHERE f.period_start = b.s)', everyUnit('f.period_start = b.s')]
+					: [
+							`sum(f.${leaf.column})`,
+							`bool_and(${inside}) AND ${everyUnit('f.period_start = b.s')} AND ${everyUnit('f.period_end = b.e')}`
+						];
 		return this.addCte(
 			`SELECT ${[...selectKeys(keys), `coalesce(${v}, 0) AS v`, `${aligned} AS aligned`].join(', ')}
 			FROM court_stats f JOIN ${spans} b ON f.period_start <= b.e AND f.period_end >= b.s ${this.sql.where([])} ${groupBy(keys.length)}`
