@@ -11,6 +11,7 @@ import { buildIfStale } from '../../scripts/build-if-stale.js';
 import { createTestUsers } from '../support/auth';
 import { createFixtureDatabase, tempDatabasePath } from '../support/fixture-db';
 import { boundaryFile } from '../support/geo';
+import { acquireMachineLock } from '../support/machine-lock';
 import { ROOT, startServer } from '../support/server';
 
 declare module 'vitest' {
@@ -25,6 +26,7 @@ declare module 'vitest' {
 export const E2E_DEMO_SCALE = '0.05';
 
 export default async function setup(project: TestProject) {
+	const release = await acquireMachineLock();
 	buildIfStale(ROOT);
 	const fixtureDatabase = tempDatabasePath('e2e-fixture');
 	const fixtureDb = await createFixtureDatabase(fixtureDatabase);
@@ -50,5 +52,6 @@ export default async function setup(project: TestProject) {
 	project.provide('fixtureDatabase', fixtureDatabase);
 	return async () => {
 		await Promise.all([fixture.stop(), demo.stop()]);
+		release();
 	};
 }
