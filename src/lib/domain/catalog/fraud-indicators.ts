@@ -1,7 +1,7 @@
 /**
  * Fraud indicators of the fraud page beyond the basic ones in indicators.ts: the stages of the
  * investigation funnel, and what courts do with fraud — the verdicts of the incidents' court
- * cases (linked by case number), the appeal results, and the victims' civil claims.
+ * cases (linked by case number), the appeal results, and the claims of the categories victims sue in.
  */
 import { FRAUD_CIVIL_CATEGORIES } from '../fraud';
 import type { L10n } from '../l10n';

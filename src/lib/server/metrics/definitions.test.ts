@@ -86,6 +86,16 @@ describe('definitions say what they count', () => {
 		expect(indicatorThresholds(eFiled, { case_type: ['admin_offense'] })).toBeUndefined();
 	});
 
+	it('the civil claims of the fraud page are every claim of three categories, not only fraud victims’, and say so', () => {
+		for (const id of ['fraud_civil_claims', 'fraud_civil_grant_rate']) {
+			const { name, definition } = indicatorById(id)!;
+			expect(name.en, id).not.toMatch(/victims’ (civil )?claims/i);
+			expect(definition.en, id).toMatch(/any claimant/);
+			expect(definition.ru, id).toMatch(/любых истцов/);
+			expect(definition.kk, id).toMatch(/кез келген талапкердің/i);
+		}
+	});
+
 	it('every indicator using a statutory limit says which limits, and that the criminal one is a project default', () => {
 		const uses = INDICATORS.filter((i) => JSON.stringify(i.measure).includes('{deadline}'));
 		expect(uses.map((i) => i.id)).toEqual(expect.arrayContaining(['within_limit_share', 'pending_past_limit']));
