@@ -21,6 +21,7 @@ function describe(indicator: Indicator) {
 		unit: indicator.unit,
 		better: indicator.better,
 		thresholds: indicator.thresholds ?? null,
+		thresholdsByCaseType: indicator.thresholdsByCaseType ?? null,
 		source: indicator.source,
 		sourceNote: indicator.sourceNote,
 		dimensions: indicatorDimensions(indicator).map((d) => d.id),
@@ -53,7 +54,9 @@ function csvResponse(result: IndicatorResult, names: Record<string, Record<strin
 		'value',
 		'numerator',
 		'denominator',
-		'n'
+		'n',
+		'missing',
+		'provisional'
 	];
 	const rows = result.rows.map((row) => {
 		const out: Record<string, unknown> = { ...row };

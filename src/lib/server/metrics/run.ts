@@ -11,24 +11,31 @@ import {
 	type Grain,
 	type Indicator
 } from '../../domain/catalog';
-import { buckets, resolvePeriod, type Period } from '../../domain/period';
+import { addMonths, buckets, resolvePeriod, type Period } from '../../domain/period';
 import type { Filters, Parsed, QueryError, ViewQuery } from '../../domain/query';
 import { hasRole, PERSONAL_DATA_ROLE, suppressesSmallCounts, type Access } from '../../domain/roles';
 import type { Queryable } from '../db/database';
 import { dataAsOf } from './as-of';
 import { compileMeasure, compileExists } from './compile';
+import { dataCoverage, missingReason, type Coverage, type MissingReason } from './coverage';
 import { deadlines } from './deadlines';
 import { rollupInfo } from './rollups';
+
+export type { MissingReason };
 
 export type DataSource = 'cases' | 'court_stats';
 
 export interface ResultRow {
-	[dimension: string]: string | number | boolean | null;
+	[dimension: string]: string | number | boolean | null | undefined;
 	value: number | null;
 	numerator: number | null;
 	denominator: number | null;
-	/** Records behind the figure; null when suppressed. */
+	/** Records behind the figure; null when suppressed or missing. */
 	n: number | null;
+	/** Set when the figure is "no data", with the reason (its numbers are then null). */
+	missing?: MissingReason;
+	/** Set when what it counts may still arrive (indicator.maturesIn): the figure may still grow. */
+	provisional?: boolean;
 }
 
 export interface IndicatorResult {
@@ -68,6 +75,20 @@ export function suppress(rows: ResultRow[], access: Access): void {
 	}
 }
 
+/**
+ * Marks the figures of a period (or bucket) the data does not cover, or that the forms do not
+ * line up with, as "no data" (numbers null, with the reason); and, for an indicator whose
+ * figures mature, those of periods too recent to be complete as provisional.
+ */
+export function markFigure(row: ResultRow, indicator: Indicator, measure: Indicator['measure'], span: Period, coverage: Coverage): void {
+	const missing = row.missing ?? missingReason(measure, span, coverage);
+	if (missing) {
+		row.value = row.numerator = row.denominator = row.n = null;
+		row.missing = missing;
+	} else delete row.missing;
+	if (indicator.maturesIn && span.to > addMonths(coverage.asOf, -indicator.maturesIn.months)) row.provisional = true;
+}
+
 /** Checks the breakdowns against what the indicator allows; filters it cannot use are set aside. */
 export function fit(indicator: Indicator, query: ViewQuery, source: DataSource) {
 	const facts = source === 'court_stats' ? (['court_stats'] as const) : measureFacts(indicator.measure);
@@ -93,10 +114,11 @@ export async function chooseSource(db: Queryable, indicator: Indicator, query: V
 	const choice = query.source ?? 'auto';
 	if (choice !== 'auto') return choice;
 	if (!indicator.formMeasure) return 'cases';
-	const { filters } = fit(indicator, query, 'cases');
-	const exists = compileExists(period, filters);
-	const [row] = await db.query<{ found: boolean }>(exists.sql, exists.params);
-	return row.found ? 'cases' : 'court_stats';
+	// The forms only when no case record matches and some form does: with neither, the case
+	// records answer (0 where the data covers the period, "no data" where it does not).
+	const exists = compileExists(period, fit(indicator, query, 'cases').filters, fit(indicator, query, 'court_stats').filters);
+	const [row] = await db.query<{ found: boolean; forms: boolean }>(exists.sql, exists.params);
+	return !row.found && row.forms ? 'court_stats' : 'cases';
 }
 
 export async function runIndicator(
@@ -119,12 +141,14 @@ export async function runIndicator(
 	const measure = source === 'court_stats' ? indicator.formMeasure! : indicator.measure;
 	const rollup = await rollupInfo(db);
 	const compiled = compileMeasure({ measure, ...period, grain: query.grain, by: query.by, filters, deadlines: deadlines(), rollup });
-	const rows = await db.query<ResultRow>(compiled.sql, compiled.params);
-	suppress(rows, access);
-	if (query.grain) {
-		const partial = new Map(buckets(period, query.grain, asOf).map((b) => [b.period, b.partial]));
-		for (const row of rows) row.partial = partial.get(row.period as string) ?? false;
+	const [rows, coverage] = await Promise.all([db.query<ResultRow>(compiled.sql, compiled.params), dataCoverage(db)]);
+	const spans = query.grain ? new Map(buckets(period, query.grain, asOf).map((b) => [b.period, b])) : null;
+	for (const row of rows) {
+		const span = spans?.get(row.period as string) ?? { ...period, partial: false };
+		markFigure(row, indicator, measure, span, coverage);
+		if (spans) row.partial = span.partial;
 	}
+	suppress(rows, access);
 	return {
 		ok: true,
 		value: { indicator: indicator.id, source, period, grain: query.grain ?? null, by: query.by, filters, ignored, asOf, rows }

@@ -104,13 +104,15 @@ async function monthly(db: Queryable, period: Period, filters: Filters, access: 
 	const droppersFrom = bucketStart(DROPPERS_IN_FORCE, 'month');
 	return incidents.rows.map((r, i) => {
 		const period = String(r.period);
+		// A month with no data has no count by article either; an article absent from the breakdown counted 0.
+		const article = (code: string) => (r.missing ? null : (byArticle.get(`${code}|${period}`) ?? 0));
 		return {
 			period,
 			partial: Boolean(r.partial),
 			incidents: r.value,
 			damage: damage.rows[i]?.value ?? null,
-			art190: byArticle.get(`190|${period}`) ?? 0,
-			art232: period < droppersFrom ? null : (byArticle.get(`232-1|${period}`) ?? 0)
+			art190: article('190'),
+			art232: period < droppersFrom ? null : article('232-1')
 		};
 	});
 }
