@@ -69,6 +69,13 @@ describe('GET /api/indicators/{id}', () => {
 		expect(json.rows[0].value).toBe(6);
 		const forms = await getJson('/api/indicators/pending_end?from=2024-01-01&to=2024-06-30&source=court_stats');
 		expect(forms.json).toMatchObject({ source: 'court_stats', rows: [{ value: 9 }] });
+		// Months of quarterly forms: "no data" with the reason, not 0.
+		const months = await getJson('/api/indicators/incoming?from=2024-01-01&to=2024-03-31&grain=month&source=court_stats');
+		expect(months.json.rows.map((r: { value: unknown; missing: unknown }) => [r.value, r.missing])).toEqual([
+			[null, 'form_periods'],
+			[null, 'form_periods'],
+			[null, 'form_periods']
+		]);
 	});
 
 	it('gives the same rows as CSV, with names and neutralised cells', async () => {
@@ -76,11 +83,11 @@ describe('GET /api/indicators/{id}', () => {
 		expect(r.status).toBe(200);
 		expect(r.type).toContain('text/csv');
 		const lines = r.body.trim().split('\r\n');
-		expect(lines[0]).toBe('region,region_name,value,numerator,denominator,n');
+		expect(lines[0]).toBe('region,region_name,value,numerator,denominator,n,missing,provisional');
 		// Astana's single filing is hidden from the public in exports too, and Almaty's 5 with it
 		// (the national total minus them would give it).
-		expect(lines).toContain('KZ-71,Астана,<5,,,');
-		expect(lines).toContain('KZ-75,Алматы,<5,,,');
+		expect(lines).toContain('KZ-71,Астана,<5,,,,,');
+		expect(lines).toContain('KZ-75,Алматы,<5,,,,,');
 	});
 
 	it('answers 400 naming the faulty parameter, in the user’s language, without SQL', async () => {

@@ -201,7 +201,7 @@ describe('fraud page', () => {
 		const chip = (dimension: string) => page.locator(`[data-testid="active-filter"][data-dimension="${dimension}"]`);
 
 		// The civil claims of the incidents' cases (F5..F12 have A19..A22).
-		const civil = chart(page, "Victims' civil claims");
+		const civil = chart(page, 'Claims in the categories fraud victims sue in');
 		await bars(civil);
 		const category = (await civil.locator('g.bar').first().getAttribute('data-key'))!;
 		await civil.locator(`g.bar[data-key="${category}"]`).click();

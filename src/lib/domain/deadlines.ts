@@ -3,6 +3,8 @@
  * standards are management targets in the sense of CourTools measure 3. Both are defaults that
  * an operator overrides with a JSON file (LIMITS_FILE), because codes change and courts differ.
  */
+import { CASSATION_REFORM_DATE } from './courts';
+
 export type Span = { days: number } | { months: number };
 
 export const DEADLINE_KEYS = [
@@ -16,6 +18,14 @@ export const DEADLINE_KEYS = [
 ] as const;
 export type DeadlineKey = (typeof DEADLINE_KEYS)[number];
 
+/**
+ * The first filing day a statutory limit applies to: cases filed earlier have none (their
+ * deadline is "no data", so they are neither within nor past it). The six months of a cassation
+ * complaint date from the cassation reform; before it, petitions to the Supreme Court had no
+ * such limit.
+ */
+export const STATUTORY_FROM: Partial<Record<DeadlineKey, string>> = { cassation: CASSATION_REFORM_DATE };
+
 export interface Deadlines {
 	statutory: Record<DeadlineKey, Span>;
 	standard: Record<DeadlineKey, Span>;
@@ -25,14 +35,14 @@ export const DEFAULT_DEADLINES: Deadlines = {
 	statutory: {
 		// Civil Procedure Code art. 183: two months.
 		'first.civil': { months: 2 },
-		// Project default for trials; the Criminal Procedure Code sets stage-specific terms.
+		// A project default for trials, not a statutory term: the Criminal Procedure Code sets stage-specific terms.
 		'first.criminal': { months: 2 },
 		// Administrative Procedure Code: two months.
 		'first.administrative': { months: 2 },
 		// Code of Administrative Offences: fifteen days.
 		'first.admin_offense': { days: 15 },
 		appeal: { months: 2 },
-		// Seed 000: a cassation complaint is decided within six months of its receipt.
+		// Seed 000: a cassation complaint is decided within six months of its receipt (from the reform: STATUTORY_FROM).
 		cassation: { months: 6 },
 		supervisory: { months: 6 }
 	},

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, addYears, bucketEnd, buckets, daysInPeriod, previousYear, resolvePeriod } from './period';
+import { addMonths, addYears, bucketEnd, cepejDays, monthsInPeriod, buckets, daysInPeriod, previousYear, resolvePeriod } from './period';
 
 describe('periods', () => {
 	it('resolves named periods against the data as-of date', () => {
@@ -17,6 +17,20 @@ describe('periods', () => {
 	it('compares with the same period a year earlier, 29 February included', () => {
 		expect(previousYear({ from: '2024-02-29', to: '2025-02-28' })).toEqual({ from: '2023-02-28', to: '2024-02-28' });
 		expect(addYears('2024-03-01', -1)).toBe('2023-03-01');
+	});
+
+	it('counts days as CEPEJ does, a year of 365 (29 February left out)', () => {
+		expect(cepejDays({ from: '2024-01-01', to: '2024-12-31' })).toBe(365);
+		expect(cepejDays({ from: '2024-01-01', to: '2024-03-31' })).toBe(90);
+		expect(cepejDays({ from: '2024-02-01', to: '2024-02-29' })).toBe(28);
+		expect(cepejDays({ from: '2023-01-01', to: '2023-12-31' })).toBe(365);
+		expect(cepejDays({ from: '2023-06-01', to: '2025-05-31' })).toBe(730);
+	});
+
+	it('counts calendar months, a part of a month as its share of days', () => {
+		expect(monthsInPeriod({ from: '2025-02-01', to: '2025-02-28' })).toBe(1);
+		expect(monthsInPeriod({ from: '2024-01-01', to: '2024-12-31' })).toBe(12);
+		expect(monthsInPeriod({ from: '2024-01-16', to: '2024-03-31' })).toBeCloseTo(2 + 16 / 31, 12);
 	});
 
 	it('shifts by months, the end of a longer month to the end of a shorter one', () => {

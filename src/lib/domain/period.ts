@@ -62,6 +62,27 @@ export function daysInPeriod(period: Period): number {
 	return utcDay.count(toDate(period.from), toDate(period.to)) + 1;
 }
 
+/**
+ * Days of a period as CEPEJ counts them: a year has 365, so 29 February is left out (a leap
+ * year is 365 days, a quarter holding 29 February 90).
+ */
+export function cepejDays(period: Period): number {
+	let leapDays = 0;
+	for (let year = Number(period.from.slice(0, 4)); year <= Number(period.to.slice(0, 4)); year++) {
+		const leap = `${year}-02-29`;
+		if (parseIsoDate(leap) && leap >= period.from && leap <= period.to) leapDays += 1;
+	}
+	return daysInPeriod(period) - leapDays;
+}
+
+/** Calendar months of a period; a part of a month counts as its share of that month's days. */
+export function monthsInPeriod(period: Period): number {
+	let months = 0;
+	for (const month of buckets(period, 'month'))
+		months += daysInPeriod(month) / daysInPeriod({ from: month.period, to: bucketEnd(month.period, 'month') });
+	return months;
+}
+
 export function resolvePeriod(spec: PeriodSpec, asOf: string): Period {
 	switch (spec.kind) {
 		case 'year':

@@ -26,6 +26,7 @@ const REASONS: Record<RejectReason, (inputs: Detail, options: Options) => string
 	ambiguous_region: m.rej_ambiguous_region,
 	decided_before_filed: m.rej_decided_before_filed,
 	period_end_before_start: m.rej_period_end_before_start,
+	stock_identity: m.rej_stock_identity,
 	duplicate_in_file: m.rej_duplicate_in_file,
 	duplicate_existing: m.rej_duplicate_existing,
 	missing_columns: m.rej_missing_columns,

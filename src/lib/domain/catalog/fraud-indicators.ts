@@ -1,7 +1,7 @@
 /**
  * Fraud indicators of the fraud page beyond the basic ones in indicators.ts: the stages of the
  * investigation funnel, and what courts do with fraud — the verdicts of the incidents' court
- * cases (linked by case number), the appeal results, and the victims' civil claims.
+ * cases (linked by case number), the appeal results, and the claims of the categories victims sue in.
  */
 import { FRAUD_CIVIL_CATEGORIES } from '../fraud';
 import type { L10n } from '../l10n';
@@ -137,11 +137,15 @@ export const FRAUD_COURT_INDICATORS: readonly Indicator[] = [
 	{
 		id: 'fraud_civil_claims',
 		group: 'fraud',
-		name: { ru: 'Гражданские иски потерпевших', kk: 'Жәбірленушілердің азаматтық талаптары', en: 'Victims’ civil claims' },
+		name: {
+			ru: 'Иски категорий, где судятся потерпевшие',
+			kk: 'Жәбірленушілер сотқа жүгінетін санаттардағы талаптар',
+			en: 'Claims in the categories fraud victims sue in'
+		},
 		definition: {
-			ru: 'Иски первой инстанции, поступившие в периоде, в категориях, где потерпевшие от мошенничества взыскивают средства: неосновательное обогащение, недействительность сделок, возврат средств по цифровым активам.',
-			kk: 'Кезеңде түскен бірінші сатыдағы талаптар, алаяқтықтан жәбірленушілер қаражат өндіретін санаттарда: негізсіз баю, мәмілелердің жарамсыздығы, цифрлық активтер бойынша қаражатты қайтару.',
-			en: 'First-instance claims filed in the period in the categories where fraud victims sue: unjust enrichment, invalidation of transactions, refunds on crypto-asset deals.'
+			ru: 'Все иски первой инстанции, поступившие в периоде, в трёх категориях, где потерпевшие от мошенничества взыскивают средства: неосновательное обогащение, недействительность сделок, возврат средств по цифровым активам. Учитываются иски любых истцов: данные не говорят, кто из них потерпевший.',
+			kk: 'Кезеңде түскен бірінші сатыдағы барлық талаптар, алаяқтықтан жәбірленушілер қаражат өндіретін үш санатта: негізсіз баю, мәмілелердің жарамсыздығы, цифрлық активтер бойынша қаражатты қайтару. Кез келген талапкердің талаптары есептеледі: деректер олардың қайсысы жәбірленуші екенін айтпайды.',
+			en: 'Every first-instance claim filed in the period in the three categories where fraud victims sue: unjust enrichment, invalidation of transactions, refunds on crypto-asset deals. Claims of any claimant are counted: the data does not say which claimants are fraud victims.'
 		},
 		formula: {
 			ru: 'число исков этих категорий с датой поступления в периоде',
@@ -157,11 +161,15 @@ export const FRAUD_COURT_INDICATORS: readonly Indicator[] = [
 	{
 		id: 'fraud_civil_grant_rate',
 		group: 'fraud',
-		name: { ru: 'Удовлетворено исков потерпевших', kk: 'Жәбірленушілердің қанағаттандырылған талаптары', en: 'Victims’ claims granted' },
+		name: {
+			ru: 'Удовлетворено исков этих категорий',
+			kk: 'Осы санаттардағы қанағаттандырылған талаптар',
+			en: 'Claims granted in these categories'
+		},
 		definition: {
-			ru: 'Доля исков этих категорий, удовлетворённых полностью или частично, среди разрешённых по существу в периоде.',
-			kk: 'Кезеңде мәні бойынша шешілгендер ішінде толық немесе ішінара қанағаттандырылған осы санаттағы талаптар үлесі.',
-			en: 'Share of claims in these categories granted in full or in part among those decided on the merits in the period.'
+			ru: 'Доля исков этих трёх категорий (любых истцов, не только потерпевших), удовлетворённых полностью или частично, среди разрешённых по существу в периоде.',
+			kk: 'Кезеңде мәні бойынша шешілгендер ішінде толық немесе ішінара қанағаттандырылған осы үш санаттағы талаптар үлесі (тек жәбірленушілердің емес, кез келген талапкердің).',
+			en: 'Share of claims in these three categories (of any claimant, not only fraud victims) granted in full or in part among those decided on the merits in the period.'
 		},
 		formula: {
 			ru: '(удовлетворено + частично) ÷ (удовлетворено + частично + отказано) × 100%',

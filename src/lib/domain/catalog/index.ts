@@ -1,7 +1,9 @@
 /** What a measure reads and which breakdowns an indicator allows, derived from the catalog. */
 import { DIMENSIONS, type Dimension, type FactId } from './dimensions';
 import { INDICATORS, indicatorById } from './indicators';
-import type { Indicator, Measure, Status } from './types';
+import type { CaseType } from '../categories';
+import type { Filters } from '../query';
+import type { Indicator, Measure, Status, Thresholds } from './types';
 
 export * from './dimensions';
 export * from './types';
@@ -34,9 +36,19 @@ export function indicatorFilters(indicator: Indicator): Dimension[] {
 	return DIMENSIONS.filter((d) => facts.every((f) => d.facts.includes(f)));
 }
 
-/** Status of a value against the indicator's thresholds, in the direction that is better. */
-export function indicatorStatus(indicator: Indicator, value: number | null | undefined): Status {
-	const t = indicator.thresholds;
+/**
+ * The thresholds that hold for a view: per case type when the indicator has them and the view
+ * is filtered to exactly one case type that has some (none otherwise), else the indicator's own.
+ */
+export function indicatorThresholds(indicator: Indicator, filters: Filters = {}): Thresholds | undefined {
+	if (!indicator.thresholdsByCaseType) return indicator.thresholds;
+	const types = filters.case_type;
+	return types?.length === 1 ? indicator.thresholdsByCaseType[types[0] as CaseType] : undefined;
+}
+
+/** Status of a value against the thresholds that hold for the view, in the direction that is better. */
+export function indicatorStatus(indicator: Indicator, value: number | null | undefined, filters: Filters = {}): Status {
+	const t = indicatorThresholds(indicator, filters);
 	if (!t || value === null || value === undefined || !Number.isFinite(value)) return 'none';
 	if (indicator.better === 'down') return value > t.bad ? 'alert' : value > t.warn ? 'watch' : 'ok';
 	return value < t.bad ? 'alert' : value < t.warn ? 'watch' : 'ok';

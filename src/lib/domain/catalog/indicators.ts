@@ -8,6 +8,16 @@ import type { Indicator, Measure } from './types';
 const DAYS_TO_DECISION = "date_diff('day', filed_date, decided_date)";
 const ON_MERITS = "review_outcome IN ('upheld', 'reversed', 'modified')";
 const FIRST_CIVIL = "instance = 'first' AND case_type = 'civil'";
+/** First-instance and appeal courts belong to a region; cassation courts and the Supreme Court are national. */
+const REGIONAL_COURTS = "instance IN ('first', 'appeal')";
+/** Upheld, reversed or modified: a decision on the merits of a complaint (not returned, not refused admission). */
+const OUTCOME_ON_MERITS = "outcome IN ('upheld', 'reversed', 'modified')";
+/** Which statutory limits apply, said wherever they are used. */
+const LIMITS_NOTE = {
+	ru: 'Сроки: гражданские и административные дела — два месяца, дела об административных правонарушениях — 15 дней, апелляция — два месяца, кассационные жалобы, поступившие с 1 июля 2025 г., — шесть месяцев (более ранние не учитываются: для них такого срока не было); два месяца по уголовным делам первой инстанции — значение проекта по умолчанию, а не срок из УПК. Настраиваются.',
+	kk: 'Мерзімдер: азаматтық және әкімшілік істер — екі ай, әкімшілік құқық бұзушылық істері — 15 күн, апелляция — екі ай, 2025 жылғы 1 шілдеден бастап түскен кассациялық шағымдар — алты ай (бұрынғылары есепке алынбайды: оларға мұндай мерзім болмаған); бірінші сатыдағы қылмыстық істер бойынша екі ай — ҚІЖК мерзімі емес, жобаның әдепкі мәні. Бапталады.',
+	en: 'Limits: civil and administrative cases two months, administrative offences 15 days, appeals two months, cassation complaints received from 1 July 2025 six months (earlier ones are left out: they had no such limit); the two months for first-instance criminal cases are a project default, not a term of the Criminal Procedure Code. Configurable.'
+};
 
 const incoming: Measure = { kind: 'count', fact: 'cases', event: 'filed' };
 const resolved: Measure = { kind: 'count', fact: 'cases', event: 'decided' };
@@ -164,9 +174,9 @@ export const INDICATORS: readonly Indicator[] = [
 			en: 'Days the pending cases would need at the current pace of resolution.'
 		},
 		formula: {
-			ru: 'остаток на конец ÷ окончено × дней в периоде',
-			kk: 'соңындағы қалдық ÷ аяқталғаны × кезеңдегі күндер',
-			en: 'pending at end ÷ resolved × days in period'
+			ru: 'остаток на конец ÷ окончено × дней в периоде (год — 365 дней, как у CEPEJ: 29 февраля не считается)',
+			kk: 'соңындағы қалдық ÷ аяқталғаны × кезеңдегі күндер (жыл — 365 күн, CEPEJ сияқты: 29 ақпан есептелмейді)',
+			en: 'pending at end ÷ resolved × days in period (a year of 365 days, as CEPEJ counts: 29 February is left out)'
 		},
 		unit: 'days',
 		better: 'down',
@@ -181,16 +191,20 @@ export const INDICATORS: readonly Indicator[] = [
 		group: 'caseload',
 		name: { ru: 'Поступило на 100 тыс. жителей', kk: '100 мың тұрғынға түскені', en: 'Incoming per 100,000 inhabitants' },
 		definition: {
-			ru: 'Поступившие дела на 100 000 жителей регионов (население на 1 января 2023 г.).',
-			kk: 'Өңірлердің 100 000 тұрғынына шаққандағы түскен істер (2023 жылғы 1 қаңтардағы халық).',
-			en: 'Incoming cases per 100,000 inhabitants of the regions in scope (population on 1 January 2023).'
+			ru: 'Дела, поступившие в суды первой и апелляционной инстанции региона, на 100 000 его жителей (население на 1 января 2023 г.). Кассационные суды и Верховный суд общенациональны и к региону не относятся.',
+			kk: 'Өңірдің бірінші және апелляциялық саты соттарына түскен істер, оның 100 000 тұрғынына шаққанда (2023 жылғы 1 қаңтардағы халық). Кассациялық соттар мен Жоғарғы Сот жалпыұлттық, өңірге жатпайды.',
+			en: 'Cases filed with the first-instance and appeal courts of the regions in scope per 100,000 of their inhabitants (population on 1 January 2023). Cassation courts and the Supreme Court are national and belong to no region.'
 		},
-		formula: { ru: 'поступило ÷ население × 100 000', kk: 'түскені ÷ халық × 100 000', en: 'incoming ÷ population × 100,000' },
+		formula: {
+			ru: 'поступило в суды первой и апелляционной инстанции ÷ население × 100 000',
+			kk: 'бірінші және апелляциялық саты соттарына түскені ÷ халық × 100 000',
+			en: 'incoming at first instance and appeal ÷ population × 100,000'
+		},
 		unit: 'per100k',
 		better: 'neutral',
 		source: 'CEPEJ',
 		sourceNote: CEPEJ,
-		measure: { kind: 'per_capita', of: incoming },
+		measure: { kind: 'per_capita', of: { ...incoming, where: REGIONAL_COURTS } },
 		allowedBy: ['region']
 	},
 	{
@@ -260,14 +274,14 @@ export const INDICATORS: readonly Indicator[] = [
 		group: 'timeliness',
 		name: { ru: 'Соблюдение процессуальных сроков', kk: 'Іс жүргізу мерзімдерінің сақталуы', en: 'Statutory deadline compliance' },
 		definition: {
-			ru: 'Доля дел, оконченных в установленный законом срок (кассация: шесть месяцев с поступления жалобы).',
-			kk: 'Заңда белгіленген мерзімде аяқталған істер үлесі (кассация: шағым түскеннен алты ай).',
-			en: 'Share of cases decided within their statutory limit (cassation: six months from receipt).'
+			ru: `Доля дел, оконченных в срок, среди оконченных дел, для которых срок установлен. ${LIMITS_NOTE.ru}`,
+			kk: `Мерзімі белгіленген аяқталған істер ішінде мерзімінде аяқталғандар үлесі. ${LIMITS_NOTE.kk}`,
+			en: `Share of cases decided within their limit among the decided cases that have one. ${LIMITS_NOTE.en}`
 		},
 		formula: {
-			ru: 'окончено в срок ÷ окончено × 100%',
-			kk: 'мерзімінде аяқталғаны ÷ аяқталғаны × 100%',
-			en: 'decided within limit ÷ decided × 100%'
+			ru: 'окончено в срок ÷ окончено (со сроком) × 100%',
+			kk: 'мерзімінде аяқталғаны ÷ аяқталғаны (мерзімі барлар) × 100%',
+			en: 'decided within limit ÷ decided (with a limit) × 100%'
 		},
 		unit: 'percent',
 		better: 'up',
@@ -278,16 +292,16 @@ export const INDICATORS: readonly Indicator[] = [
 			kk: 'АІЖК, ҚІЖК, ӘРПК, ӘҚБтК; кассация: 000 материалы',
 			en: 'Procedural codes of Kazakhstan; cassation: seed 000'
 		},
-		measure: { kind: 'share', fact: 'cases', event: 'decided', hit: 'decided_date <= {deadline}' }
+		measure: { kind: 'share', fact: 'cases', event: 'decided', hit: 'decided_date <= {deadline}', base: '{deadline} IS NOT NULL' }
 	},
 	{
 		id: 'pending_past_limit',
 		group: 'timeliness',
 		name: { ru: 'Дела с нарушением срока в остатке', kk: 'Қалдықтағы мерзімі өткен істер', en: 'Pending past statutory limit' },
 		definition: {
-			ru: 'Неоконченные на конец периода дела, срок рассмотрения которых уже истёк.',
-			kk: 'Кезең соңында аяқталмаған, қарау мерзімі өтіп кеткен істер.',
-			en: 'Cases pending at the end of the period whose statutory limit has already passed.'
+			ru: `Неоконченные на конец периода дела, срок рассмотрения которых уже истёк. ${LIMITS_NOTE.ru}`,
+			kk: `Кезең соңында аяқталмаған, қарау мерзімі өтіп кеткен істер. ${LIMITS_NOTE.kk}`,
+			en: `Cases pending at the end of the period whose statutory limit has already passed. ${LIMITS_NOTE.en}`
 		},
 		formula: {
 			ru: 'число дел в остатке, у которых срок < конец периода',
@@ -371,16 +385,17 @@ export const INDICATORS: readonly Indicator[] = [
 		group: 'quality',
 		name: { ru: 'Доля обжалованных актов', kk: 'Шағымдалған актілер үлесі', en: 'Appeal rate' },
 		definition: {
-			ru: 'Доля решений, оконченных в периоде, которые затем пересматривались следующей инстанцией.',
-			kk: 'Кезеңде аяқталып, кейін келесі сатыда қайта қаралған шешімдер үлесі.',
-			en: 'Share of decisions made in the period that were later reviewed by the next instance.'
+			ru: 'Доля решений, оконченных в периоде, на которые затем поступила жалоба в следующую инстанцию (до данных на дату среза). Жалоба подаётся в течение месяца (апелляция) или шести месяцев (кассация), поэтому показатель за последние шесть месяцев предварительный: он ещё вырастет.',
+			kk: 'Кезеңде аяқталып, кейін келесі сатыға шағым түскен шешімдер үлесі (деректер күніне дейін). Шағым бір ай (апелляция) немесе алты ай (кассация) ішінде беріледі, сондықтан соңғы алты айдың көрсеткіші алдын ала: ол әлі өседі.',
+			en: 'Share of decisions made in the period against which a complaint to the next instance has arrived by the data date. Complaints come within a month (appeal) or six months (cassation), so the figure of the last six months is provisional: it will still grow.'
 		},
 		formula: { ru: 'обжаловано ÷ окончено × 100%', kk: 'шағымдалғаны ÷ аяқталғаны × 100%', en: 'reviewed ÷ decided × 100%' },
 		unit: 'percent',
 		better: 'neutral',
 		source: 'practice',
 		sourceNote: PRACTICE,
-		measure: { kind: 'share', fact: 'appeals', event: 'decided', hit: 'reviewed', where: "instance <> 'supervisory'" }
+		measure: { kind: 'share', fact: 'appeals', event: 'decided', hit: 'reviewed', where: "instance <> 'supervisory'" },
+		maturesIn: { months: 6 }
 	},
 	{
 		id: 'stability',
@@ -433,20 +448,20 @@ export const INDICATORS: readonly Indicator[] = [
 		group: 'quality',
 		name: { ru: 'Рассмотрено по существу', kk: 'Мәні бойынша қаралғаны', en: 'Heard on the merits' },
 		definition: {
-			ru: 'Доля жалоб вышестоящих инстанций, рассмотренных по существу (не «не допущено к рассмотрению»). С 1 июля 2025 г. кассация сплошная.',
-			kk: 'Жоғары сатыларда мәні бойынша қаралған шағымдар үлесі. 2025 жылғы 1 шілдеден бастап кассация толық.',
-			en: 'Share of complaints to higher instances heard on the merits (not refused admission). Cassation is continuous since 1 July 2025.'
+			ru: 'Доля жалоб, оконченных вышестоящими инстанциями, рассмотренных по существу: акт оставлен без изменения, отменён или изменён. Возвращённые жалобы и не допущенные к рассмотрению по существу не рассмотрены. С 1 июля 2025 г. кассация сплошная.',
+			kk: 'Жоғары сатыларда аяқталған шағымдар ішінде мәні бойынша қаралғандар үлесі: акт өзгеріссіз қалдырылды, күші жойылды немесе өзгертілді. Қайтарылған және қарауға жіберілмеген шағымдар мәні бойынша қаралмаған. 2025 жылғы 1 шілдеден бастап кассация толық.',
+			en: 'Share of complaints decided by the higher instances that were heard on the merits: the act upheld, reversed or modified. Complaints returned or refused admission were not. Cassation is continuous since 1 July 2025.'
 		},
 		formula: {
-			ru: 'не «не допущено» ÷ окончено × 100%',
-			kk: '«жіберілмеді» емес ÷ аяқталғаны × 100%',
-			en: 'not "not admitted" ÷ decided × 100%'
+			ru: '(оставлено + отменено + изменено) ÷ окончено × 100%',
+			kk: '(өзгеріссіз + күші жойылды + өзгертілді) ÷ аяқталғаны × 100%',
+			en: '(upheld + reversed + modified) ÷ decided × 100%'
 		},
 		unit: 'percent',
 		better: 'neutral',
 		source: 'seed',
 		sourceNote: { ru: 'Кассационная реформа (материал 000)', kk: 'Кассациялық реформа (000 материалы)', en: 'Cassation reform (seed 000)' },
-		measure: { kind: 'share', fact: 'cases', event: 'decided', hit: "outcome <> 'not_admitted'", where: "instance <> 'first'" }
+		measure: { kind: 'share', fact: 'cases', event: 'decided', hit: OUTCOME_ON_MERITS, where: "instance <> 'first'" }
 	},
 	{
 		id: 'grant_rate',
@@ -507,14 +522,14 @@ export const INDICATORS: readonly Indicator[] = [
 		group: 'digital',
 		name: { ru: 'Подано в электронном виде', kk: 'Электронды түрде берілгені', en: 'E-filed share' },
 		definition: {
-			ru: 'Доля дел, поступивших в электронном виде (Судебный кабинет, «е-уголовное дело»), среди поступивших с известным способом подачи.',
-			kk: 'Электронды түрде түскен істер үлесі (Сот кабинеті, «е-қылмыстық іс»).',
-			en: 'Share of cases filed electronically (Judicial cabinet, e-criminal case) among those with a known filing channel.'
+			ru: 'Доля дел, поступивших в электронном виде (Судебный кабинет, «е-уголовное дело»), среди поступивших с известным способом подачи. Опубликованные ориентиры — по видам дел: более 90% гражданских исков и более 70% уголовных дел; для других видов и для всех вместе ориентира нет.',
+			kk: 'Электронды түрде түскен істер үлесі (Сот кабинеті, «е-қылмыстық іс»), берілу тәсілі белгілі түскендер ішінде. Жарияланған бағдарлар іс түрлері бойынша: азаматтық талаптардың 90%-дан астамы және қылмыстық істердің 70%-дан астамы; басқа түрлер мен барлығы бірге үшін бағдар жоқ.',
+			en: 'Share of cases filed electronically (Judicial cabinet, e-criminal case) among those with a known filing channel. The published figures are per case type: more than 90% of civil claims and more than 70% of criminal cases; other types and all types together have no target.'
 		},
 		formula: { ru: 'электронно ÷ поступило × 100%', kk: 'электронды ÷ түскені × 100%', en: 'e-filed ÷ incoming × 100%' },
 		unit: 'percent',
 		better: 'up',
-		thresholds: { target: 90, warn: 90, bad: 80 },
+		thresholdsByCaseType: { civil: { target: 90, warn: 90, bad: 80 }, criminal: { target: 70, warn: 70, bad: 60 } },
 		source: 'seed',
 		sourceNote: SEED_DIGITAL,
 		measure: { kind: 'share', fact: 'cases', event: 'filed', hit: 'e_filed', base: 'e_filed IS NOT NULL' }
@@ -625,7 +640,11 @@ export const INDICATORS: readonly Indicator[] = [
 			kk: 'Бір судьяға айына орта есеппен аяқталған істер (кемінде бір іс аяқтаған судьялар).',
 			en: 'Cases resolved per judge per month, on average over judges who resolved any.'
 		},
-		formula: { ru: 'окончено ÷ судей ÷ месяцев', kk: 'аяқталғаны ÷ судьялар ÷ айлар', en: 'resolved ÷ judges ÷ months' },
+		formula: {
+			ru: 'окончено ÷ судей ÷ календарных месяцев периода (неполный месяц — его доля дней)',
+			kk: 'аяқталғаны ÷ судьялар ÷ кезеңнің күнтізбелік айлары (толық емес ай — күндерінің үлесі)',
+			en: 'resolved ÷ judges ÷ calendar months of the period (a part of a month as its share of days)'
+		},
 		unit: 'per_judge_month',
 		better: 'neutral',
 		source: 'practice',

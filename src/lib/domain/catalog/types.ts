@@ -1,4 +1,5 @@
 import type { L10n } from '../l10n';
+import type { CaseType } from '../categories';
 import type { DimensionId, FactId } from './dimensions';
 
 /**
@@ -60,6 +61,16 @@ export interface Indicator {
 	unit: Unit;
 	better: Better;
 	thresholds?: Thresholds;
+	/**
+	 * Thresholds that hold for one case type only (a published target for civil claims is not
+	 * one for every case): used instead of `thresholds` when the view is filtered to that type.
+	 */
+	thresholdsByCaseType?: Partial<Record<CaseType, Thresholds>>;
+	/**
+	 * Figures of periods ending within this many months of the data's date are provisional:
+	 * what they count may still arrive (complaints against recent decisions).
+	 */
+	maturesIn?: { months: number };
 	source: SourceRef;
 	/** Where the definition comes from, in words (a standard, a statute, a seed document). */
 	sourceNote: L10n;

@@ -12,6 +12,7 @@ export const REJECT_REASONS = [
 	'ambiguous_region',
 	'decided_before_filed',
 	'period_end_before_start',
+	'stock_identity',
 	'duplicate_in_file',
 	'duplicate_existing',
 	'missing_columns',

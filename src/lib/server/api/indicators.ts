@@ -22,6 +22,7 @@ function describe(indicator: Indicator) {
 		unit: indicator.unit,
 		better: indicator.better,
 		thresholds: indicator.thresholds ?? null,
+		thresholdsByCaseType: indicator.thresholdsByCaseType ?? null,
 		source: indicator.source,
 		sourceNote: indicator.sourceNote,
 		dimensions: indicatorDimensions(indicator).map((d) => d.id),
@@ -54,7 +55,9 @@ function csvResponse(result: IndicatorResult, names: Record<string, Record<strin
 		'value',
 		'numerator',
 		'denominator',
-		'n'
+		'n',
+		'missing',
+		'provisional'
 	];
 	const rows = result.rows.map((row) => {
 		const out: Record<string, unknown> = { ...row };

@@ -240,6 +240,21 @@ describe('file layouts', () => {
 	});
 });
 
+describe('aggregate reporting forms', () => {
+	it('rejects a form whose pending at end is not pending at start + incoming − resolved, naming the numbers', async () => {
+		const header = 'period_start,period_end,region,court_id,instance,case_type,pending_start,incoming,resolved,pending_end';
+		const text = [
+			header,
+			'2024-01-01,2024-03-31,KZ-75,KZ75-D02,first,civil,10,20,15,15',
+			'2024-04-01,2024-06-30,KZ-75,KZ75-D02,first,civil,15,10,20,7',
+			''
+		].join('\n');
+		const outcome = await t.importBytes(text, { kind: 'court_stats' }, 0.5);
+		expect(outcome).toMatchObject({ status: 'committed', kind: 'court_stats', rowsRead: 2, rowsLoaded: 1, rowsRejected: 1 });
+		expect(outcome.rejects).toEqual([{ line: 3, column: 'pending_end', value: '7', reason: 'stock_identity', detail: '15 + 10 − 20 = 5' }]);
+	});
+});
+
 describe('duplicate keys', () => {
 	it('rejects a key repeated in the file, naming the first line', async () => {
 		const outcome = await t.importBytes(casesFile('D1', 'D2', 'D1'), {}, 0.5);

@@ -133,6 +133,18 @@ export async function validateStaged(conn: Connection, kind: CanonicalKind, sour
 			detail: `CAST(s.${order.from} AS VARCHAR)`
 		}));
 	}
+	const stocks = ['pending_start', 'incoming', 'resolved', 'pending_end'];
+	if (kind === 'court_stats' && stocks.every((name) => byName.has(name))) {
+		// A form's stocks and flows must agree: pending at end = pending at start + incoming − resolved.
+		const [start, incoming, resolved, end] = stocks.map((name) => `s.${name}`);
+		rules.push(() => ({
+			reason: 'stock_identity',
+			column: byName.get('pending_end')!.header,
+			value: end,
+			where: `${end} <> ${start} + ${incoming} - ${resolved}`,
+			detail: `printf('%d + %d − %d = %d', ${start}, ${incoming}, ${resolved}, ${start} + ${incoming} - ${resolved})`
+		}));
+	}
 	for (const rule of rules) await insertRule(conn, rule);
 	await rejectDuplicatesInFile(conn, kind, sources);
 }

@@ -100,7 +100,7 @@ export function compileStoredFacts(scope?: string): StoredFactStatement[] {
 	return writeStoredFacts(scope);
 }
 
-/** Whether any case record touches the period under the filters (for choosing a source). */
-export function compileExists(period: { from: string; to: string }, filters: Filters): CompiledQuery {
-	return writeExists(period, filters);
+/** Whether any case record, and any aggregate form, touches the period under the filters (for choosing a source). */
+export function compileExists(period: { from: string; to: string }, filters: Filters, formFilters: Filters): CompiledQuery {
+	return writeExists(period, filters, formFilters);
 }

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { EventId, FactId } from '../../domain/catalog';
-import { DEADLINE_KEYS, type Deadlines, type Span } from '../../domain/deadlines';
+import { DEADLINE_KEYS, STATUTORY_FROM, type Deadlines, type Span } from '../../domain/deadlines';
 
 /**
  * A catalog SQL fragment without its layout: runs of whitespace become one space and spaces
@@ -21,18 +21,24 @@ export function canonicalSql(fragment: string): string {
 		.trim();
 }
 
-/** The time limits a definition's fragments use (`{deadline}`, `{standard}`), in a fixed order. */
+/**
+ * The time limits a definition's fragments use (`{deadline}`, `{standard}`), in a fixed order,
+ * with the first filing day each statutory limit applies to.
+ */
 export interface Bound {
-	deadline?: [string, Span][];
+	deadline?: [string, Span, string | null][];
 	standard?: [string, Span][];
 }
 
 export function boundValues(fragments: readonly (string | undefined)[], deadlines: Deadlines): Bound {
 	const text = fragments.join(' ');
-	const spans = (limits: Deadlines['statutory']) => DEADLINE_KEYS.map((key): [string, Span] => [key, limits[key]]);
 	return {
-		...(text.includes('{deadline}') ? { deadline: spans(deadlines.statutory) } : {}),
-		...(text.includes('{standard}') ? { standard: spans(deadlines.standard) } : {})
+		...(text.includes('{deadline}')
+			? {
+					deadline: DEADLINE_KEYS.map((key): [string, Span, string | null] => [key, deadlines.statutory[key], STATUTORY_FROM[key] ?? null])
+				}
+			: {}),
+		...(text.includes('{standard}') ? { standard: DEADLINE_KEYS.map((key): [string, Span] => [key, deadlines.standard[key]]) } : {})
 	};
 }
 

@@ -21,6 +21,11 @@ export interface Fact {
 	stored?: boolean;
 	/** Rolled up monthly by the rollup dimensions (rollups.ts): its counts, sums, stocks and quantiles. */
 	rollup?: boolean;
+	/**
+	 * The base columns ("table.column") whose earliest date is where the data of an event
+	 * begins (coverage.ts); by default the event's own column of the relation, when it is a table.
+	 */
+	startsWith?: Partial<Record<EventId, readonly string[]>>;
 }
 
 const CASE_RECORD = [
@@ -53,14 +58,17 @@ export const FACTS: Record<FactId, Fact> = {
 		relation: `(SELECT c.*, l.case_id IS NOT NULL AS reviewed FROM cases c LEFT JOIN case_links l ON l.case_id = c.case_id)`,
 		events: { decided: 'decided_date' },
 		records: CASE_RECORD,
-		rollup: true
+		rollup: true,
+		startsWith: { decided: ['cases.decided_date'] }
 	},
 	// The next instance's decision, attributed to the proceeding (court, judge) it reviewed.
 	reviews: {
 		relation: `(SELECT c.*, l.next_outcome AS review_outcome, l.next_decided_date AS review_decided_date FROM case_links l JOIN cases c ON c.case_id = l.case_id)`,
 		events: { review_decided: 'review_decided_date' },
 		records: [...CASE_RECORD, 'review_decided_date', 'review_outcome'],
-		rollup: true
+		rollup: true,
+		// The next instance's decision is a decision of the case records.
+		startsWith: { review_decided: ['cases.decided_date'] }
 	},
 	fraud: {
 		relation: 'fraud',
@@ -78,19 +86,21 @@ export const FACTS: Record<FactId, Fact> = {
 			'recovered_kzt'
 		]
 	},
-	court_stats: { relation: 'court_stats', events: { reported: 'period_end' } },
+	court_stats: { relation: 'court_stats', events: { reported: 'period_end' }, startsWith: { reported: ['court_stats.period_start'] } },
 	// A fraud incident with its first-instance court case (same case number): the incident's
 	// own columns, and the case's filing, verdict day and outcome.
 	fraud_verdicts: {
 		relation: `(${FRAUD_CASE})`,
 		events: { registered: 'registered_date', decided: 'decided_date' },
-		stored: true
+		stored: true,
+		startsWith: { registered: ['fraud.registered_date'], decided: ['fraud.registered_date', 'cases.decided_date'] }
 	},
 	// That verdict as the next instance decided on it, with the review's outcome and day.
 	fraud_reviews: {
 		relation: `(SELECT v.*, l.next_outcome AS review_outcome, l.next_decided_date AS review_decided_date
 			FROM (${FRAUD_CASE}) v JOIN case_links l ON l.case_id = v.case_id)`,
 		events: { review_decided: 'review_decided_date' },
-		stored: true
+		stored: true,
+		startsWith: { review_decided: ['fraud.registered_date', 'cases.decided_date'] }
 	}
 };

@@ -41,7 +41,8 @@ describe('caseload indicators (CEPEJ)', () => {
 	it('derives clearance rate, turnover and disposition time', async () => {
 		expect(await value('clearance_rate')).toBeCloseTo((7 / 6) * 100, 10);
 		expect(await value('turnover_ratio')).toBeCloseTo(3.5, 10);
-		expect(await value('disposition_time')).toBeCloseTo((2 / 7) * 366, 10);
+		// Days of the year as CEPEJ counts them: 365, also in the leap year 2024.
+		expect(await value('disposition_time')).toBeCloseTo((2 / 7) * 365, 10);
 	});
 
 	it('gives incoming per 100,000 inhabitants of the regions in scope', async () => {
@@ -93,6 +94,39 @@ describe('caseload indicators (CEPEJ)', () => {
 				expect(row.value, `${params} ${k}`).toBe((s.get(k) ?? 0) + (i.get(k) ?? 0) - (r.get(k) ?? 0));
 			}
 		}
+	});
+
+	it('answers "no data" for a period before the data of what is counted, not 0', async () => {
+		// Nothing in the fixture before A5 (filed 2022-06-01): no case row, so no form either.
+		expect((await result('clearance_rate', 'period=2021')).rows).toEqual([
+			{ value: null, numerator: null, denominator: null, n: null, missing: 'no_data' }
+		]);
+		expect((await result('incoming', 'period=2021&source=cases')).rows[0]).toMatchObject({ value: null, missing: 'no_data' });
+		// 2022 has a filing (A5) but no decision is recorded before 2023-06-01 (A11): incoming 1, the rest no data.
+		expect(await value('incoming', 'period=2022')).toBe(1);
+		expect((await result('resolved', 'period=2022')).rows[0]).toMatchObject({ value: null, missing: 'no_data' });
+		expect((await result('clearance_rate', 'period=2022')).rows[0]).toMatchObject({ value: null, missing: 'no_data' });
+		// Months before the first decision are no data, those after it counted (0 when none).
+		const resolved = await series('resolved', 'from=2023-04-01&to=2023-07-31&grain=month');
+		expect(resolved).toEqual({ '2023-04-01': null, '2023-05-01': null, '2023-06-01': 1, '2023-07-01': 0 });
+	});
+
+	it('lists the groups of a breakdown whose count is 0 as 0', async () => {
+		// KZ-71's courts all have records, none pending past its limit in 2024; KZ71-OBL and KZ71-SMCC filed nothing in 2024.
+		expect(await series('pending_past_limit', 'period=2024&by=court&region=KZ-71', 'court')).toEqual({
+			'KZ71-D01': 0,
+			'KZ71-OBL': 0,
+			'KZ71-SMAO': 0,
+			'KZ71-SMCC': 0
+		});
+		expect(await series('incoming', 'period=2024&by=court&region=KZ-71', 'court')).toEqual({
+			'KZ71-D01': 1,
+			'KZ71-OBL': 0,
+			'KZ71-SMAO': 0,
+			'KZ71-SMCC': 0
+		});
+		// A rate is listed only where it rests on a record: KZ71-D01 alone decided a case in 2024.
+		expect(await series('clearance_rate', 'period=2024&by=court&region=KZ-71', 'court')).toEqual({ 'KZ71-D01': 200 });
 	});
 
 	it('marks buckets cut by the period as partial', async () => {
@@ -178,7 +212,8 @@ describe('digital and reconciliation indicators', () => {
 describe('judge workload', () => {
 	it('averages resolved cases per judge and month and measures their spread', async () => {
 		// Resolved per judge: J1 2, J2 1, J4 1, J6 1, J7 2.
-		expect(await value('judge_workload')).toBeCloseTo(7 / 5 / (366 / (365.25 / 12)), 10);
+		// 7 decisions, 5 judges, 12 calendar months.
+		expect(await value('judge_workload')).toBeCloseTo(7 / 5 / 12, 10);
 		expect(await value('judge_workload_spread')).toBeCloseTo(34.99271061118826, 8);
 	});
 });
@@ -216,9 +251,47 @@ describe('aggregate reporting forms as a source', () => {
 
 	it('uses case records when they exist and the forms otherwise, and says which', async () => {
 		expect((await result('incoming', 'period=2024')).source).toBe('cases');
-		const formsOnly = await result('incoming', 'period=2024&court=KZ71-D02');
+		const formsOnly = await result('incoming', 'from=2024-01-01&to=2024-06-30&court=KZ71-D02');
 		expect(formsOnly.source).toBe('court_stats');
 		expect(formsOnly.rows[0].value).toBe(15);
+	});
+
+	it('answers "no data" with the reason for buckets that cut the quarterly forms, never a part of a form or 0', async () => {
+		const months = `from=2024-01-01&to=2024-03-31&grain=month&source=court_stats`;
+		const shape = (r: IndicatorResult) => r.rows.map((row) => [row.period, row.value, row.missing ?? null]);
+		// Flows: a month holds a third of no form.
+		expect(shape(await result('incoming', months))).toEqual([
+			['2024-01-01', null, 'form_periods'],
+			['2024-02-01', null, 'form_periods'],
+			['2024-03-01', null, 'form_periods']
+		]);
+		// Stocks: the end of March is where the Q1 forms end (15 + 2), the start of January where they start (10 + 4).
+		expect(shape(await result('pending_end', months))).toEqual([
+			['2024-01-01', null, 'form_periods'],
+			['2024-02-01', null, 'form_periods'],
+			['2024-03-01', 17, null]
+		]);
+		expect(shape(await result('pending_start', months)).map((r) => r[1])).toEqual([14, null, null]);
+		expect(shape(await result('disposition_time', months)).map((r) => r[2])).toEqual(['form_periods', 'form_periods', 'form_periods']);
+		// A period across form periods: no data for a flow, a stock and a rate.
+		for (const id of ['incoming', 'pending_end', 'clearance_rate']) {
+			const { rows } = await result(id, 'from=2024-02-15&to=2024-04-30&source=court_stats');
+			expect(rows, id).toEqual([{ value: null, numerator: null, denominator: null, n: null, missing: 'form_periods' }]);
+		}
+		// The year 2024 runs past the last form (30 June): its end is no form's end.
+		expect((await result('incoming', 'period=2024&source=court_stats')).rows[0].missing).toBe('form_periods');
+	});
+
+	it('gives whole form periods and says "no data" where no form reports', async () => {
+		const quarters = await result('disposition_time', 'period=2024&grain=quarter&source=court_stats');
+		// Q1: pending at end 17, resolved 15 + 8, 90 days (CEPEJ: 29 February left out); Q2: 9, 20 + 7, 91 days.
+		expect(quarters.rows.map((r) => [r.value, r.missing ?? null])).toEqual([
+			[(17 / 23) * 90, null],
+			[(9 / 27) * 91, null],
+			[null, 'no_data'],
+			[null, 'no_data']
+		]);
+		expect((await result('incoming', 'period=2023&source=court_stats')).rows[0]).toMatchObject({ value: null, missing: 'no_data' });
 	});
 });
 

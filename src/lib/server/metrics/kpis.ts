@@ -15,17 +15,23 @@ import { rollupColumns } from './rollups';
 import { batchable, compileBatch } from './compile';
 import { deadlines } from './deadlines';
 import { suppress } from '../disclosure/suppress';
-import { chooseSource, fit, personalDataErrors, runIndicator, type ResultRow } from './run';
+import { dataCoverage } from './coverage';
+import { chooseSource, fit, markFigure, personalDataErrors, runIndicator, type MissingReason, type ResultRow } from './run';
 
 export interface MonthFigure {
 	period: string;
 	partial: boolean;
 	value: number | null;
+	/** The month's figure is provisional (indicator.maturesIn). */
+	provisional?: boolean;
 }
 
 export interface KpiFigure {
 	id: string;
 	value: number | null;
+	/** Set when the value is "no data", with the reason. */
+	missing: MissingReason | null;
+	provisional?: boolean;
 	/** Set when the value is hidden from this viewer: it rests on fewer records than this. */
 	hiddenBelow: number | null;
 	previous: number | null;
@@ -42,10 +48,17 @@ interface Figures {
 const EMPTY: ResultRow = { value: null, numerator: null, denominator: null, n: null };
 
 function figure(id: string, f: Figures, monthBuckets: ReturnType<typeof buckets>, access: Access): KpiFigure {
-	const months = monthBuckets.map((b, i) => ({ period: b.period, partial: b.partial, value: f.months[i]?.value ?? null }));
+	const months = monthBuckets.map((b, i) => ({
+		period: b.period,
+		partial: b.partial,
+		value: f.months[i]?.value ?? null,
+		...(f.months[i]?.provisional ? { provisional: true } : {})
+	}));
 	return {
 		id,
 		value: f.current.value,
+		missing: f.current.missing ?? null,
+		...(f.current.provisional ? { provisional: true } : {}),
 		hiddenBelow: f.current.suppressed ? access.minCount : null,
 		previous: f.previous?.value ?? null,
 		spark: months.map((m) => m.value),
@@ -86,7 +99,12 @@ export async function kpiFigures(db: Queryable, ids: readonly string[], query: V
 	const period = resolvePeriod(query.period ?? { kind: 'last12' }, asOf);
 	const monthBuckets = buckets(period, 'month', asOf);
 	const indicators = ids.map((id) => indicatorById(id)!);
-	const [cases, columns] = await Promise.all([Promise.all(indicators.map((ind) => readsCases(db, ind, query, period))), rollupColumns(db)]);
+	const [cases, columns, coverage] = await Promise.all([
+		Promise.all(indicators.map((ind) => readsCases(db, ind, query, period))),
+		rollupColumns(db),
+		dataCoverage(db)
+	]);
+	const slotPeriods = [period, previousYear(period), ...monthBuckets];
 
 	// Batches by the filters that apply (fraud ignores court filters, for instance).
 	const batches = new Map<string, { filters: ViewQuery['filters']; members: Indicator[] }>();
@@ -113,6 +131,7 @@ export async function kpiFigures(db: Queryable, ids: readonly string[], query: V
 			const rows = await db.query<Record<string, number | null>>(compiled.sql, compiled.params);
 			members.forEach((member, i) => {
 				const slot = rows.map((r): ResultRow => ({ value: r[`v${i}`], numerator: r[`num${i}`], denominator: r[`den${i}`], n: r[`n${i}`] }));
+				slot.forEach((row, s) => markFigure(row, member, member.measure, slotPeriods[s], coverage));
 				suppress(slot, access, member.measure, false);
 				results.set(member.id, { current: slot[0], previous: slot[1], months: slot.slice(2) });
 			});

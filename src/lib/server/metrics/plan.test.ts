@@ -39,7 +39,7 @@ describe('canonical definitions', () => {
 		expect(keys(withinLimit, other)).not.toEqual(keys(withinLimit));
 		expect(keys(withinStandard, other)).toEqual(keys(withinStandard));
 		const pastLimit = leaves(planner.plan(indicatorById('pending_past_limit')!.measure))[0] as StockLeaf;
-		expect(pastLimit.definition.bound.deadline).toContainEqual(['cassation', { months: 6 }]);
+		expect(pastLimit.definition.bound.deadline).toContainEqual(['cassation', { months: 6 }, '2025-07-01']);
 		expect(pastLimit.key).toMatch(/^r_[0-9a-f]{16}$/);
 	});
 

@@ -11,7 +11,7 @@ import {
 	type Grain,
 	type Indicator
 } from '../../domain/catalog';
-import { buckets, resolvePeriod, type Period } from '../../domain/period';
+import { addMonths, buckets, resolvePeriod, type Period } from '../../domain/period';
 import type { Filters, Parsed, QueryError, ViewQuery } from '../../domain/query';
 import { hasRole, PERSONAL_DATA_ROLE, type Access } from '../../domain/roles';
 import type { Queryable } from '../db/database';
@@ -19,18 +19,25 @@ import { suppress } from '../disclosure/suppress';
 import { spend } from '../limits/cost';
 import { dataAsOf } from './as-of';
 import { compileMeasure, compileExists } from './compile';
+import { dataCoverage, missingReason, type Coverage, type MissingReason } from './coverage';
 import { deadlines } from './deadlines';
 import { rollupInfo } from './rollups';
+
+export type { MissingReason };
 
 export type DataSource = 'cases' | 'court_stats';
 
 export interface ResultRow {
-	[dimension: string]: string | number | boolean | null;
+	[dimension: string]: string | number | boolean | null | undefined;
 	value: number | null;
 	numerator: number | null;
 	denominator: number | null;
-	/** Records behind the figure; null when suppressed. */
+	/** Records behind the figure; null when suppressed or missing. */
 	n: number | null;
+	/** Set when the figure is "no data", with the reason (its numbers are then null). */
+	missing?: MissingReason;
+	/** Set when what it counts may still arrive (indicator.maturesIn): the figure may still grow. */
+	provisional?: boolean;
 }
 
 export interface IndicatorResult {
@@ -54,6 +61,20 @@ export function personalDataErrors(query: ViewQuery, access: Access): QueryError
 		...query.by.filter((id) => personal.includes(id)).map((id): QueryError => ({ param: 'by', code: 'forbidden', value: id })),
 		...personal.filter((id) => query.filters[id]).map((id): QueryError => ({ param: id, code: 'forbidden' }))
 	];
+}
+
+/**
+ * Marks the figures of a period (or bucket) the data does not cover, or that the forms do not
+ * line up with, as "no data" (numbers null, with the reason); and, for an indicator whose
+ * figures mature, those of periods too recent to be complete as provisional.
+ */
+export function markFigure(row: ResultRow, indicator: Indicator, measure: Indicator['measure'], span: Period, coverage: Coverage): void {
+	const missing = row.missing ?? missingReason(measure, span, coverage);
+	if (missing) {
+		row.value = row.numerator = row.denominator = row.n = null;
+		row.missing = missing;
+	} else delete row.missing;
+	if (indicator.maturesIn && span.to > addMonths(coverage.asOf, -indicator.maturesIn.months)) row.provisional = true;
 }
 
 /** Checks the breakdowns against what the indicator allows; filters it cannot use are set aside. */
@@ -83,10 +104,11 @@ export async function chooseSource(db: Queryable, indicator: Indicator, query: V
 	if (!indicator.formMeasure) return 'cases';
 	// A breakdown the forms do not have (by judge) is answered from the records, "no data" if they hold none.
 	if (fit(indicator, query, 'court_stats').errors.length) return 'cases';
-	const { filters } = fit(indicator, query, 'cases');
-	const exists = compileExists(period, filters);
-	const [row] = await db.query<{ found: boolean }>(exists.sql, exists.params);
-	return row.found ? 'cases' : 'court_stats';
+	// The forms only when no case record matches and some form does: with neither, the case
+	// records answer (0 where the data covers the period, "no data" where it does not).
+	const exists = compileExists(period, fit(indicator, query, 'cases').filters, fit(indicator, query, 'court_stats').filters);
+	const [row] = await db.query<{ found: boolean; forms: boolean }>(exists.sql, exists.params);
+	return !row.found && row.forms ? 'court_stats' : 'cases';
 }
 
 export async function runIndicator(
@@ -111,12 +133,14 @@ export async function runIndicator(
 	const measure = source === 'court_stats' ? indicator.formMeasure! : indicator.measure;
 	const rollup = await rollupInfo(db);
 	const compiled = compileMeasure({ measure, ...period, grain: query.grain, by: query.by, filters, deadlines: deadlines(), rollup });
-	const rows = await db.query<ResultRow>(compiled.sql, compiled.params);
-	suppress(rows, access, measure, query.by.length > 0);
-	if (query.grain) {
-		const partial = new Map(buckets(period, query.grain, asOf).map((b) => [b.period, b.partial]));
-		for (const row of rows) row.partial = partial.get(row.period as string) ?? false;
+	const [rows, coverage] = await Promise.all([db.query<ResultRow>(compiled.sql, compiled.params), dataCoverage(db)]);
+	const spans = query.grain ? new Map(buckets(period, query.grain, asOf).map((b) => [b.period, b])) : null;
+	for (const row of rows) {
+		const span = spans?.get(row.period as string) ?? { ...period, partial: false };
+		markFigure(row, indicator, measure, span, coverage);
+		if (spans) row.partial = span.partial;
 	}
+	suppress(rows, access, measure, query.by.length > 0);
 	return {
 		ok: true,
 		value: { indicator: indicator.id, source, period, grain: query.grain ?? null, by: query.by, filters, ignored, asOf, rows }

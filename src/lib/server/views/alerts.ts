@@ -4,8 +4,8 @@
  * - the backlog (pending cases) growing three months in a row;
  * - cassation complaints pending past their statutory limit (6 months since the 2025 reform).
  */
-import { indicatorById, indicatorStatus, INDICATORS, type Indicator } from '../../domain/catalog';
-import type { ViewQuery } from '../../domain/query';
+import { indicatorById, indicatorStatus, indicatorThresholds, INDICATORS, type Indicator } from '../../domain/catalog';
+import type { Filters, ViewQuery } from '../../domain/query';
 import type { Access } from '../../domain/roles';
 import type { Queryable } from '../db/database';
 import { batchable } from '../metrics/compile';
@@ -26,13 +26,13 @@ export interface Alert {
 	severity: number;
 }
 
-/** Indicators with thresholds that the overview's batch can compute alongside its tiles. */
-export const WATCHED = INDICATORS.filter((i) => i.thresholds && batchable(i.measure)).map((i) => i.id);
+/** Indicators with thresholds (for all cases or for some case types) that the overview's batch can compute alongside its tiles. */
+export const WATCHED = INDICATORS.filter((i) => (i.thresholds || i.thresholdsByCaseType) && batchable(i.measure)).map((i) => i.id);
 
-function thresholdAlert(indicator: Indicator, figure: KpiFigure): Alert | null {
-	const status = indicatorStatus(indicator, figure.value);
+function thresholdAlert(indicator: Indicator, figure: KpiFigure, filters: Filters): Alert | null {
+	const status = indicatorStatus(indicator, figure.value, filters);
 	if ((status !== 'watch' && status !== 'alert') || figure.hiddenBelow !== null) return null;
-	const t = indicator.thresholds!;
+	const t = indicatorThresholds(indicator, filters)!;
 	const reference = status === 'alert' ? t.bad : t.warn;
 	const gap = Math.abs(figure.value! - t.warn) / Math.max(Math.abs(t.warn), 1);
 	return {
@@ -83,10 +83,13 @@ export async function overdueCassation(db: Queryable, query: ViewQuery, access: 
 	};
 }
 
-/** The alerts of the figures computed for the page, and of overdueCassation, most severe first. */
-export function rankAlerts(figures: readonly KpiFigure[], cassation: Alert | null): Alert[] {
+/**
+ * The alerts of the figures computed for the page under its filters (a target for one case type
+ * holds only when the page is filtered to it), and of overdueCassation, most severe first.
+ */
+export function rankAlerts(figures: readonly KpiFigure[], cassation: Alert | null, filters: Filters = {}): Alert[] {
 	const byId = new Map(figures.map((f) => [f.id, f]));
-	const thresholds = WATCHED.map((id) => (byId.has(id) ? thresholdAlert(indicatorById(id)!, byId.get(id)!) : null));
+	const thresholds = WATCHED.map((id) => (byId.has(id) ? thresholdAlert(indicatorById(id)!, byId.get(id)!, filters) : null));
 	const alerts = [...thresholds, backlogAlert(byId.get('pending_end')), cassation];
 	return alerts.filter((a): a is Alert => a !== null).sort((a, b) => b.severity - a.severity);
 }

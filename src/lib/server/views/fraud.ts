@@ -119,14 +119,15 @@ async function monthly(db: Queryable, period: Period, filters: Filters, access: 
 			['art190', art190],
 			['art232', art232]
 		];
+		// A month with no data has no count by article either; an article absent from the breakdown counted 0.
+		const article = (row: ResultRow | undefined) => (r.missing ? null : row ? row.value : 0);
 		return {
 			period,
 			partial: Boolean(r.partial),
 			incidents: r.value,
 			damage: damage.rows[i]?.value ?? null,
-			// An article with no incidents in the month has no row: a true zero.
-			art190: art190 ? art190.value : 0,
-			art232: period < droppersFrom ? null : art232 ? art232.value : 0,
+			art190: article(art190),
+			art232: period < droppersFrom ? null : article(art232),
 			hidden: cells.filter(([, row]) => row?.suppressed).map(([figure]) => figure)
 		};
 	});

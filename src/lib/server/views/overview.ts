@@ -78,7 +78,7 @@ export async function overviewView(db: Queryable, access: Access, query: ViewQue
 		level && level !== 'region' ? breakdown(db, focus, level, flat, access) : null,
 		overdueCassation(db, flat, access)
 	]);
-	const alerts = rankAlerts(figures, cassation);
+	const alerts = rankAlerts(figures, cassation, flat.filters);
 	const kpis = figures.filter((f) => (OVERVIEW_KPIS as readonly string[]).includes(f.id));
 	const incoming = kpis.find((k) => k.id === 'incoming')!;
 	const resolved = kpis.find((k) => k.id === 'resolved')!;

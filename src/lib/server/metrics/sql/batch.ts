@@ -7,7 +7,7 @@
  */
 import type { DimensionId } from '../../../domain/catalog';
 import type { Deadlines } from '../../../domain/deadlines';
-import { addDays, bucketStart, buckets, daysInPeriod, type Period } from '../../../domain/period';
+import { addDays, bucketStart, buckets, cepejDays, monthsInPeriod, type Period } from '../../../domain/period';
 import type { Filters } from '../../../domain/query';
 import { leaves, type FlowLeaf, type Leaf, type PlanNode, type PlannedAggregate, type StockLeaf } from '../plan';
 import { readFrom, routeRelation, routeRollup, type Route, type RouteContext } from '../route';
@@ -29,7 +29,9 @@ export interface BatchInput {
 interface Slot extends Period {
 	/** The day a stock at the slot's start is measured on: the day before it begins. */
 	before: string;
+	/** Days as CEPEJ counts them (a year of 365) and calendar months. */
 	days: number;
+	months: number;
 }
 
 /** Aggregates of one fact and event read from one source: one CTE. */
@@ -68,7 +70,12 @@ class BatchWriter {
 	constructor(input: BatchInput) {
 		this.sql = new SqlContext(input.deadlines, input.filters);
 		const months = buckets(input.current, 'month').map((b) => ({ from: b.from, to: b.to }));
-		this.slots = [input.current, input.previous, ...months].map((p) => ({ ...p, before: addDays(p.from, -1), days: daysInPeriod(p) }));
+		this.slots = [input.current, input.previous, ...months].map((p) => ({
+			...p,
+			before: addDays(p.from, -1),
+			days: cepejDays(p),
+			months: monthsInPeriod(p)
+		}));
 		this.route = { rollup: input.rollup, dims: Object.keys(input.filters) as DimensionId[] };
 	}
 
@@ -229,7 +236,7 @@ class BatchWriter {
 	compile(plans: readonly PlanNode[]): CompiledQuery {
 		const figures = plans.map((plan) => {
 			for (const leaf of leaves(plan)) this.leaf(leaf);
-			return figureSql(plan, { read: (leaf, name) => this.outputs.get(leaf)!.get(name)!, days: 'slots.days' });
+			return figureSql(plan, { read: (leaf, name) => this.outputs.get(leaf)!.get(name)!, days: 'slots.days', months: 'slots.months' });
 		});
 		const ctes = [
 			...this.singles,
@@ -243,8 +250,11 @@ class BatchWriter {
 				reason: [...g.reasons].join('; ')
 			});
 		this.routes.push(...[...this.stockGroups.values()].map((g) => g.route));
-		const rows = this.slots.map((slot, i) => `(${i}, ${this.p.bind(slot.days, 'DOUBLE')})`);
-		const withs = [`slots AS (SELECT * FROM (VALUES ${rows.join(', ')}) v(slot, days))`, ...ctes.map((c) => `${c.name} AS (${c.sql})`)];
+		const rows = this.slots.map((slot, i) => `(${i}, ${this.p.bind(slot.days, 'DOUBLE')}, ${this.p.bind(slot.months, 'DOUBLE')})`);
+		const withs = [
+			`slots AS (SELECT * FROM (VALUES ${rows.join(', ')}) v(slot, days, months))`,
+			...ctes.map((c) => `${c.name} AS (${c.sql})`)
+		];
 		const select = figures.map((f, i) => `${f.value} AS v${i}, ${f.numerator} AS num${i}, ${f.denominator} AS den${i}, ${f.n} AS n${i}`);
 		const joins = ctes.map((c) => (c.keyed ? `LEFT JOIN ${c.name} USING (slot)` : `CROSS JOIN ${c.name}`));
 		const sql = `WITH ${withs.join(',\n')}\nSELECT slots.slot, ${select.join(', ')} FROM slots ${joins.join(' ')} ORDER BY slots.slot`;

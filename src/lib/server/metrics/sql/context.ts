@@ -5,7 +5,7 @@
  */
 import type { DuckDBValue } from '@duckdb/node-api';
 import { dimensionById } from '../../../domain/catalog';
-import type { DeadlineKey, Deadlines, Span } from '../../../domain/deadlines';
+import { STATUTORY_FROM, type DeadlineKey, type Deadlines, type Span } from '../../../domain/deadlines';
 import type { Filters } from '../../../domain/query';
 import { Binder } from '../../db/binder';
 import type { PlannedAggregate } from '../plan';
@@ -57,16 +57,23 @@ export class SqlContext {
 		readonly filters: Filters
 	) {}
 
-	/** CASE expression giving each row's deadline date for a set of limits. */
-	private deadlineSql(limits: Record<DeadlineKey, Span>): string {
+	/**
+	 * CASE expression giving each row's deadline date for a set of limits; NULL for rows filed
+	 * before the day their limit applies from (`from`).
+	 */
+	private deadlineSql(limits: Record<DeadlineKey, Span>, from: Partial<Record<DeadlineKey, string>> = {}): string {
 		const spanSql = (span: Span) =>
 			'days' in span
 				? `filed_date + to_days(${this.p.bind(span.days, 'INTEGER')})`
 				: `filed_date + to_months(${this.p.bind(span.months, 'INTEGER')})`;
 		const branches = (Object.entries(limits) as [DeadlineKey, Span][]).map(([key, span]) => {
 			const [instance, caseType] = key.split('.');
-			const cond = caseType ? `instance = '${instance}' AND case_type = '${caseType}'` : `instance = '${instance}'`;
-			return `WHEN ${cond} THEN (${spanSql(span)})::DATE`;
+			const cond = [
+				`instance = '${instance}'`,
+				caseType && `case_type = '${caseType}'`,
+				from[key] && `filed_date >= ${this.p.bind(from[key], 'DATE')}`
+			].filter(Boolean);
+			return `WHEN ${cond.join(' AND ')} THEN (${spanSql(span)})::DATE`;
 		});
 		return `(CASE ${branches.join(' ')} END)`;
 	}
@@ -76,7 +83,7 @@ export class SqlContext {
 	fragment(sql: string | undefined): string | undefined;
 	fragment(sql: string | undefined): string | undefined {
 		return sql
-			?.replaceAll('{deadline}', () => this.deadlineSql(this.deadlines.statutory))
+			?.replaceAll('{deadline}', () => this.deadlineSql(this.deadlines.statutory, STATUTORY_FROM))
 			.replaceAll('{standard}', () => this.deadlineSql(this.deadlines.standard));
 	}
 

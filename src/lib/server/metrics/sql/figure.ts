@@ -11,18 +11,24 @@ export interface FigureSql {
 	denominator: string;
 	/** The records the figure rests on (small counts are hidden from the public by it). */
 	n: string;
+	/** Why the figure is "no data" (a reason code), or NULL. */
+	missing: string;
+	/** Whether the figure rests on any record at all. */
+	any: string;
 }
 
 export interface LeafReader {
-	/** An output of a leaf: an aggregate's name, or `v`, `n`, `total`, `judges`, `mean`, `sd`. */
+	/** An output of a leaf: an aggregate's name, or `v`, `n`, `aligned`, `total`, `judges`, `mean`, `sd`. */
 	read(leaf: Leaf, name: string): string;
-	/** The days of the period (or bucket, or slot) the figure is for. */
+	/** The days of the period (or bucket, or slot) the figure is for, as CEPEJ counts them (a year of 365). */
 	days: string;
+	/** Its calendar months (a part of a month as its share of days). */
+	months: string;
 }
 
-const DAYS_PER_MONTH = 365.25 / 12;
 const zero = (sql: string) => `coalesce(${sql}, 0)`;
 const rate = (num: string, den: string, scale: string) => `CASE WHEN ${den} = 0 THEN NULL ELSE ${scale} * ${num} / ${den} END`;
+const some = (sql: string) => `${sql} <> 0`;
 
 export function figureSql(node: PlanNode, r: LeafReader): FigureSql {
 	// The leaf of a node that has one (all but ratios); per capita reads its population.
@@ -30,25 +36,38 @@ export function figureSql(node: PlanNode, r: LeafReader): FigureSql {
 	const read = (name: string) => r.read(own!, name);
 	switch (node.kind) {
 		case 'count':
-		case 'stock':
-		case 'form': {
+		case 'stock': {
 			const v = zero(read('v'));
-			return { value: v, numerator: v, denominator: 'NULL', n: v };
+			return { value: v, numerator: v, denominator: 'NULL', n: v, missing: 'NULL', any: some(v) };
+		}
+		case 'form': {
+			// A form's figure counts cases, so it is its own n (not the number of forms).
+			const v = zero(read('v'));
+			const missing = `CASE WHEN ${read('aligned')} IS NULL THEN 'no_data' WHEN NOT ${read('aligned')} THEN 'form_periods' END`;
+			return { value: v, numerator: v, denominator: 'NULL', n: v, missing, any: some(v) };
 		}
 		case 'sum':
-			return { value: zero(read('v')), numerator: zero(read('v')), denominator: 'NULL', n: zero(read('n')) };
+			return {
+				value: zero(read('v')),
+				numerator: zero(read('v')),
+				denominator: 'NULL',
+				n: zero(read('n')),
+				missing: 'NULL',
+				any: some(zero(read('n')))
+			};
 		case 'quantile':
 		case 'stock_quantile':
-			return { value: read('v'), numerator: 'NULL', denominator: 'NULL', n: zero(read('n')) };
+			return { value: read('v'), numerator: 'NULL', denominator: 'NULL', n: zero(read('n')), missing: 'NULL', any: some(zero(read('n'))) };
 		case 'share': {
 			const hit = zero(read('hit'));
 			const base = zero(read('base'));
-			return { value: rate(hit, base, '100.0'), numerator: hit, denominator: base, n: base };
+			return { value: rate(hit, base, '100.0'), numerator: hit, denominator: base, n: base, missing: 'NULL', any: some(base) };
 		}
 		case 'sum_share': {
 			const part = zero(read('part'));
 			const whole = zero(read('whole'));
-			return { value: rate(part, whole, '100.0'), numerator: part, denominator: whole, n: zero(read('n')) };
+			const n = zero(read('n'));
+			return { value: rate(part, whole, '100.0'), numerator: part, denominator: whole, n, missing: 'NULL', any: some(n) };
 		}
 		case 'ratio': {
 			const num = figureSql(node.num, r);
@@ -58,7 +77,9 @@ export function figureSql(node: PlanNode, r: LeafReader): FigureSql {
 				value: `CASE WHEN ${den.value} IS NULL OR ${den.value} = 0 THEN NULL ELSE ${num.value} / ${den.value} * ${scale} END`,
 				numerator: num.value,
 				denominator: den.value,
-				n: den.n
+				n: den.n,
+				missing: `coalesce(${num.missing}, ${den.missing})`,
+				any: `(${num.any} OR ${den.any})`
 			};
 		}
 		case 'per_capita': {
@@ -68,16 +89,20 @@ export function figureSql(node: PlanNode, r: LeafReader): FigureSql {
 				value: `CASE WHEN coalesce(${pop}, 0) = 0 THEN NULL ELSE ${of.value} / ${pop} * 100000 END`,
 				numerator: of.value,
 				denominator: pop,
-				n: of.n
+				n: of.n,
+				missing: of.missing,
+				any: of.any
 			};
 		}
 		case 'per_judge_month': {
 			const judges = read('judges');
 			return {
-				value: `CASE WHEN coalesce(${judges}, 0) = 0 THEN NULL ELSE ${read('total')} / ${judges} / (${r.days} / ${DAYS_PER_MONTH}) END`,
+				value: `CASE WHEN coalesce(${judges}, 0) = 0 THEN NULL ELSE ${read('total')} / ${judges} / ${r.months} END`,
 				numerator: zero(read('total')),
 				denominator: zero(judges),
-				n: zero(judges)
+				n: zero(judges),
+				missing: 'NULL',
+				any: some(zero(judges))
 			};
 		}
 		case 'judge_spread': {
@@ -86,8 +111,21 @@ export function figureSql(node: PlanNode, r: LeafReader): FigureSql {
 				value: `CASE WHEN coalesce(${judges}, 0) < 2 OR ${read('mean')} = 0 THEN NULL ELSE 100.0 * ${read('sd')} / ${read('mean')} END`,
 				numerator: read('sd'),
 				denominator: read('mean'),
-				n: zero(judges)
+				n: zero(judges),
+				missing: 'NULL',
+				any: some(zero(judges))
 			};
 		}
 	}
+}
+
+/**
+ * Whether a group is listed in a breakdown: a count (or a sum, a stock) always, its 0 being a
+ * figure; a rate, a quantile or an average only when it rests on some record (else the group
+ * has nothing to say in the period and is left out rather than shown empty).
+ */
+export function listedSql(node: PlanNode, figure: FigureSql): string {
+	const counted = (n: PlanNode): boolean =>
+		n.kind === 'count' || n.kind === 'sum' || n.kind === 'stock' || n.kind === 'form' || (n.kind === 'per_capita' && counted(n.of));
+	return counted(node) ? 'true' : figure.any;
 }

@@ -1,12 +1,14 @@
 /**
  * Writes one query: a plan for a period, optionally by time bucket (grain) and breakdowns,
- * returning rows of (dimensions…, period, value, numerator, denominator, n). Each leaf becomes
- * a CTE keyed by the breakdowns (and bucket), read from where the router says; the keys are
- * every group any leaf has, crossed with every bucket.
+ * returning rows of (dimensions…, period, value, numerator, denominator, n, missing). Each leaf
+ * becomes a CTE keyed by the breakdowns (and bucket), read from where the router says. The
+ * groups of a breakdown are those the facts have under the filters at any time (so a group
+ * with nothing in the period is there with its 0), crossed with every bucket; a rate is left
+ * out for a group where it rests on no record.
  */
 import { dimensionById, type DimensionId, type Grain } from '../../../domain/catalog';
 import type { Deadlines } from '../../../domain/deadlines';
-import { addDays, bucketStart, buckets, daysInPeriod } from '../../../domain/period';
+import { addDays, bucketStart, buckets, cepejDays, monthsInPeriod } from '../../../domain/period';
 import type { Filters } from '../../../domain/query';
 import {
 	leaves,
@@ -21,7 +23,7 @@ import {
 import { readFrom, routeRelation, routeRollup, type Route, type RouteContext } from '../route';
 import { stockColumns, type RollupInfo } from '../tables';
 import { SqlContext, groupBy, usedParams } from './context';
-import { figureSql } from './figure';
+import { figureSql, listedSql } from './figure';
 import type { CompiledQuery } from './compiled';
 
 export interface QueryInput {
@@ -41,8 +43,6 @@ interface Cte {
 	sql: string;
 	/** Join keys of this CTE: all the query's keys, or only some (population by region). */
 	keys: readonly string[];
-	/** Whether its rows define which groups exist in the result. */
-	definesGroups: boolean;
 	/** Helper CTEs feed other CTEs and are not joined into the result. */
 	helper?: boolean;
 }
@@ -53,6 +53,7 @@ interface Key {
 }
 
 const GRAIN_MONTHS: Record<Grain, number> = { month: 1, quarter: 3, year: 12 };
+type RowLeaf = FlowLeaf | StockLeaf | StockQuantileLeaf | JudgesLeaf;
 const selectKeys = (keys: Key[]) => keys.map((k) => `${k.expr} AS ${k.alias}`);
 
 class QueryWriter {
@@ -60,6 +61,8 @@ class QueryWriter {
 	private readonly ctes: Cte[] = [];
 	private readonly keys: string[];
 	private readonly names = new Map<Leaf, string>();
+	/** SELECTs of the breakdown groups each leaf has. */
+	private readonly groups: string[] = [];
 	readonly routes: Route[] = [];
 	private readonly route: RouteContext;
 
@@ -98,14 +101,14 @@ class QueryWriter {
 		return [...this.dimKeys(), ...(this.grain ? [{ expr: this.bucketOf(column), alias: 'period' }] : [])];
 	}
 
-	private addCte(sql: string, keys: readonly string[] = this.keys, definesGroups = true, helper = false): string {
+	private addCte(sql: string, keys: readonly string[] = this.keys, helper = false): string {
 		const name = `c${this.ctes.length + 1}`;
-		this.ctes.push({ name, sql, keys, definesGroups, helper });
+		this.ctes.push({ name, sql, keys, helper });
 		return name;
 	}
 
 	/** The relation a leaf's rows are read from (its stored copy when current), noted as a route. */
-	private relation(leaf: FlowLeaf | StockLeaf | StockQuantileLeaf | JudgesLeaf, what: string, because: string): string {
+	private relation(leaf: RowLeaf, what: string, because: string): string {
 		const route = routeRelation(what, leaf.fact, this.route, because);
 		this.routes.push(route);
 		return readFrom(route, leaf.source);
@@ -116,8 +119,34 @@ class QueryWriter {
 		if (!name) {
 			name = this.write(leaf);
 			this.names.set(leaf, name);
+			if (this.input.by.length && leaf.kind !== 'population') this.groups.push(this.groupsOf(leaf));
 		}
 		return name;
+	}
+
+	/**
+	 * The breakdown groups a leaf has under the filters, whatever the period: its rows (those
+	 * of its own condition, with its date) from the rollup when it keeps them, else from the rows.
+	 */
+	private groupsOf(leaf: Exclude<Leaf, { kind: 'population' }>): string {
+		const keys = selectKeys(this.dimKeys());
+		const what = `${leaf.kind === 'form' ? 'court_stats' : leaf.fact} groups by ${this.input.by.join(', ')}`;
+		if (leaf.kind === 'form') return `SELECT DISTINCT ${keys.join(', ')} FROM court_stats t ${this.sql.where([])}`;
+		const rolled =
+			leaf.kind === 'flow'
+				? { name: leaf.column, column: leaf.rows.key }
+				: leaf.kind === 'stock'
+					? { name: 'stock', column: stockColumns(leaf.key).enter }
+					: null;
+		const route = rolled && routeRollup(what, leaf.fact, leaf.source, rolled.name, [rolled.column], [], this.route);
+		if (route?.source === 'rollup') {
+			this.routes.push(route);
+			return `SELECT ${keys.join(', ')} FROM ${route.from} t ${this.sql.where([])} ${groupBy(keys.length)} HAVING sum(${rolled!.column}) > 0`;
+		}
+		const dated =
+			leaf.kind === 'flow' || leaf.kind === 'judges' ? leaf.column : leaf.kind === 'stock' ? this.sql.fragment(leaf.since) : 'filed_date';
+		const relation = this.relation(leaf, what, route?.reason ?? 'read from the rows');
+		return `SELECT DISTINCT ${keys.join(', ')} FROM ${relation} t ${this.sql.where([`${dated} IS NOT NULL`, leaf.kind === 'judges' ? 'judge_id IS NOT NULL' : undefined, this.sql.fragment(leaf.where)])}`;
 	}
 
 	private write(leaf: Leaf): string {
@@ -154,12 +183,10 @@ class QueryWriter {
 			: null;
 		if (route?.source === 'rollup') {
 			this.routes.push(route);
-			// The count of the flow's own rows decides which groups exist.
 			const keys = [...this.dimKeys(), ...(this.grain ? [{ expr: this.bucketOf('month'), alias: 'period' }] : [])];
 			return this.addCte(
 				`SELECT ${[...selectKeys(keys), ...leaf.aggregates.map((a) => `sum(${a.key}) AS ${a.name}`)].join(', ')}
-				FROM ${route.from} t ${this.sql.where([`month BETWEEN ${this.from} AND ${this.to}`])} ${groupBy(keys.length)}
-				${keys.length ? `HAVING sum(${leaf.rows.key}) > 0` : ''}`
+				FROM ${route.from} t ${this.sql.where([`month BETWEEN ${this.from} AND ${this.to}`])} ${groupBy(keys.length)}`
 			);
 		}
 		const relation = this.relation(leaf, what, route?.reason ?? 'quantiles are read from histograms in batches only');
@@ -181,11 +208,11 @@ class QueryWriter {
 		const keys = this.dimKeys();
 		if (route.source === 'rollup') {
 			this.routes.push(route);
-			// Entered by the measurement month, less left by then; groups with none pending do not exist.
+			// Entered by the measurement month, less left by then.
 			const date = this.p.bind(at, 'DATE');
 			const v = `coalesce(sum(${enter}) FILTER (WHERE month <= ${date}), 0) - coalesce(sum(${leave}) FILTER (WHERE month <= ${date}), 0)`;
 			return this.addCte(
-				`SELECT ${[...selectKeys(keys), `${v} AS v`].join(', ')} FROM ${route.from} t ${this.sql.where([])} ${groupBy(keys.length)} ${keys.length ? `HAVING ${v} > 0` : ''}`
+				`SELECT ${[...selectKeys(keys), `${v} AS v`].join(', ')} FROM ${route.from} t ${this.sql.where([])} ${groupBy(keys.length)}`
 			);
 		}
 		const condition =
@@ -220,7 +247,6 @@ class QueryWriter {
 		const spans = this.addCte(
 			`SELECT ${[...selectKeys(this.dimKeys()), `${enter} AS enter`, `${leave} AS leave`].join(', ')} FROM ${relation} t ${this.sql.where([`${since} <= ${this.to}`, this.sql.fragment(leaf.where)])}`,
 			[],
-			false,
 			true
 		);
 		const last = B(this.to);
@@ -259,28 +285,40 @@ class QueryWriter {
 		);
 	}
 
-	/** Aggregate reporting forms: flows summed, stocks taken from each unit's first or last form. */
+	/**
+	 * Aggregate reporting forms, each for its own period. A flow sums the forms inside the
+	 * bucket; a stock at the bucket's end (start) sums the forms ending (starting) there. The
+	 * bucket must line up with the forms of every reporting unit it touches — a flow's forms lie
+	 * inside it and run from its first to its last day, a stock's end (start) is a form's end
+	 * (start) — else its figure is "no data" (`aligned` false), never a part of a form or a 0.
+	 * A bucket no form touches has no data (`aligned` NULL).
+	 */
 	private form(leaf: FormLeaf): string {
 		this.routes.push({ what: `court_stats ${leaf.column}`, source: 'rows', from: 'court_stats', reason: 'forms are read as filed' });
-		const keys = this.eventKeys('period_start');
-		const inPeriod = `period_start >= ${this.from} AND period_end <= ${this.to}`;
-		// Stocks come from each reporting unit's last (or first) form inside the bucket.
-		const unit = ['region', 'court_id', 'instance', 'case_type', 'category'];
-		const partition = `PARTITION BY ${[...keys.map((k) => `k_${k.alias}`), ...unit].join(', ')}`;
-		let aggregate: string;
-		if (leaf.column === 'incoming' || leaf.column === 'resolved') aggregate = `sum(${leaf.column})`;
-		else if (leaf.column === 'pending_end') aggregate = 'sum(pending_end) FILTER (WHERE period_end = last_end)';
-		else aggregate = 'sum(pending_start) FILTER (WHERE period_start = first_start)';
-		const inner = `SELECT *, ${keys.map((k) => `${k.expr} AS k_${k.alias}, `).join('')}
-			max(period_end) OVER (${partition}) AS last_end, min(period_start) OVER (${partition}) AS first_start
-			FROM court_stats ${this.sql.where([inPeriod])}`;
-		const outer = keys.map((k) => `k_${k.alias} AS ${k.alias}`);
-		return this.addCte(`SELECT ${[...outer, `coalesce(${aggregate}, 0) AS v`].join(', ')} FROM (${inner}) t ${groupBy(outer.length)}`);
+		const spans = this.grain ? 'buckets' : `(SELECT ${this.from} AS s, ${this.to} AS e)`;
+		const keys = [...this.dimKeys(), ...(this.grain ? [{ expr: 'b.period', alias: 'period' }] : [])];
+		// Every reporting unit touching the bucket has a form meeting the condition.
+		const unit = '[f.court_id, f.instance, f.case_type, f.category]';
+		const everyUnit = (cond: string) => `count(DISTINCT ${unit}) FILTER (WHERE ${cond}) = count(DISTINCT ${unit})`;
+		const inside = 'f.period_start >= b.s AND f.period_end <= b.e';
+		const [v, aligned] =
+			leaf.column === 'pending_end'
+				? ['sum(f.pending_end) FILTER (WHERE f.period_end = b.e)', everyUnit('f.period_end = b.e')]
+				: leaf.column === 'pending_start'
+					? ['sum(f.pending_start) FILTER (WHERE f.period_start = b.s)', everyUnit('f.period_start = b.s')]
+					: [
+							`sum(f.${leaf.column})`,
+							`bool_and(${inside}) AND ${everyUnit('f.period_start = b.s')} AND ${everyUnit('f.period_end = b.e')}`
+						];
+		return this.addCte(
+			`SELECT ${[...selectKeys(keys), `coalesce(${v}, 0) AS v`, `${aligned} AS aligned`].join(', ')}
+			FROM court_stats f JOIN ${spans} b ON f.period_start <= b.e AND f.period_end >= b.s ${this.sql.where([])} ${groupBy(keys.length)}`
+		);
 	}
 
 	private population(): string {
 		const byRegion = this.input.by.includes('region');
-		return this.addCte(this.sql.population(byRegion), byRegion ? ['region'] : [], false);
+		return this.addCte(this.sql.population(byRegion), byRegion ? ['region'] : []);
 	}
 
 	private judges(leaf: JudgesLeaf): string {
@@ -299,24 +337,27 @@ class QueryWriter {
 		);
 	}
 
+	/** The buckets of the period: start (`period`), first and last day inside the period, CEPEJ days and months. */
 	private bucketsCte(): string {
-		const grain = this.grain!;
-		const list = buckets(this.input, grain);
-		const first = this.p.bind(bucketStart(this.input.from, grain), 'DATE');
-		const count = this.p.bind(list.length, 'INTEGER');
-		const step = GRAIN_MONTHS[grain];
-		return `buckets AS (
-			SELECT period, least((period + to_months(${step}))::DATE - 1, ${this.to}) AS e,
-				date_diff('day', greatest(period, ${this.from}), least((period + to_months(${step}))::DATE - 1, ${this.to})) + 1 AS days
-			FROM (SELECT (${first} + to_months(i::INTEGER * ${step}))::DATE AS period FROM range(0, ${count}) r(i)) x
-		)`;
+		const rows = buckets(this.input, this.grain!).map((b) =>
+			[
+				this.p.bind(b.period, 'DATE'),
+				this.p.bind(b.from, 'DATE'),
+				this.p.bind(b.to, 'DATE'),
+				this.p.bind(cepejDays(b), 'DOUBLE'),
+				this.p.bind(monthsInPeriod(b), 'DOUBLE')
+			].join(', ')
+		);
+		return `buckets AS (SELECT * FROM (VALUES (${rows.join('), (')})) v(period, s, e, days, months))`;
 	}
 
 	compile(plan: PlanNode): CompiledQuery {
 		for (const leaf of leaves(plan)) this.leaf(leaf);
-		const days = this.grain ? 'keys.days' : this.p.bind(daysInPeriod(this.input), 'DOUBLE');
-		const sql = figureSql(plan, { read: (leaf, column) => `${this.names.get(leaf)}.${column}`, days });
-		const select = `${sql.value} AS value, ${sql.numerator} AS numerator, ${sql.denominator} AS denominator, ${sql.n} AS n`;
+		const scale = this.grain
+			? { days: 'keys.days', months: 'keys.months' }
+			: { days: this.p.bind(cepejDays(this.input), 'DOUBLE'), months: this.p.bind(monthsInPeriod(this.input), 'DOUBLE') };
+		const figure = figureSql(plan, { read: (leaf, column) => `${this.names.get(leaf)}.${column}`, ...scale });
+		const select = `${figure.value} AS value, ${figure.numerator} AS numerator, ${figure.denominator} AS denominator, ${figure.n} AS n, ${figure.missing} AS missing`;
 		const withs = [...(this.grain ? [this.bucketsCte()] : []), ...this.ctes.map((c) => `${c.name} AS (${c.sql})`)];
 		const joined = this.ctes.filter((c) => !c.helper);
 		const join = (c: Cte) => (c.keys.length ? `LEFT JOIN ${c.name} USING (${c.keys.join(', ')})` : `CROSS JOIN ${c.name}`);
@@ -326,16 +367,22 @@ class QueryWriter {
 			body = `SELECT ${select} FROM ${joined.map((c) => c.name).join(' CROSS JOIN ')}`;
 		} else {
 			const dims = this.input.by as string[];
-			const groupSources = joined.filter((c) => c.definesGroups);
-			const dimGroups = dims.length ? `(${groupSources.map((c) => `SELECT ${dims.join(', ')} FROM ${c.name}`).join(' UNION ')}) g` : '';
+			const groups = dims.length ? `(${this.groups.join(' UNION ')}) g` : '';
 			const keysSql = this.grain
 				? dims.length
-					? `SELECT DISTINCT g.*, b.period, b.days FROM ${dimGroups} CROSS JOIN buckets b`
-					: 'SELECT period, days FROM buckets'
-				: `SELECT DISTINCT * FROM ${dimGroups}`;
+					? `SELECT g.*, b.period, b.days, b.months FROM ${groups} CROSS JOIN buckets b`
+					: 'SELECT period, days, months FROM buckets'
+				: `SELECT * FROM ${groups}`;
 			withs.push(`keys AS (${keysSql})`);
+			const listed = listedSql(plan, figure);
+			const only = !dims.length
+				? ''
+				: this.grain
+					? `QUALIFY bool_or(${listed}) OVER (PARTITION BY ${dims.map((d) => `keys.${d}`).join(', ')})`
+					: `WHERE ${listed}`;
 			body = `SELECT ${this.keys.map((k) => `keys.${k}`).join(', ')}, ${select}
 				FROM keys ${joined.map(join).join(' ')}
+				${only}
 				ORDER BY ${this.keys.map((k) => `keys.${k}`).join(', ')}`;
 		}
 		const text = `WITH ${withs.join(',\n')}\n${body}`;

@@ -52,17 +52,19 @@ export function writeRecords(plan: PlanNode, r: RecordsInput): CompiledQuery {
 	};
 }
 
-/** Whether any case record touches the period under the filters (for choosing a source). */
-export function writeExists(period: { from: string; to: string }, filters: Filters): CompiledQuery {
+/**
+ * Whether any case record touches the period under the filters (`found`), and any aggregate
+ * form does under theirs (`forms`): for choosing a source.
+ */
+export function writeExists(period: { from: string; to: string }, filters: Filters, formFilters: Filters): CompiledQuery {
 	const p = new Binder();
-	const clauses = [
-		`filed_date <= ${p.bind(period.to, 'DATE')}`,
-		`(decided_date IS NULL OR decided_date >= ${p.bind(period.from, 'DATE')})`,
-		...filterClauses(p, filters)
-	];
+	const [from, to] = [p.bind(period.from, 'DATE'), p.bind(period.to, 'DATE')];
+	const cases = [`filed_date <= ${to}`, `(decided_date IS NULL OR decided_date >= ${from})`, ...filterClauses(p, filters)];
+	const forms = [`period_start <= ${to}`, `period_end >= ${from}`, ...filterClauses(p, formFilters)];
 	return {
-		sql: `SELECT EXISTS (SELECT 1 FROM ${FACTS.cases.relation} WHERE ${clauses.join(' AND ')}) AS found`,
+		sql: `SELECT EXISTS (SELECT 1 FROM ${FACTS.cases.relation} WHERE ${cases.join(' AND ')}) AS found,
+			EXISTS (SELECT 1 FROM court_stats WHERE ${forms.join(' AND ')}) AS forms`,
 		params: p.values,
-		routes: [{ what: 'cases exist', source: 'rows', from: 'cases', reason: 'an existence test reads the rows' }]
+		routes: [{ what: 'cases and forms exist', source: 'rows', from: 'cases', reason: 'an existence test reads the rows' }]
 	};
 }
