@@ -2,13 +2,19 @@
  * Imports a CSV file into the database through the same pipeline as the web upload:
  *
  *   npm run import -- --kind cases|fraud|court_stats|other [--mode append|replace]
- *                     [--map "Header=field" …] [--dataset ID] [--name NAME] [--lang ru|kk|en] FILE
+ *                     [--map "Header=field" …] [--values "field:text=code" …] [--profile NAME]
+ *                     [--dataset ID] [--name NAME] [--lang ru|kk|en] FILE
  *   npm run import -- --parquet --kind cases|fraud|court_stats [--mode …] [--dataset ID] FOLDER
  *
  * With --parquet, FOLDER holds Parquet files as `npm run export:parquet` writes them (a kind's
  * folder, or one dataset's `dataset_id=N` folder in it); they go through the same checks.
- * The mapping is suggested from the headers as on the web; --map corrects it (an empty field
- * unmaps a column). Stop the server first: DuckDB lets one process open the database file.
+ * The mapping is suggested from the headers as on the web (known names and their variants);
+ * --map corrects it (an empty field unmaps a column). Cell values written otherwise than the
+ * codes are read when they are variants of a label; --values places the others. --profile
+ * applies the mappings saved under NAME and saves those of this import there; without it the
+ * profile saved for files with the same headers is applied. Whatever was read loosely or left
+ * out is printed with the flag that fixes it. Stop the server first: DuckDB lets one process
+ * open the database file.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,9 +31,13 @@ import { syncDirectories } from '../src/lib/server/db/directories';
 import { migrate } from '../src/lib/server/db/migrations';
 import { ImportError } from '../src/lib/server/ingest/errors';
 import { runImport, type Progress } from '../src/lib/server/ingest/pipeline';
+import { isProfileName } from '../src/lib/domain/ingest/profile';
+import { parseValueFlag, withValueCode, type ValueCodes } from '../src/lib/domain/ingest/value-codes';
+import { mappingLines } from '../src/lib/i18n/mapping-texts';
+import * as m from '../src/lib/paraglide/messages.js';
 
 const USAGE =
-	'Usage: npm run import -- --kind cases|fraud|court_stats|other [--mode append|replace] [--map "Header=field" …] [--dataset ID] [--name NAME] [--lang ru|kk|en] FILE\n' +
+	'Usage: npm run import -- --kind cases|fraud|court_stats|other [--mode append|replace] [--map "Header=field" …] [--values "field:text=code" …] [--profile NAME] [--dataset ID] [--name NAME] [--lang ru|kk|en] FILE\n' +
 	'       npm run import -- --parquet --kind cases|fraud|court_stats [--mode append|replace] [--dataset ID] [--name NAME] [--lang ru|kk|en] FOLDER';
 
 function fail(message: string): never {
@@ -41,6 +51,8 @@ const { values, positionals } = parseArgs({
 		kind: { type: 'string' },
 		mode: { type: 'string', default: 'append' },
 		map: { type: 'string', multiple: true, default: [] },
+		values: { type: 'string', multiple: true, default: [] },
+		profile: { type: 'string' },
 		dataset: { type: 'string' },
 		name: { type: 'string' },
 		lang: { type: 'string', default: 'ru' },
@@ -70,6 +82,13 @@ for (const pair of values.map) {
 	if (at < 1) fail(`--map: "${pair}" is not Header=field.`);
 	mapHeaders[pair.slice(0, at)] = pair.slice(at + 1).trim();
 }
+let valueCodes: ValueCodes = {};
+for (const flag of values.values) {
+	const parsed = parseValueFlag(flag);
+	if (!parsed) fail(`--values: "${flag}" is not field:text=code.`);
+	valueCodes = withValueCode(valueCodes, parsed.field, parsed.text, parsed.code);
+}
+if (values.profile !== undefined && !isProfileName(values.profile)) fail(`--profile: "${values.profile}" is not a profile name.`);
 
 const s = settings();
 const db = await Database.open(s.databasePath, { threads: s.duckdbThreads || undefined, memoryLimit: s.importMemoryLimit });
@@ -105,6 +124,8 @@ try {
 			datasetId,
 			name: values.name,
 			mapHeaders,
+			values: valueCodes,
+			profile: values.profile,
 			sourceName: path.basename(file),
 			actor: `cli:${process.env.USER ?? 'unknown'}`
 		},
@@ -116,6 +137,8 @@ try {
 			`; read ${outcome.rowsRead}, loaded ${outcome.rowsLoaded}, rejected ${outcome.rowsRejected}` +
 			` (threshold ${(outcome.threshold * 100).toFixed(2)}%) in ${seconds()} s; SHA-256 ${outcome.sha256}`
 	);
+	if (outcome.profile) console.log(m.map_profile_applied({ name: outcome.profile }, { locale }));
+	for (const line of mappingLines(outcome, locale)) console.log(`  ${line}`);
 	for (const [reason, n] of Object.entries(outcome.reasons)) console.log(`  ${n} × ${rejectText(reason as never, '…', locale)}`);
 	for (const r of outcome.rejects.slice(0, 20)) {
 		console.log(
