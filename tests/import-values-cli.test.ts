@@ -3,12 +3,11 @@
  * without hints where they are variants, otherwise each header and value it could not place
  * printed with the flag that fixes it; --values and --profile.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runScript } from './support/cli';
 import { tempDatabasePath } from './support/fixture-db';
-import { ROOT } from './support/server';
 
 const database = tempDatabasePath('cli-values');
 const dir = path.dirname(database);
@@ -16,12 +15,7 @@ const dir = path.dirname(database);
 function importCli(args: string[], content: string) {
 	const file = path.join(dir, 'выгрузка.csv');
 	fs.writeFileSync(file, content);
-	const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/import.ts', ...args, file], {
-		cwd: ROOT,
-		env: { ...process.env, DATABASE_PATH: database, UPLOADS_DIR: path.join(dir, 'uploads') },
-		encoding: 'utf8'
-	});
-	return { status: result.status, out: result.stdout, err: result.stderr };
+	return runScript('scripts/import.ts', [...args, file], { DATABASE_PATH: database, UPLOADS_DIR: path.join(dir, 'uploads') });
 }
 
 const HEADER = 'Номер КУИ;Дата регистрации;Область;Способ мошенничества;Канал связи;Сумма ущерба, тг;Статья УК;Статус;Возраст потерпевшего';
