@@ -15,6 +15,7 @@ const NAV: NavItem[] = [
 	{ href: '/fraud', route: '/fraud', label: m.nav_fraud },
 	{ href: '/practice', route: '/practice', label: m.nav_practice },
 	{ href: '/data', route: '/data', label: m.nav_data },
+	{ href: '/definitions', route: '/definitions', label: m.nav_definitions },
 	{ href: '/admin/users', route: '/admin/users', label: m.nav_users }
 ];
 

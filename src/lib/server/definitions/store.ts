@@ -42,6 +42,15 @@ interface DatasetRef {
 	columns: DatasetColumn[];
 }
 
+/** The columns a definition may name: an uploaded dataset's as read now, a canonical one's fields. */
+export async function datasetColumns(q: Queryable, datasetId: number, kind: string): Promise<DatasetColumn[]> {
+	if (kind === 'other') {
+		const other = await describeOther(q, datasetId);
+		return (other?.columns ?? []).map((c) => ({ name: c.name, type: c.type }));
+	}
+	return CANONICAL_TABLES[kind as CanonicalKind].fields.map((f) => ({ name: f.name, type: CANONICAL_TYPE[f.type] }));
+}
+
 /** The dataset a definition names (by number or by name) with its columns, or the problem. */
 async function resolveDataset(q: Queryable, ref: number | string): Promise<DatasetRef | DefinitionProblem> {
 	const rows = await q.query<{ dataset_id: number; kind: string }>(
@@ -54,12 +63,7 @@ async function resolveDataset(q: Queryable, ref: number | string): Promise<Datas
 	if (rows.length > 1)
 		return { path: 'dataset', code: 'ambiguous_dataset', params: { dataset: String(ref), ids: rows.map((r) => r.dataset_id).join(', ') } };
 	const [{ dataset_id: datasetId, kind }] = rows;
-	if (kind === 'other') {
-		const other = await describeOther(q, datasetId);
-		return { datasetId, columns: (other?.columns ?? []).map((c) => ({ name: c.name, type: c.type })) };
-	}
-	const fields = CANONICAL_TABLES[kind as CanonicalKind].fields;
-	return { datasetId, columns: fields.map((f) => ({ name: f.name, type: CANONICAL_TYPE[f.type] })) };
+	return { datasetId, columns: await datasetColumns(q, datasetId, kind) };
 }
 
 interface Row {
