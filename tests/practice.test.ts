@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PLANTED_ANOMALIES } from '../src/lib/server/demo/anomalies';
-import { openAppDatabase } from '../src/lib/server/db/bootstrap';
+import { openAppDatabase } from '../src/lib/server/startup';
 import { settings } from '../src/lib/server/config';
 import { Z95, Z998 } from '../src/lib/domain/stats/wilson';
 import type { PracticeView } from '../src/lib/server/practice/view';

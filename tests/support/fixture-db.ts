@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Database } from '../../src/lib/server/db/database';
-import { loadCanonicalFiles } from '../../src/lib/server/db/bootstrap';
+import { loadCanonicalFiles } from '../../src/lib/server/startup';
 import { syncDirectories } from '../../src/lib/server/db/directories';
 import { migrate } from '../../src/lib/server/db/migrations';
 import { parseQuery, type ViewQuery } from '../../src/lib/domain/query';

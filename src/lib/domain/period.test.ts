@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addYears, bucketEnd, buckets, daysInPeriod, previousYear, resolvePeriod } from './period';
+import { addMonths, addYears, bucketEnd, buckets, daysInPeriod, previousYear, resolvePeriod } from './period';
 
 describe('periods', () => {
 	it('resolves named periods against the data as-of date', () => {
@@ -17,6 +17,12 @@ describe('periods', () => {
 	it('compares with the same period a year earlier, 29 February included', () => {
 		expect(previousYear({ from: '2024-02-29', to: '2025-02-28' })).toEqual({ from: '2023-02-28', to: '2024-02-28' });
 		expect(addYears('2024-03-01', -1)).toBe('2023-03-01');
+	});
+
+	it('shifts by months, the end of a longer month to the end of a shorter one', () => {
+		expect(addMonths('2025-07-01', -15)).toBe('2024-04-01');
+		expect(addMonths('2025-03-31', 1)).toBe('2025-04-30');
+		expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
 	});
 
 	it('cuts buckets at the period and marks cut or unfinished ones as partial', () => {

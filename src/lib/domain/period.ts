@@ -49,6 +49,14 @@ export function addYears(iso: string, years: number): string {
 	return isoDate(shifted);
 }
 
+export function addMonths(iso: string, months: number): string {
+	const date = toDate(iso);
+	const shifted = utcMonth.offset(date, months);
+	// 31 March shifts to 30 April rather than rolling into May.
+	if (shifted.getUTCDate() !== date.getUTCDate()) return isoDate(utcDay.offset(shifted, -shifted.getUTCDate()));
+	return isoDate(shifted);
+}
+
 /** Inclusive number of days from `from` to `to`. */
 export function daysInPeriod(period: Period): number {
 	return utcDay.count(toDate(period.from), toDate(period.to)) + 1;

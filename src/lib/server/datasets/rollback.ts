@@ -7,11 +7,11 @@
 import { CANONICAL_TABLES, type CanonicalKind } from '../../domain/schema';
 import type { Database, Queryable } from '../db/database';
 import { quoteIdent } from '../db/binder';
-import { beginDataChange } from '../db/derived';
+import { beginDataChange } from '../metrics/maintain';
 import { dropTyped } from '../other/dataset';
 import { ImportError } from '../ingest/errors';
 import { otherTable } from '../ingest/commit';
-import { bumpDataRevision } from '../metrics/revision';
+import { bumpDataRevision } from '../db/revision';
 import { audit } from './registry';
 
 async function restoreCanonical(tx: Queryable, kind: CanonicalKind, datasetId: number, version: number): Promise<void> {

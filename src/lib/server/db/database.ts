@@ -78,58 +78,9 @@ export class Connection implements Queryable {
 	}
 }
 
-/** Statements that only read: they leave cached results valid. */
-const READ_ONLY = /^\s*(SELECT|WITH|DESCRIBE|SUMMARIZE|FROM)\b/i;
-
-/**
- * Results of reads made through it, kept until the next write through the database: dashboards
- * run the same statements for every visitor, and the data changes only by imports and rollbacks
- * of this process (DuckDB lets one process open the file). Identical reads in flight share one
- * execution; each caller gets its own copy of the rows, as callers may change them.
- */
-export class ReadCache implements Queryable {
-	private readonly entries = new Map<string, Promise<Row[]>>();
-
-	constructor(
-		private readonly db: Database,
-		private readonly maxEntries: number
-	) {}
-
-	clear(): void {
-		this.entries.clear();
-	}
-
-	async query<T extends object = Row>(sql: string, params?: Params): Promise<T[]> {
-		if (this.maxEntries <= 0) return this.db.query<T>(sql, params);
-		const key = sql + '\u0000' + JSON.stringify(params ?? null, (_, v) => (typeof v === 'bigint' ? String(v) : v));
-		let entry = this.entries.get(key);
-		if (entry) {
-			// Most recently used last: the first entry is the one evicted.
-			this.entries.delete(key);
-		} else {
-			const generation = this.db.generation;
-			const started = this.db.query<Row>(sql, params);
-			// Kept only if no write happened meanwhile (the result may predate it); failures are not kept.
-			const drop = () => this.entries.get(key) === started && this.entries.delete(key);
-			started.then(() => this.db.generation !== generation && drop(), drop);
-			entry = started;
-		}
-		this.entries.set(key, entry);
-		if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-		return structuredClone(await entry) as T[];
-	}
-
-	run(sql: string, params?: Params): Promise<number> {
-		return this.db.run(sql, params);
-	}
-}
-
 export class Database implements Queryable {
 	private readonly idle: DuckDBConnection[] = [];
 	private writeQueue: Promise<unknown> = Promise.resolve();
-	private readonly caches: ReadCache[] = [];
-	/** Counts the writes through this database; a cached read is valid within one generation. */
-	generation = 0;
 
 	private constructor(
 		readonly path: string,
@@ -144,18 +95,6 @@ export class Database implements Queryable {
 		if (options.readOnly) config.access_mode = 'READ_ONLY';
 		const instance = await DuckDBInstance.create(file, config);
 		return new Database(file, instance);
-	}
-
-	/** A reader whose results are cached until the next write (`maxEntries` 0: no cache). */
-	readCache(maxEntries: number): ReadCache {
-		const cache = new ReadCache(this, maxEntries);
-		this.caches.push(cache);
-		return cache;
-	}
-
-	private changed(): void {
-		this.generation += 1;
-		for (const cache of this.caches) cache.clear();
 	}
 
 	private async acquire(): Promise<DuckDBConnection> {
@@ -178,29 +117,17 @@ export class Database implements Queryable {
 		}
 	}
 
-	/** A connection held while `fn` runs; whatever it did counts as a write. */
-	async withConnection<T>(fn: (q: Connection) => Promise<T>): Promise<T> {
-		try {
-			return await this.borrow(fn);
-		} finally {
-			this.changed();
-		}
+	/** A connection held while `fn` runs (its temporary tables live as long). */
+	withConnection<T>(fn: (q: Connection) => Promise<T>): Promise<T> {
+		return this.borrow(fn);
 	}
 
-	async query<T extends object = Row>(sql: string, params?: Params): Promise<T[]> {
-		try {
-			return await this.borrow((q) => q.query<T>(sql, params));
-		} finally {
-			if (!READ_ONLY.test(sql)) this.changed();
-		}
+	query<T extends object = Row>(sql: string, params?: Params): Promise<T[]> {
+		return this.borrow((q) => q.query<T>(sql, params));
 	}
 
-	async run(sql: string, params?: Params): Promise<number> {
-		try {
-			return await this.borrow((q) => q.run(sql, params));
-		} finally {
-			this.changed();
-		}
+	run(sql: string, params?: Params): Promise<number> {
+		return this.borrow((q) => q.run(sql, params));
 	}
 
 	/**
@@ -220,7 +147,7 @@ export class Database implements Queryable {
 				throw error;
 			}
 		};
-		const next = this.writeQueue.then(() => (on ? inTransaction(on) : this.borrow(inTransaction))).finally(() => this.changed());
+		const next = this.writeQueue.then(() => (on ? inTransaction(on) : this.borrow(inTransaction)));
 		this.writeQueue = next.catch(() => undefined);
 		return next;
 	}

@@ -1,7 +1,8 @@
 /** The server process's database, opened once on first use (and awaited by the init hook). */
 import { settings } from '../config';
-import type { Database, ReadCache } from './database';
-import { openAppDatabase } from './bootstrap';
+import { openAppDatabase } from '../startup';
+import type { Database } from './database';
+import { ReadCache } from './read-cache';
 
 let opening: Promise<Database> | undefined;
 let reader: Promise<ReadCache> | undefined;
@@ -13,10 +14,10 @@ export function database(): Promise<Database> {
 
 /**
  * The database for dashboard reads (overview, explorer, fraud and practice pages, indicator
- * API): results cached until the next write, so that many visitors looking at the same figures
- * cost one query each (READ_CACHE_ENTRIES).
+ * API): results cached until the data changes, so that many visitors looking at the same
+ * figures cost one query each (READ_CACHE_ENTRIES).
  */
 export function dataReader(): Promise<ReadCache> {
-	reader ??= database().then((db) => db.readCache(settings().readCacheEntries));
+	reader ??= database().then((db) => new ReadCache(db, settings().readCacheEntries));
 	return reader;
 }

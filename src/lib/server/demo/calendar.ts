@@ -2,6 +2,7 @@
  * Dates as whole day numbers (days since 1970-01-01, UTC): cheap to add, compare and turn
  * back into YYYY-MM-DD strings millions of times.
  */
+import { CASSATION_REFORM_DATE } from '../../domain/courts';
 
 const DAY_MS = 86_400_000;
 
@@ -14,7 +15,7 @@ export const WARMUP_START = dayOf('2018-01-01');
 export const START = dayOf('2019-01-01');
 export const AS_OF_ISO = '2026-09-30';
 export const AS_OF = dayOf(AS_OF_ISO);
-export const CASSATION_REFORM = dayOf('2025-07-01');
+export const CASSATION_REFORM = dayOf(CASSATION_REFORM_DATE);
 
 // Lookup tables over the span a generated date can take (long durations run past AS_OF).
 const TABLE_START = dayOf('2017-01-01');

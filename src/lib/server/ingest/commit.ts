@@ -10,7 +10,7 @@ import { CANONICAL_TABLES, type CanonicalKind } from '../../domain/schema';
 import { quoteIdent } from '../db/binder';
 import type { Database, Queryable, Connection } from '../db/database';
 import { insertRows } from '../db/directories';
-import { beginDataChange } from '../db/derived';
+import { beginDataChange } from '../metrics/maintain';
 import { audit, createDataset, recordVersion } from '../datasets/registry';
 import { ImportError } from './errors';
 import { faultPoint } from './fault-points';

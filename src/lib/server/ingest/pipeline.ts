@@ -25,7 +25,7 @@ import type { Reject } from '../../domain/ingest/reasons';
 import { valueCodesProblem, type ValueCodes, type ValueInFile } from '../../domain/ingest/value-codes';
 import { CANONICAL_TABLES, type CanonicalKind } from '../../domain/schema';
 import type { Database, Connection } from '../db/database';
-import { bumpDataRevision } from '../metrics/revision';
+import { bumpDataRevision } from '../db/revision';
 import { inferColumnTypes } from '../other/columns';
 import { commitCanonical, commitOther, type CommitOutcome, type Mode, type Provenance, type Target } from './commit';
 import { ImportError, isWriteFailure } from './errors';

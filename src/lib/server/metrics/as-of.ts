@@ -1,7 +1,7 @@
 /** The as-of date of the data: the latest date any fact carries. Periods default to it. */
 import { isoDate } from '../../domain/period';
 import type { Queryable } from '../db/database';
-import { dataRevision } from './revision';
+import { dataRevision } from '../db/revision';
 
 const cache = new WeakMap<Queryable, { revision: number; asOf: string }>();
 

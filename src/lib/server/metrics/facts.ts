@@ -1,11 +1,16 @@
 /**
  * The relations indicators read. Each is exposed under the alias `t` with the canonical column
  * names, so catalog fragments can use bare column names whatever the fact.
+ *
+ * A fact is data: the planner reads it only through this description (relation, date columns,
+ * whitelisted columns), so a fact can also be described at run time, e.g. an uploaded table.
  */
 import type { EventId, FactId } from '../../domain/catalog';
 
 export interface Fact {
+	/** A table name or a parenthesised SELECT: trusted code, never input. */
 	relation: string;
+	/** The date column of each event the fact's rows can be counted by. */
 	events: Partial<Record<EventId, string>>;
 	/** Columns a list of its records shows and may be sorted by (a whitelist); the first is the key. */
 	records?: readonly string[];
@@ -14,6 +19,8 @@ export interface Fact {
 	 * for a join of a small table with the case records, which costs more than the query itself.
 	 */
 	stored?: boolean;
+	/** Rolled up monthly by the rollup dimensions (rollups.ts): its counts, sums, stocks and quantiles. */
+	rollup?: boolean;
 }
 
 const CASE_RECORD = [
@@ -40,18 +47,20 @@ const FRAUD_CASE = `SELECT f.*, c.case_id, c.filed_date, c.decided_date, c.outco
 	) c ON c.case_number = f.case_number`;
 
 export const FACTS: Record<FactId, Fact> = {
-	cases: { relation: 'cases', events: { filed: 'filed_date', decided: 'decided_date' }, records: CASE_RECORD },
+	cases: { relation: 'cases', events: { filed: 'filed_date', decided: 'decided_date' }, records: CASE_RECORD, rollup: true },
 	// A proceeding with a flag saying whether the next instance reviewed it.
 	appeals: {
 		relation: `(SELECT c.*, l.case_id IS NOT NULL AS reviewed FROM cases c LEFT JOIN case_links l ON l.case_id = c.case_id)`,
 		events: { decided: 'decided_date' },
-		records: CASE_RECORD
+		records: CASE_RECORD,
+		rollup: true
 	},
 	// The next instance's decision, attributed to the proceeding (court, judge) it reviewed.
 	reviews: {
 		relation: `(SELECT c.*, l.next_outcome AS review_outcome, l.next_decided_date AS review_decided_date FROM case_links l JOIN cases c ON c.case_id = l.case_id)`,
 		events: { review_decided: 'review_decided_date' },
-		records: [...CASE_RECORD, 'review_decided_date', 'review_outcome']
+		records: [...CASE_RECORD, 'review_decided_date', 'review_outcome'],
+		rollup: true
 	},
 	fraud: {
 		relation: 'fraud',

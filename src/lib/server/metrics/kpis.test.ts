@@ -9,7 +9,7 @@ import type { ViewQuery } from '../../domain/query';
 import type { Access } from '../../domain/roles';
 import { createFixtureDatabase, viewQuery } from '../../../../tests/support/fixture-db';
 import type { Database } from '../db/database';
-import { refreshRollups, rollupsCurrent } from '../db/derived';
+import { refreshRollups, rollupsCurrent } from './maintain';
 import { dataAsOf } from './as-of';
 import { batchable, compileBatch, compileMeasure } from './compile';
 import { deadlines } from './deadlines';

@@ -94,7 +94,7 @@ export async function chooseSource(db: Queryable, indicator: Indicator, query: V
 	if (choice !== 'auto') return choice;
 	if (!indicator.formMeasure) return 'cases';
 	const { filters } = fit(indicator, query, 'cases');
-	const exists = compileExists('cases', period, filters);
+	const exists = compileExists(period, filters);
 	const [row] = await db.query<{ found: boolean }>(exists.sql, exists.params);
 	return row.found ? 'cases' : 'court_stats';
 }

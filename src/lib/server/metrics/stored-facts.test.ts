@@ -12,7 +12,8 @@ import { FIXTURES, createFixtureDatabase, viewQuery } from '../../../../tests/su
 import { rollbackDataset } from '../datasets/rollback';
 import type { Database } from '../db/database';
 import { runImport } from '../ingest/pipeline';
-import { compileBatch, compileMeasure, storedFact } from './compile';
+import { compileBatch, compileMeasure } from './compile';
+import { storedFact } from './tables';
 import { deadlines } from './deadlines';
 import { FACTS } from './facts';
 import { runIndicator } from './run';

@@ -8,7 +8,7 @@ import { parseRequest } from '../../domain/explore/request';
 import type { Locale } from '../../domain/l10n';
 import { errorResponse } from '../api/imports';
 import type { Database } from '../db/database';
-import { bumpDataRevision } from '../metrics/revision';
+import { bumpDataRevision } from '../db/revision';
 import { dashboard } from './dashboard';
 import { describeOther, ensureTyped, openOther, type OtherDataset } from './dataset';
 import { columnFacts, forgetFacts } from './facts';

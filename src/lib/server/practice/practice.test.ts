@@ -10,6 +10,7 @@ import type { Access } from '../../domain/roles';
 import { createFixtureDatabase } from '../../../../tests/support/fixture-db';
 import type { Database } from '../db/database';
 import * as q from './queries';
+import { pendingPastLimit } from './reform';
 import { practiceView } from './view';
 
 const ANALYST: Access = { role: 'analyst', minCount: 5 };
@@ -106,7 +107,7 @@ describe('practice queries', () => {
 	});
 
 	it('lists no cassation complaint past its limit where there is none', async () => {
-		expect(await q.cassationPastLimit(db, '2025-02-01', { months: 6 }, {}, 10)).toEqual({ total: 0, rows: [] });
+		expect(await pendingPastLimit(db, '2025-02-01', {}, 10)).toEqual({ total: 0, rows: [] });
 	});
 });
 

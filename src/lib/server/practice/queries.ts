@@ -6,12 +6,11 @@
  * Every value is a bound parameter; filters go through compile.ts's whitelist of dimensions.
  */
 import { dimensionById } from '../../domain/catalog';
-import type { Span } from '../../domain/deadlines';
 import type { Period } from '../../domain/period';
 import type { Filters } from '../../domain/query';
 import { Binder } from '../db/binder';
 import type { Queryable } from '../db/database';
-import { filterClauses } from '../metrics/compile';
+import { filterClauses } from '../metrics/sql/context';
 
 const DAYS = "date_diff('day', filed_date, decided_date)";
 /** Upper bounds (exclusive) of the day bins of the histogram; the last bin is open. */
@@ -275,38 +274,4 @@ export async function comparableOutcomes(db: Queryable, d: Description): Promise
 	};
 	const local = await run(true);
 	return local.n >= MIN_COMPARABLE || !d.region ? local : run(false);
-}
-
-export interface PendingComplaint {
-	case_id: string;
-	case_number: string;
-	court_id: string;
-	filed_date: string;
-	days: number;
-}
-
-/** Cassation complaints under the filters still pending on `asOf` whose statutory limit (`span` after receipt) has passed. */
-export async function cassationPastLimit(
-	db: Queryable,
-	asOf: string,
-	span: Span,
-	filters: Filters,
-	limit: number
-): Promise<{ total: number; rows: PendingComplaint[] }> {
-	const p = new Binder();
-	const on = p.bind(asOf, 'DATE');
-	const deadline = 'months' in span ? `to_months(${p.bind(span.months, 'INTEGER')})` : `to_days(${p.bind(span.days, 'INTEGER')})`;
-	const where = [
-		"instance = 'cassation'",
-		`filed_date <= ${on}`,
-		`decided_date IS NULL OR decided_date > ${on}`,
-		`filed_date + ${deadline} < ${on}`
-	];
-	const rows = await db.query<PendingComplaint & { total: number }>(
-		`SELECT case_id, case_number, court_id, filed_date, date_diff('day', filed_date, ${on}) AS days, count(*) OVER () AS total
-		FROM ${filtered(p, filters, where)} t
-		ORDER BY filed_date, case_id LIMIT ${p.bind(limit, 'INTEGER')}`,
-		p.values
-	);
-	return { total: rows[0]?.total ?? 0, rows: rows.map(({ total: _, ...r }) => r) };
 }

@@ -3,17 +3,17 @@
  * the merits as interrupted time series, outcomes and days to decision before and after, and
  * compliance with the six-month limit. Figures come from catalog indicators.
  */
+import { indicatorById } from '../../domain/catalog';
+import { CASSATION_REFORM_DATE } from '../../domain/courts';
 import type { Span } from '../../domain/deadlines';
-import type { Period } from '../../domain/period';
+import { addDays, addMonths, daysInPeriod, type Period } from '../../domain/period';
 import type { Filters } from '../../domain/query';
 import type { Access } from '../../domain/roles';
 import { segmentedRegression, type Segmented } from '../../domain/stats/segmented';
 import type { Queryable } from '../db/database';
+import { compileRecords } from '../metrics/compile';
 import { deadlines } from '../metrics/deadlines';
 import { caseIndicator } from './indicator';
-import { cassationPastLimit, type PendingComplaint } from './queries';
-
-export const REFORM_DATE = '2025-07-01';
 /** Monthly series start here: the demo data and the reporting history begin in 2019. */
 export const SERIES_START = '2019-01-01';
 export const PENDING_LIST_LIMIT = 200;
@@ -49,7 +49,7 @@ export interface ReformView {
 
 function fit(points: MonthPoint[], pick: (p: MonthPoint) => number | null): Segmented | null {
 	const complete = points.filter((p) => !p.partial && pick(p) !== null);
-	const t0 = complete.findIndex((p) => p.period >= REFORM_DATE);
+	const t0 = complete.findIndex((p) => p.period >= CASSATION_REFORM_DATE);
 	if (t0 < 2 || complete.length - t0 < 2) return null;
 	// Months without a value are left out; time is the month's index, so gaps keep their place.
 	const index = (p: MonthPoint) => monthIndex(p.period) - monthIndex(complete[0].period);
@@ -73,11 +73,10 @@ export async function reformView(db: Queryable, access: Access, asOf: string, fi
 		merits: merits[i]?.value ?? null,
 		medianDays: median[i]?.value ?? null
 	}));
-	const afterPeriod = { from: REFORM_DATE, to: asOf };
-	// The same length of time just before the reform.
-	const span = monthIndex(asOf) - monthIndex(REFORM_DATE) + 1;
-	const beforeStart = new Date(Date.UTC(2025, 6 - span, 1)).toISOString().slice(0, 10);
-	const beforePeriod = { from: beforeStart, to: '2025-06-30' };
+	const afterPeriod = { from: CASSATION_REFORM_DATE, to: asOf };
+	// The same number of months just before the reform.
+	const span = monthIndex(asOf) - monthIndex(CASSATION_REFORM_DATE) + 1;
+	const beforePeriod = { from: addMonths(CASSATION_REFORM_DATE, -span), to: addDays(CASSATION_REFORM_DATE, -1) };
 	const side = async (period: Period): Promise<SideFigures> => {
 		const q = { period: { kind: 'range' as const, ...period }, by: [], filters: cassation };
 		const [outcomes, med, within] = await Promise.all([
@@ -98,10 +97,10 @@ export async function reformView(db: Queryable, access: Access, asOf: string, fi
 	const [before, after, pending] = await Promise.all([
 		side(beforePeriod),
 		side(afterPeriod),
-		cassationPastLimit(db, asOf, limit, filters, PENDING_LIST_LIMIT)
+		pendingPastLimit(db, asOf, filters, PENDING_LIST_LIMIT)
 	]);
 	return {
-		date: REFORM_DATE,
+		date: CASSATION_REFORM_DATE,
 		months,
 		complaints: fit(months, (p) => p.complaints),
 		merits: fit(months, (p) => p.merits),
@@ -109,5 +108,48 @@ export async function reformView(db: Queryable, access: Access, asOf: string, fi
 		after,
 		limit,
 		pending
+	};
+}
+
+export interface PendingComplaint {
+	case_id: string;
+	case_number: string;
+	court_id: string;
+	filed_date: string;
+	/** Days from receipt to `asOf`. */
+	days: number;
+}
+
+/**
+ * Cassation complaints under the filters still pending on `asOf` past their statutory limit,
+ * oldest first: the records of the catalog's `pending_past_limit` on that day.
+ */
+export async function pendingPastLimit(
+	db: Queryable,
+	asOf: string,
+	filters: Filters,
+	limit: number
+): Promise<{ total: number; rows: PendingComplaint[] }> {
+	const compiled = compileRecords({
+		measure: indicatorById('pending_past_limit')!.measure,
+		from: asOf,
+		to: asOf,
+		filters: { ...filters, instance: ['cassation'] },
+		deadlines: deadlines(),
+		sort: 'filed_date',
+		descending: false,
+		limit,
+		offset: 0
+	});
+	const rows = await db.query<PendingComplaint & { total: number }>(compiled.sql, compiled.params);
+	return {
+		total: rows[0]?.total ?? 0,
+		rows: rows.map((r) => ({
+			case_id: r.case_id,
+			case_number: r.case_number,
+			court_id: r.court_id,
+			filed_date: r.filed_date,
+			days: daysInPeriod({ from: r.filed_date, to: asOf }) - 1
+		}))
 	};
 }

@@ -1,12 +1,21 @@
 /**
- * Tables derived from the canonical ones, brought along inside the same transaction as every
- * data change so that they can never disagree with what they summarise.
+ * Tables derived from the canonical ones for the metrics — the links between instances, the
+ * monthly rollups and histograms, the stored facts — brought along inside the same transaction
+ * as every data change so that they can never disagree with what they summarise.
  */
+import { createHash } from 'node:crypto';
 import { INDICATORS } from '../../domain/catalog';
 import type { CanonicalKind } from '../../domain/schema';
-import { compileRollups, compileStoredFacts, type CompiledQuery, type RollupStatement } from '../metrics/compile';
-import { deadlines } from '../metrics/deadlines';
-import type { Params, Queryable } from './database';
+import type { Params, Queryable } from '../db/database';
+import { compileRollups, compileStoredFacts, type CompiledQuery, type RollupStatement } from './compile';
+import { deadlines } from './deadlines';
+
+/**
+ * The version of how the derived tables are computed from their definitions. Column names
+ * follow the definitions (definition.ts); bump this when a writer computes the same definition
+ * differently, so that databases rebuild their rollups.
+ */
+const ROLLUP_FORMAT = 1;
 
 /** The case numbers a change of case rows reaches (temporary, on the changing connection). */
 const TOUCHED = 'derived_touched';
@@ -168,7 +177,16 @@ const rollupStatements = () => [
 	),
 	...compileStoredFacts()
 ];
-const signature = (statements: ReturnType<typeof rollupStatements>) => JSON.stringify(statements);
+/** What the derived tables hold: their names and columns (named by definition) and the format, hashed. */
+const signature = (statements: ReturnType<typeof rollupStatements>) =>
+	createHash('sha256')
+		.update(
+			JSON.stringify({
+				format: ROLLUP_FORMAT,
+				tables: statements.map((s) => ('marker' in s ? [s.table, s.marker] : [s.table, s.keys, s.columns]))
+			})
+		)
+		.digest('hex');
 
 /**
  * Whether the rollups in the database are those this version would build with these time

@@ -1,17 +1,19 @@
 /**
- * Opening the application database: create or migrate the schema, refresh the directories and,
- * on an empty database, load the synthetic demo data.
+ * Starting the application: open the database, create or migrate the schema, refresh the
+ * directories, on an empty database load the synthetic demo data, and build the derived tables
+ * of the metrics if this version's are missing. It ties the layers together, so it sits above
+ * them (db, ingest, metrics) rather than in one of them.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CanonicalKind } from '../../domain/schema';
-import { settings, type Settings } from '../config';
-import { clearWorkFiles, runImport } from '../ingest/pipeline';
-import { Database } from './database';
-import { syncDirectories } from './directories';
-import { refreshRollups, rollupsCurrent } from './derived';
-import { migrate } from './migrations';
-import { bumpDataRevision } from '../metrics/revision';
+import type { CanonicalKind } from '../domain/schema';
+import { settings, type Settings } from './config';
+import { Database } from './db/database';
+import { syncDirectories } from './db/directories';
+import { migrate } from './db/migrations';
+import { bumpDataRevision } from './db/revision';
+import { clearWorkFiles, runImport } from './ingest/pipeline';
+import { refreshRollups, rollupsCurrent } from './metrics/maintain';
 
 type Log = (message: string) => void;
 
@@ -57,7 +59,7 @@ export async function loadDemo(db: Database, kinds: CanonicalKind[], s: Settings
 	const outDir = path.join(dir, `scale-${scale}`);
 	fs.mkdirSync(outDir, { recursive: true });
 	// Loaded on demand: only an empty database needs the generator.
-	const { generateDemo } = await import('../demo/generate');
+	const { generateDemo } = await import('./demo/generate');
 	const generated = await generateDemo({ scale, outDir });
 	log(`Generated in ${((Date.now() - started) / 1000).toFixed(1)} s; loading into DuckDB…`);
 	const files = Object.fromEntries(kinds.map((kind) => [kind, generated.files[kind]]));

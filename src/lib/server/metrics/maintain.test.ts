@@ -8,8 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../../../../tests/support/fixture-db';
 import { rollbackDataset } from '../datasets/rollback';
 import { openTestDatabase, type TestDatabase } from '../ingest/test-db';
-import type { Database } from './database';
-import { beginDataChange, refreshDerived } from './derived';
+import type { Database } from '../db/database';
+import { beginDataChange, refreshDerived } from './maintain';
 
 const HEADER = 'case_id,case_number,instance,court_id,region,case_type,category,filed_date,decided_date,outcome';
 
