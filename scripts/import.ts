@@ -2,14 +2,19 @@
  * Imports a CSV file through the same pipeline as the web upload:
  *
  *   npm run import -- [--kind cases|fraud|court_stats|other] [--mode append|replace]
- *                     [--map "Header=field" …] [--dataset ID] [--name NAME] [--lang ru|kk|en] [--create] FILE
+ *                     [--map "Header=field" …] [--values "field:text=code" …] [--profile NAME]
+ *                     [--dataset ID] [--name NAME] [--lang ru|kk|en] [--create] FILE
  *   npm run import -- --parquet --kind cases|fraud|court_stats [--mode …] [--dataset ID] FOLDER
  *
  * While the server of the database runs, the file goes through its API (the service keeps
  * running); otherwise the database file is opened here. With --parquet, FOLDER holds Parquet
  * files as `npm run export:parquet` writes them (a kind's folder, or one dataset's
  * `dataset_id=N` folder in it); they go through the same checks. The mapping is suggested from
- * the headers as on the web; --map corrects it (an empty field unmaps a column).
+ * the headers as on the web (known names and their variants); --map corrects it (an empty field
+ * unmaps a column). Cell values written otherwise than the codes are read when they are variants
+ * of a label; --values places the others. --profile applies the mappings saved under NAME and
+ * saves those of this import there; without it the profile saved for files with the same headers
+ * is applied. Whatever was read loosely or left out is printed with the flag that fixes it.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -31,6 +36,9 @@ import { parquetToCsv } from '../src/lib/server/datasets/parquet';
 import { Database } from '../src/lib/server/db/database';
 import { ImportError } from '../src/lib/server/ingest/errors';
 import { runImport, type ImportOutcome, type Progress } from '../src/lib/server/ingest/pipeline';
+import { isProfileName } from '../src/lib/domain/ingest/profile';
+import { parseValueFlag, withValueCode, type ValueCodes } from '../src/lib/domain/ingest/value-codes';
+import { mappingLines } from '../src/lib/i18n/mapping-texts';
 
 let locale: Locale = environmentLocale();
 const o = () => ({ locale });
@@ -48,6 +56,8 @@ try {
 			kind: { type: 'string' },
 			mode: { type: 'string', default: 'append' },
 			map: { type: 'string', multiple: true, default: [] },
+			values: { type: 'string', multiple: true, default: [] },
+			profile: { type: 'string' },
 			dataset: { type: 'string' },
 			name: { type: 'string' },
 			lang: { type: 'string' },
@@ -84,13 +94,23 @@ for (const pair of values.map) {
 	if (at < 1) bad('--map', m.cli_err_map({ value: pair }, o()));
 	mapHeaders[pair.slice(0, at)] = pair.slice(at + 1).trim();
 }
+let valueCodes: ValueCodes = {};
+for (const flag of values.values) {
+	const parsed = parseValueFlag(flag);
+	if (!parsed) bad('--values', m.cli_err_values({ value: flag }, o()));
+	valueCodes = withValueCode(valueCodes, parsed.field, parsed.text, parsed.code);
+}
+if (values.profile !== undefined && !isProfileName(values.profile)) bad('--profile', m.cli_err_profile({ value: values.profile }, o()));
+
 const s = settings();
 const request = {
 	kind: values.kind as CanonicalKind | 'other' | undefined,
 	mode: values.mode as 'append' | 'replace',
 	datasetId,
 	name: values.name,
-	mapHeaders
+	mapHeaders,
+	values: valueCodes,
+	profile: values.profile
 };
 
 const started = Date.now();
@@ -108,7 +128,19 @@ function onProgress(p: Progress) {
 /** What an import ended with, the same whether it ran here or in the server. */
 type Report = Pick<
 	ImportOutcome,
-	'status' | 'kind' | 'datasetId' | 'version' | 'rowsRead' | 'rowsLoaded' | 'rowsRejected' | 'threshold' | 'sha256' | 'rejects'
+	| 'status'
+	| 'kind'
+	| 'datasetId'
+	| 'version'
+	| 'rowsRead'
+	| 'rowsLoaded'
+	| 'rowsRejected'
+	| 'threshold'
+	| 'sha256'
+	| 'rejects'
+	| 'headers'
+	| 'values'
+	| 'profile'
 > & { reasons: [string, number][] };
 
 function print(report: Report) {
@@ -124,6 +156,8 @@ function print(report: Report) {
 		sha: report.sha256
 	};
 	console.log(report.status === 'committed' ? m.cli_import_committed(figures, o()) : m.cli_import_refused(figures, o()));
+	if (report.profile) console.log(m.map_profile_applied({ name: report.profile }, o()));
+	for (const line of mappingLines(report, locale)) console.log(`  ${line}`);
 	for (const [reason, n] of report.reasons) console.log(`  ${count(n)} × ${rejectText(reason as Reject['reason'], '…', locale)}`);
 	for (const r of report.rejects.slice(0, 20)) {
 		const where = m.cli_reject_line({ line: r.line === null ? '?' : String(r.line) }, o());

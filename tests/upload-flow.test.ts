@@ -98,10 +98,14 @@ describe('upload flow', () => {
 		expect(await page.getByTestId('date-format').textContent()).toBe('dd.mm.yyyy');
 		expect(await page.getByTestId('kind').inputValue()).toBe('cases');
 		expect(await page.locator('select[data-column="Облыс"]').inputValue()).toBe('region');
+		// "Дата рег." is an abbreviation of a known name: proposed, and marked for the user to check.
+		expect(await page.locator('select[data-column="Дата рег."]').inputValue()).toBe('filed_date');
+		expect(await page.getByTestId('header-how').getAttribute('data-how')).toBe('variant');
+		await page.locator('select[data-column="Дата рег."]').selectOption('');
 		await expect(page.getByTestId('missing').textContent()).resolves.toContain('Дата поступления');
 		expect(await page.getByTestId('upload').isDisabled()).toBe(true);
 
-		// The user maps the unrecognised column; the preview check names the ambiguous region.
+		// The user maps the column back; the preview check names the ambiguous region.
 		await page.locator('select[data-column="Дата рег."]').selectOption('filed_date');
 		expect(await page.getByTestId('missing').count()).toBe(0);
 		await expect(page.getByTestId('preview-result').textContent()).resolves.toContain('1');
@@ -124,7 +128,6 @@ describe('upload flow', () => {
 		await page.getByTestId('upload-again').click();
 		await dropFile(page, excel([row('U1', 'KZ-31', '05.03.2025', '10'), row('U4', 'KZ-31', '08.03.2025', '20')]), 'дела-2025-v2.csv');
 		await page.getByTestId('format').waitFor();
-		await page.locator('select[data-column="Дата рег."]').selectOption('filed_date');
 		await page.getByTestId('target').selectOption(String(datasetId));
 		await page.getByTestId('mode').selectOption('replace');
 		await page.getByTestId('upload').click();
@@ -142,6 +145,70 @@ describe('upload flow', () => {
 		await page.screenshot({ path: path.join(shots, 'data-dataset-ru.png'), fullPage: true });
 		await page.goto(server.url + '/data');
 		await expect(page.getByTestId('audit').textContent()).resolves.toContain('откат');
+		await page.context().close();
+	});
+
+	it('lists values not written as codes with counts and suggestions, takes corrections and reuses them as a profile', async () => {
+		const page = await adminPage();
+		await page.goto(server.url + '/data');
+		const header = [
+			'ID',
+			'Номер дела',
+			'Инстанция',
+			'Суд',
+			'Область',
+			'Вид дела',
+			'Категория',
+			'Дата поступления дела',
+			'Результат рассмотрения'
+		];
+		const line = (id: string, instance: string, type: string, outcome: string) =>
+			[id, `3101-25-00-2/${id}`, instance, 'KZ31-D01', 'Жамбылская обл.', type, 'civil.loan', '05.03.2025', outcome].join(';');
+		const file = (...lines: string[]) => Buffer.from([header.join(';'), ...lines].join('\n') + '\n');
+		await dropFile(
+			page,
+			file(
+				line('VM1', '1 инстанция', 'Гражданское', 'Удовлетворен'),
+				line('VM2', '1 инстанция', 'гр.', 'Частично удовл.'),
+				line('VM3', 'Апеляция', 'Гражданское', 'Отказ'),
+				line('VM4', 'Апеляция', 'Гражданское', 'ОБ-7')
+			),
+			'областной-суд.csv'
+		);
+		const values = page.getByTestId('values');
+		await values.waitFor();
+		const choice = (text: string) => values.locator(`tr[data-value="${text}"]`);
+		// Variants are read, each with its count; a misspelling is only suggested; an unknown code is not placed.
+		await expect(choice('1 инстанция').locator('td.num').textContent()).resolves.toBe('2');
+		expect(await choice('1 инстанция').locator('select').inputValue()).toBe('first');
+		expect(await choice('1 инстанция').locator('td.how').getAttribute('data-how')).toBe('variant');
+		expect(await choice('Частично удовл.').locator('select').inputValue()).toBe('partially_granted');
+		expect(await choice('Апеляция').locator('select').inputValue()).toBe('appeal');
+		expect(await choice('Апеляция').locator('td.how').getAttribute('data-how')).toBe('suggested');
+		expect(await choice('ОБ-7').locator('select').inputValue()).toBe('');
+		await expect(page.getByTestId('rejects').textContent()).resolves.toContain('ОБ-7');
+		await page.screenshot({ path: path.join(shots, 'data-upload-values-ru.png'), fullPage: true });
+
+		// The user places the unknown code and saves the mappings as a profile.
+		await choice('ОБ-7').locator('select').selectOption('left_without_consideration');
+		expect(await choice('ОБ-7').locator('td.how').getAttribute('data-how')).toBe('user');
+		await page.getByTestId('rejects').waitFor({ state: 'detached' });
+		await page.getByTestId('save-profile').check();
+		await page.getByTestId('profile-name').fill('Областной суд');
+		await page.getByTestId('upload').click();
+		await page.getByTestId('report').waitFor({ timeout: 30_000 });
+		expect(await page.getByTestId('report').getAttribute('data-status')).toBe('committed');
+		await expect(page.getByTestId('report').textContent()).resolves.toContain('загружено: 4; отклонено: 0');
+
+		// The next file of the same layout gets the profile: the user's code is applied again.
+		await page.goto(server.url + '/data');
+		await dropFile(page, file(line('VM5', 'Апеляция', 'Гражданское', 'ОБ-7')), 'областной-суд-2.csv');
+		await page.getByTestId('profile-applied').waitFor();
+		await expect(page.getByTestId('profile-applied').textContent()).resolves.toContain('Областной суд');
+		expect(await choice('ОБ-7').locator('select').inputValue()).toBe('left_without_consideration');
+		expect(await choice('ОБ-7').locator('td.how').getAttribute('data-how')).toBe('given');
+		expect(await choice('Апеляция').locator('select').inputValue()).toBe('appeal');
+		expect(await page.getByTestId('save-profile').isChecked()).toBe(true);
 		await page.context().close();
 	});
 

@@ -17,6 +17,9 @@ export const AREAS: readonly Area[] = [
 	{ route: '/admin', read: 'admin', write: 'admin' },
 	{ route: '/data', read: 'analyst', write: 'admin' },
 	{ route: '/api/datasets', read: 'analyst', write: 'admin' },
+	// Analysts define indicators as data (issue 16).
+	{ route: '/definitions', read: 'analyst', write: 'analyst' },
+	{ route: '/api/definitions', read: 'analyst', write: 'analyst' },
 	{ route: '/cases', read: 'analyst', write: 'admin' },
 	{ route: '/api/cases', read: 'analyst', write: 'admin' },
 	{ route: '/practice', read: 'judge', write: 'admin' },

@@ -9,6 +9,7 @@ import type { Locale } from '../domain/l10n';
 import { CANONICAL_TABLES, type CanonicalKind } from '../domain/schema';
 import * as m from '../paraglide/messages.js';
 import { formatNumberIntl } from './intl';
+import { unplacedColumnsText } from './mapping-texts';
 
 type Options = { locale?: Locale };
 type Detail = { detail: string };
@@ -73,7 +74,8 @@ export function importErrorText(code: ImportErrorCode | 'origin' | 'unknown_job'
 			const names = s('fields')
 				.split(', ')
 				.map((name) => fields.find((f) => f.name === name)?.label[locale] ?? name);
-			return m.imp_err_missing_fields({ fields: names.join(', ') }, o);
+			const unplaced = params.unplaced ? unplacedColumnsText(JSON.parse(s('unplaced')), params.kind as CanonicalKind, locale) : '';
+			return [m.imp_err_missing_fields({ fields: names.join(', ') }, o), unplaced].filter(Boolean).join(' ');
 		}
 		case 'bad_options':
 			return m.imp_err_bad_options({ detail: s('detail') }, o);

@@ -4,6 +4,8 @@
  * suggestion the user corrects) and the server (the CLI, which has no one to ask).
  */
 import { CANONICAL_TABLES, type CanonicalKind, type FieldSpec } from '../schema';
+import { candidateOf, foldText, suggest, type Candidate } from './fuzzy';
+import { namedAs, variantOf, type Named } from './words';
 
 export type DatasetKind = CanonicalKind | 'other';
 export const DATASET_KINDS: readonly DatasetKind[] = ['cases', 'fraud', 'court_stats', 'other'];
@@ -133,18 +135,69 @@ const INDEX = new Map(
 	})
 );
 
+/** Words of a header that do not tell fields apart (units, joining words). */
+const HEADER_IGNORED = new Set(['тг', 'тенге', 'kzt', 'и', 'в', 'по', 'на', 'the', 'of', 'in'].map(foldText));
+
+const LOOSE = new Map(
+	(Object.keys(CANONICAL_TABLES) as CanonicalKind[]).map((kind) => {
+		const fields = CANONICAL_TABLES[kind].fields;
+		const named: Named<string>[] = fields.map((f) => namedAs(f.name, spellings(kind, f), HEADER_IGNORED));
+		const candidates: Candidate<string>[] = fields.map((f) => candidateOf(f.name, spellings(kind, f)));
+		return [kind, { named, candidates }] as const;
+	})
+);
+
 /** Field of each column (by position) or null; each field is given to its first column only. */
 export type Mapping = (string | null)[];
 
-export function suggestMapping(columns: readonly string[], kind: CanonicalKind): Mapping {
+/**
+ * How a column found its field: its header is a known spelling (exact), or the same words give
+ * or take one, in another form, order or abbreviation ("Дата пост. дела"; variant); or it only
+ * looks like one (suggested: taken by the upload page for the user to confirm, never by the CLI).
+ */
+export type HeaderMatch = 'exact' | 'variant' | 'suggested';
+
+export interface HeaderChoice {
+	field: string | null;
+	how: HeaderMatch | null;
+}
+
+/** Each column's field and how it was found; exact spellings are placed before variants, variants before suggestions. */
+export function matchHeaders(columns: readonly string[], kind: CanonicalKind): HeaderChoice[] {
 	const byKey = INDEX.get(kind)!;
+	const loose = LOOSE.get(kind)!;
+	const out: HeaderChoice[] = columns.map(() => ({ field: null, how: null }));
 	const taken = new Set<string>();
-	return columns.map((column) => {
-		const field = byKey.get(headerKey(column));
-		if (!field || taken.has(field)) return null;
-		taken.add(field);
-		return field;
-	});
+	const place = (how: HeaderMatch, find: (column: string) => string | null) =>
+		columns.forEach((column, i) => {
+			if (out[i].field) return;
+			const field = find(column);
+			if (!field || taken.has(field)) return;
+			taken.add(field);
+			out[i] = { field, how };
+		});
+	place('exact', (column) => byKey.get(headerKey(column)) ?? null);
+	place('variant', (column) => variantOf(column, loose.named, 1, HEADER_IGNORED));
+	place('suggested', (column) => suggest(column, loose.candidates, 0.8, HEADER_IGNORED)?.key ?? null);
+	return out;
+}
+
+/** The fields of exact and variant headers: what is read without asking anyone. */
+export function suggestMapping(columns: readonly string[], kind: CanonicalKind): Mapping {
+	return matchHeaders(columns, kind).map((c) => (c.how === 'suggested' ? null : c.field));
+}
+
+/** A column left without a field, and the field it looks like (for the CLI's --map hint). */
+export function unplacedColumns(
+	columns: readonly string[],
+	mapping: Mapping,
+	kind: CanonicalKind
+): { column: string; suggestion: string | null }[] {
+	const choices = matchHeaders(columns, kind);
+	const mapped = new Set(mapping.filter(Boolean));
+	return columns.flatMap((column, i) =>
+		mapping[i] ? [] : [{ column, suggestion: choices[i].field && !mapped.has(choices[i].field) ? choices[i].field : null }]
+	);
 }
 
 /** Required fields of the kind that no column is mapped to. */

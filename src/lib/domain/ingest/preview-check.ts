@@ -6,20 +6,24 @@ import { normalizeRegion } from '../regions';
 import { CANONICAL_TABLES, type CanonicalKind } from '../schema';
 import type { Mapping } from './mapping';
 import type { Reject } from './reasons';
-import { DATE_RANGE, enumKey, enumSpellings, parseBoolean, parseDate, parseNumber, type DecimalSeparator } from './values';
+import { placeValue, type ValueCodes } from './value-codes';
+import { DATE_RANGE, enumKey, parseDate, parseNumber, type DecimalSeparator } from './values';
 
-/** `firstLine`: the line of the first preview row in the file (2 after a header). */
+/**
+ * `firstLine`: the line of the first preview row in the file (2 after a header); `codes`: the
+ * user's codes of values, which with the variants of labels are read as the server reads them.
+ */
 export function checkPreview(
 	rows: readonly string[][],
 	columns: readonly string[],
 	mapping: Mapping,
 	kind: CanonicalKind,
 	decimal: DecimalSeparator,
-	firstLine: number
+	firstLine: number,
+	codes: ValueCodes = {}
 ): Reject[] {
 	const table = CANONICAL_TABLES[kind];
 	const fields = new Map(table.fields.map((f) => [f.name, f]));
-	const spellings = new Map(table.fields.filter((f) => f.values).map((f) => [f.name, enumSpellings(f.values!)]));
 	const seen = new Map<string, number>();
 	const out: Reject[] = [];
 	rows.forEach((row, i) => {
@@ -53,15 +57,20 @@ export function checkPreview(
 					break;
 				}
 				case 'boolean':
-					if (parseBoolean(text) === null) problem(column, text, 'bad_boolean');
+					if (placeValue(field, text, codes[name]).code === null) problem(column, text, 'bad_boolean');
 					break;
 				case 'enum': {
-					const value = spellings.get(name)!.get(enumKey(text));
+					const value = placeValue(field, text, codes[name]).code;
 					if (!value) problem(column, text, 'bad_enum', field.values!.map((v) => v.value).join(', '));
-					typed[name] = value ?? null;
+					typed[name] = value;
 					break;
 				}
 				case 'region': {
+					const given = codes.region?.[enumKey(text)];
+					if (given) {
+						typed[name] = given;
+						break;
+					}
 					const match = normalizeRegion(text);
 					if (!match.ok) problem(column, text, match.reason === 'ambiguous' ? 'ambiguous_region' : 'bad_region');
 					typed[name] = match.ok ? match.code : null;

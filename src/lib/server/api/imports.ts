@@ -19,6 +19,7 @@ import { rollbackDataset } from '../datasets/rollback';
 import { ImportError, type ErrorParams } from '../ingest/errors';
 import { findJob, startImport, type Job } from '../ingest/jobs';
 import type { ImportRequest } from '../ingest/pipeline';
+import { isProfileName } from '../../domain/ingest/profile';
 
 /** The header carrying the options of an upload, as URI-encoded JSON (headers are ASCII). */
 export const OPTIONS_HEADER = 'x-import-options';
@@ -76,7 +77,7 @@ function parseOptions(header: string | null, actor: string): ImportRequest | str
 		return OPTIONS_HEADER;
 	}
 	if (typeof raw !== 'object' || raw === null) return OPTIONS_HEADER;
-	const { kind, mode = 'append', datasetId, name, mapping, mapHeaders, columns, fileName } = raw;
+	const { kind, mode = 'append', datasetId, name, mapping, mapHeaders, columns, fileName, values, profile } = raw;
 	if (kind !== undefined && !isDatasetKind(kind)) return 'kind';
 	if (mode !== 'append' && mode !== 'replace') return 'mode';
 	if (datasetId !== undefined && !Number.isInteger(datasetId)) return 'datasetId';
@@ -93,6 +94,9 @@ function parseOptions(header: string | null, actor: string): ImportRequest | str
 	)
 		return 'mapHeaders';
 	if (columns !== undefined && !(Array.isArray(columns) && columns.every((c) => isText(c, 1000)))) return 'columns';
+	// Value codes are checked against the fields of the kind once it is known (pipeline.ts).
+	if (values !== undefined && (typeof values !== 'object' || values === null || Array.isArray(values))) return 'values';
+	if (profile !== undefined && !isProfileName(profile)) return 'profile';
 	const format = formatOf(raw.format);
 	if (!format) return 'format';
 	return {
@@ -103,6 +107,8 @@ function parseOptions(header: string | null, actor: string): ImportRequest | str
 		mapping: mapping as ImportRequest['mapping'],
 		mapHeaders: mapHeaders as ImportRequest['mapHeaders'],
 		expectedColumns: columns as string[] | undefined,
+		values: values as ImportRequest['values'],
+		profile: profile as string | undefined,
 		format,
 		sourceName: fileName,
 		actor

@@ -40,17 +40,25 @@ export function numberSql(text: string, decimal: DecimalSeparator, integer: bool
 		WHEN regexp_full_match(${compact}, ${p.bind(numberPattern(decimal, integer))}) THEN TRY_CAST(${plain} AS ${type}) END`;
 }
 
-export function booleanSql(text: string, p: Binder): string {
+/** `given`: the user's codes ("true"/"false") of value texts folded by `enumKey`; they come first. */
+export function booleanSql(text: string, p: Binder, given: Readonly<Record<string, string>> = {}): string {
 	const key = `lower(${text})`;
-	return `CASE WHEN list_contains(${p.bind(listValue([...TRUE_WORDS]))}, ${key}) THEN true WHEN list_contains(${p.bind(listValue([...FALSE_WORDS]))}, ${key}) THEN false END`;
+	const mapped = Object.entries(given);
+	const user = mapped.length
+		? `WHEN list_contains(${p.bind(listValue(mapped.filter(([, c]) => c === 'true').map(([t]) => t)), 'VARCHAR[]')}, ${enumKeySql(text)}) THEN true
+			WHEN list_contains(${p.bind(listValue(mapped.filter(([, c]) => c === 'false').map(([t]) => t)), 'VARCHAR[]')}, ${enumKeySql(text)}) THEN false`
+		: '';
+	return `CASE ${user} WHEN list_contains(${p.bind(listValue([...TRUE_WORDS]))}, ${key}) THEN true WHEN list_contains(${p.bind(listValue([...FALSE_WORDS]))}, ${key}) THEN false END`;
 }
 
-export function enumSql(text: string, field: FieldSpec, p: Binder): string {
+/** `given`: the user's codes of value texts folded by `enumKey`; they take precedence over labels. */
+export function enumSql(text: string, field: FieldSpec, p: Binder, given: Readonly<Record<string, string>> = {}): string {
 	const spellings = enumSpellings(field.values ?? []);
+	for (const [key, code] of Object.entries(given)) spellings.set(key, code);
 	const keys = p.bind(listValue([...spellings.keys()]));
 	const values = p.bind(listValue([...spellings.values()]));
-	// Codes as they are (the common case) skip the folding of labels.
-	const codes = p.bind(listValue((field.values ?? []).map((v) => v.value)));
+	// Codes as they are (the common case) skip the folding of labels, unless the user placed them otherwise.
+	const codes = p.bind(listValue((field.values ?? []).map((v) => v.value).filter((code) => given[code] === undefined)), 'VARCHAR[]');
 	return `CASE WHEN list_contains(${codes}, ${text}) THEN ${text} ELSE ${values}[list_position(${keys}, ${enumKeySql(text)})] END`;
 }
 
@@ -58,7 +66,14 @@ export function enumSql(text: string, field: FieldSpec, p: Binder): string {
  * The typed value for a field of this type (NULL when unreadable) of `text`, an expression
  * giving the cell's trimmed text or NULL (see `textSql`).
  */
-export function typedSql(type: FieldType, field: FieldSpec | null, text: string, decimal: DecimalSeparator, p: Binder): string {
+export function typedSql(
+	type: FieldType,
+	field: FieldSpec | null,
+	text: string,
+	decimal: DecimalSeparator,
+	p: Binder,
+	given: Readonly<Record<string, string>> = {}
+): string {
 	switch (type) {
 		case 'date':
 			return dateSql(text, p);
@@ -66,9 +81,9 @@ export function typedSql(type: FieldType, field: FieldSpec | null, text: string,
 		case 'integer':
 			return numberSql(text, decimal, type === 'integer', p);
 		case 'boolean':
-			return booleanSql(text, p);
+			return booleanSql(text, p, given);
 		case 'enum':
-			return enumSql(text, field!, p);
+			return enumSql(text, field!, p, given);
 		case 'string':
 		case 'region':
 			return text;

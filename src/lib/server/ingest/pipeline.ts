@@ -10,8 +10,19 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { OtherColumn } from '../../domain/explore';
 import type { CsvFormat } from '../../domain/ingest/format';
-import { checkMapping, detectKind, missingRequired, suggestMapping, type DatasetKind, type Mapping } from '../../domain/ingest/mapping';
+import {
+	checkMapping,
+	detectKind,
+	matchHeaders,
+	missingRequired,
+	suggestMapping,
+	unplacedColumns,
+	type DatasetKind,
+	type HeaderMatch,
+	type Mapping
+} from '../../domain/ingest/mapping';
 import type { Reject } from '../../domain/ingest/reasons';
+import { valueCodesProblem, type ValueCodes, type ValueInFile } from '../../domain/ingest/value-codes';
 import { CANONICAL_TABLES, type CanonicalKind } from '../../domain/schema';
 import type { Database, Connection } from '../db/database';
 import { bumpDataRevision } from '../db/revision';
@@ -19,7 +30,10 @@ import { inferColumnTypes } from '../other/columns';
 import { commitCanonical, commitOther, type CommitOutcome, type Mode, type Provenance, type Target } from './commit';
 import { ImportError, isWriteFailure } from './errors';
 import { faultPoint } from './fault-points';
+import { placeStagedValues, unplacedRegions } from './place-values';
 import { prepareFile, type PreparedFile } from './prepare';
+import { profileMapping, type ImportProfile } from '../../domain/ingest/profile';
+import { profileByName, profileForLayout, saveProfile } from './profiles';
 import { dropStage, REJECTS, STAGE, stageCanonical, stageText, type FieldSource } from './stage';
 import { validateStaged } from './validate';
 
@@ -49,6 +63,14 @@ export interface ImportRequest {
 	mapping?: Mapping;
 	/** Corrections of the suggested mapping by header text (the CLI's --map); '' unmaps. */
 	mapHeaders?: Record<string, string>;
+	/** The user's codes of cell values (the preview's confirmations, the CLI's --values). */
+	values?: ValueCodes;
+	/**
+	 * An import profile: its mappings are applied under the request's own, and what the import
+	 * used is saved under this name once it is committed. Without it, and without a mapping,
+	 * the profile saved for files with these headers is applied.
+	 */
+	profile?: string;
 	/** Corrections of the detected format. */
 	format?: Partial<CsvFormat>;
 	/** The columns the client previewed: the file must still have them. */
@@ -81,7 +103,22 @@ export interface ImportOutcome {
 	format: CsvFormat;
 	columns: string[];
 	mapping: Mapping | null;
+	/** How each column was placed (canonical kinds). */
+	headers: HeaderPlacement[];
+	/** Coded values not read exactly: read as variants, or left out with a suggestion. */
+	values: ValueInFile[];
+	/** The profile applied, if any. */
+	profile: string | null;
 	threshold: number;
+}
+
+export interface HeaderPlacement {
+	column: string;
+	field: string | null;
+	/** 'given': chosen by the user, a profile or --map. */
+	how: HeaderMatch | 'given' | null;
+	/** For a column left out: the field it looks like. */
+	suggestion: string | null;
 }
 
 /** How many rejects an outcome carries along (the rest are in the database or counted). */
@@ -91,17 +128,34 @@ interface Resolved {
 	kind: DatasetKind;
 	mapping: Mapping | null;
 	sources: FieldSource[];
+	headers: HeaderPlacement[];
+	codes: ValueCodes;
+	profile: ImportProfile | null;
 }
 
-/** The kind and the column → field mapping; refuses when a required field has no column. */
-function resolveMapping(file: PreparedFile, request: ImportRequest): Resolved {
+function mergeCodes(...all: (ValueCodes | undefined)[]): ValueCodes {
+	const out: ValueCodes = {};
+	for (const codes of all) for (const [field, map] of Object.entries(codes ?? {})) out[field] = { ...out[field], ...map };
+	return out;
+}
+
+/**
+ * The kind, the column → field mapping and the value codes: the request's, over those of its
+ * profile (or of the profile saved for these headers), over what the headers say. Refuses when a
+ * required field has no column, naming the columns left out and the field each looks like.
+ */
+async function resolveMapping(db: Database, file: PreparedFile, request: ImportRequest): Promise<Resolved> {
 	const columns = file.sample.columns;
 	if (request.expectedColumns && JSON.stringify(request.expectedColumns) !== JSON.stringify(columns)) {
 		throw new ImportError('header_mismatch', { columns: columns.join(', ') });
 	}
-	const kind = request.kind ?? detectKind(columns).kind;
-	if (kind === 'other') return { kind, mapping: null, sources: [] };
-	const mapping = request.mapping ?? suggestMapping(columns, kind);
+	let profile = request.profile ? await profileByName(db, request.profile) : null;
+	if (!request.profile && !request.mapping) profile = await profileForLayout(db, columns);
+	const kind = request.kind ?? profile?.kind ?? detectKind(columns).kind;
+	if (kind === 'other') return { kind, mapping: null, sources: [], headers: [], codes: {}, profile: null };
+	if (profile?.kind !== kind) profile = null;
+	const suggested = matchHeaders(columns, kind);
+	const mapping = request.mapping ?? (profile && profileMapping(profile, columns)) ?? suggestMapping(columns, kind);
 	for (const [header, field] of Object.entries(request.mapHeaders ?? {})) {
 		const index = columns.indexOf(header);
 		if (index < 0) throw new ImportError('bad_options', { detail: header });
@@ -109,11 +163,23 @@ function resolveMapping(file: PreparedFile, request: ImportRequest): Resolved {
 		mapping[index] = field || null;
 	}
 	if (!checkMapping(mapping, columns.length, kind)) throw new ImportError('bad_options', { detail: 'mapping' });
+	const unplaced = unplacedColumns(columns, mapping, kind);
 	const missing = missingRequired(mapping, kind);
-	if (missing.length) throw new ImportError('missing_fields', { kind, fields: missing.map((f) => f.name).join(', ') });
+	if (missing.length) {
+		throw new ImportError('missing_fields', { kind, fields: missing.map((f) => f.name).join(', '), unplaced: JSON.stringify(unplaced) });
+	}
+	const codes = mergeCodes(profile?.values, request.values);
+	const problem = valueCodesProblem(codes, kind);
+	if (problem) throw new ImportError('bad_options', { detail: `--values ${problem}` });
 	const fields = new Map(CANONICAL_TABLES[kind].fields.map((f) => [f.name, f]));
 	const sources = mapping.flatMap((name, index) => (name ? [{ field: fields.get(name)!, index, header: columns[index] }] : []));
-	return { kind, mapping, sources };
+	const headers = columns.map((column, i) => ({
+		column,
+		field: mapping[i],
+		how: !mapping[i] ? null : mapping[i] === suggested[i].field ? suggested[i].how : ('given' as const),
+		suggestion: unplaced.find((u) => u.column === column)?.suggestion ?? null
+	}));
+	return { kind, mapping, sources, headers, codes, profile };
 }
 
 async function checkTarget(db: Database, kind: DatasetKind, request: ImportRequest): Promise<Target> {
@@ -173,19 +239,26 @@ export async function runImport(db: Database, input: Readable, request: ImportRe
 		const dataRows = file.records - (file.sample.format.header ? 1 : 0);
 		await faultPoint('received');
 		report({ phase: 'staging', totalRows: dataRows });
-		const { kind, mapping, sources } = resolveMapping(file, request);
+		const { kind, mapping, sources, headers, codes, profile } = await resolveMapping(db, file, request);
 		const target = await checkTarget(db, kind, request);
 		const source: Provenance = {
 			sourceName: request.sourceName,
 			sha256: file.sha256,
 			bytes: file.bytes,
 			actor: request.actor,
-			details: JSON.stringify({ format: file.sample.format, columns: file.sample.columns, mapping })
+			details: JSON.stringify({
+				format: file.sample.format,
+				columns: file.sample.columns,
+				mapping,
+				values: codes,
+				profile: profile?.name ?? null
+			})
 		};
 		const outcome = await db.withConnection(async (conn) => {
 			try {
 				const staged = (rows: number) => report({ rows });
 				let columns: OtherColumn[] = [];
+				let values: ValueInFile[] = [];
 				if (kind === 'other') {
 					await withQueryProgress(conn, dataRows, staged, () => stageText(conn, file));
 					await faultPoint('staged');
@@ -193,10 +266,12 @@ export async function runImport(db: Database, input: Readable, request: ImportRe
 					const types = await inferColumnTypes(conn, STAGE, file.sample.columns, file.sample.format.decimal);
 					columns = file.sample.columns.map((name, position) => ({ position, name, type: types[position] }));
 				} else {
-					await withQueryProgress(conn, dataRows, staged, () => stageCanonical(conn, file, sources));
+					await withQueryProgress(conn, dataRows, staged, () => stageCanonical(conn, file, sources, codes));
 					await faultPoint('staged');
 					report({ phase: 'validating', rows: dataRows });
-					await validateStaged(conn, kind as CanonicalKind, sources);
+					values = await placeStagedValues(conn, sources, codes);
+					await validateStaged(conn, kind as CanonicalKind, sources, codes.region);
+					values.push(...(await unplacedRegions(conn, sources)));
 				}
 				await faultPoint('validated');
 				report({ phase: 'committing' });
@@ -204,12 +279,20 @@ export async function runImport(db: Database, input: Readable, request: ImportRe
 					kind === 'other'
 						? await commitOther(db, conn, columns, target, source, settings.rejectThreshold)
 						: await commitCanonical(db, conn, kind, sources, target, source, settings.rejectThreshold);
-				return { committed, ...(await summarise(conn)) };
+				return { committed, values, ...(await summarise(conn)) };
 			} finally {
 				await dropStage(conn);
 			}
 		});
-		if (outcome.committed.status === 'committed') bumpDataRevision();
+		if (outcome.committed.status === 'committed') {
+			bumpDataRevision();
+			if (request.profile && kind !== 'other') {
+				const name = request.profile;
+				await db.transaction((tx) =>
+					saveProfile(tx, { name, kind, columns: file.sample.columns, mapping: mapping!, values: codes, actor: request.actor })
+				);
+			}
+		}
 		await faultPoint('committed');
 		report({ phase: 'done' });
 		const c = outcome.committed;
@@ -228,6 +311,9 @@ export async function runImport(db: Database, input: Readable, request: ImportRe
 			format: file.sample.format,
 			columns: file.sample.columns,
 			mapping,
+			headers,
+			values: outcome.values,
+			profile: request.profile ?? profile?.name ?? null,
 			threshold: settings.rejectThreshold
 		};
 	} catch (error) {

@@ -8,6 +8,7 @@
 import type { FieldSpec } from '../../domain/schema';
 import type { CsvFormat } from '../../domain/ingest/format';
 import type { RejectReason } from '../../domain/ingest/reasons';
+import type { ValueCodes } from '../../domain/ingest/value-codes';
 import { listValue } from '@duckdb/node-api';
 import { Binder } from '../db/binder';
 import { insertRows } from '../db/directories';
@@ -106,14 +107,22 @@ async function read(conn: Connection, sql: string, params: Binder['values']): Pr
 	}
 }
 
-/** Stages a canonical import: `line`, then per mapped field its typed value and `bad_<field>`. */
-export async function stageCanonical(conn: Connection, file: PreparedFile, sources: readonly FieldSource[]): Promise<void> {
+/**
+ * Stages a canonical import: `line`, then per mapped field its typed value and `bad_<field>`;
+ * `codes` are the user's codes of values (value-codes.ts).
+ */
+export async function stageCanonical(
+	conn: Connection,
+	file: PreparedFile,
+	sources: readonly FieldSource[],
+	codes: ValueCodes = {}
+): Promise<void> {
 	await createRejects(conn);
 	const p = new Binder();
 	const width = file.sample.columns.length;
 	const text = sources.map((s) => `${textSql(columnName(s.index))} AS t_${s.field.name}`);
 	const typed = sources.map(
-		(s) => `${typedSql(s.field.type, s.field, `t_${s.field.name}`, file.sample.format.decimal, p)} AS ${s.field.name}`
+		(s) => `${typedSql(s.field.type, s.field, `t_${s.field.name}`, file.sample.format.decimal, p, codes[s.field.name])} AS ${s.field.name}`
 	);
 	const bad = sources
 		.filter((s) => PARSED_TYPES.has(s.field.type))

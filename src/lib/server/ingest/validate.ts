@@ -4,7 +4,7 @@
  * unique in the file and (inside the commit) against the rows already loaded. Each problem
  * becomes a row of the rejects table with the line, the file's column name and the value.
  */
-import { DATE_RANGE } from '../../domain/ingest/values';
+import { DATE_RANGE, enumKey } from '../../domain/ingest/values';
 import type { RejectReason } from '../../domain/ingest/reasons';
 import { normalizeRegion } from '../../domain/regions';
 import { CANONICAL_TABLES, type CanonicalKind, type FieldType } from '../../domain/schema';
@@ -54,12 +54,14 @@ async function insertRule(q: Queryable, ruleOf: RuleOf): Promise<void> {
 	);
 }
 
-/** The distinct region texts of the file, normalised in code, as a lookup table for SQL. */
-async function buildRegionMap(conn: Connection, hasRegion: boolean): Promise<void> {
+/** The distinct region texts of the file, placed by the user's codes or normalised in code, as a lookup table for SQL. */
+async function buildRegionMap(conn: Connection, hasRegion: boolean, given: Readonly<Record<string, string>>): Promise<void> {
 	await conn.run(`CREATE OR REPLACE TEMP TABLE ${REGION_MAP} (raw VARCHAR, code VARCHAR, reason VARCHAR)`);
 	if (!hasRegion) return;
 	const distinct = await conn.query<{ raw: string }>(`SELECT DISTINCT region AS raw FROM ${STAGE} WHERE region IS NOT NULL`);
 	const rows = distinct.map(({ raw }) => {
+		const mapped = given[enumKey(raw)];
+		if (mapped) return [raw, mapped, null];
 		const match = normalizeRegion(raw);
 		return [raw, match.ok ? match.code : null, match.ok ? null : match.reason === 'ambiguous' ? 'ambiguous_region' : 'bad_region'];
 	});
@@ -83,9 +85,14 @@ function keyColumn(kind: CanonicalKind, sources: readonly FieldSource[]): string
 const keyText = (parts: string[]) => (parts.length === 1 ? parts[0] : `concat_ws(' / ', ${parts.join(', ')})`);
 
 /** Every check that needs only the file; run on the import's connection before the commit. */
-export async function validateStaged(conn: Connection, kind: CanonicalKind, sources: readonly FieldSource[]): Promise<void> {
+export async function validateStaged(
+	conn: Connection,
+	kind: CanonicalKind,
+	sources: readonly FieldSource[],
+	regionCodes: Readonly<Record<string, string>> = {}
+): Promise<void> {
 	const byName = new Map(sources.map((s) => [s.field.name, s]));
-	await buildRegionMap(conn, byName.has('region'));
+	await buildRegionMap(conn, byName.has('region'), regionCodes);
 	const rules: RuleOf[] = [];
 	for (const { field, header } of sources) {
 		const col = `s.${field.name}`;

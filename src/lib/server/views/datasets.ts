@@ -8,6 +8,7 @@ import { datasetName } from '../../i18n/data-texts';
 import type { Queryable } from '../db/database';
 import { quoteIdent } from '../db/binder';
 import { otherTable } from '../ingest/commit';
+import { listProfiles } from '../ingest/profiles';
 import type { Database } from '../db/database';
 import { unrecognisedRegions } from '../other/dashboard';
 import { profileColumns } from '../other/profile';
@@ -111,6 +112,7 @@ export async function dataPage(q: Queryable, canUpload: boolean, limits: { maxBy
 		versions: await listVersions(q),
 		// Administrators (who alone upload) also see the changes of accounts.
 		audit: await auditLog(q, 50, canUpload),
+		profiles: canUpload ? await listProfiles(q) : [],
 		canUpload,
 		limits
 	};

@@ -36,6 +36,8 @@ export interface UploadOptions {
 	datasetId?: number;
 	name?: string;
 	mapping?: (string | null)[];
+	values?: Record<string, Record<string, string>>;
+	profile?: string;
 	columns: string[];
 	format: Partial<CsvFormat>;
 	fileName: string;

@@ -1,0 +1,44 @@
+/**
+ * The definition editor's server side: what the page offers (datasets with their columns, the
+ * definitions in force) and the JSON answers to saving and retiring, problems in the user's
+ * language with the field each is in.
+ */
+import { json } from '@sveltejs/kit';
+import type { Locale } from '../../domain/l10n';
+import { problemText } from '../../i18n/definition-texts';
+import { datasetName } from '../../i18n/data-texts';
+import type { DatasetKind } from '../../domain/ingest/mapping';
+import type { Database } from '../db/database';
+import { currentDefinitions, datasetColumns, retireDefinition, saveDefinitions } from './store';
+
+export async function definitionsPage(db: Database, locale: Locale) {
+	const datasets = await db.query<{ dataset_id: number; kind: DatasetKind; name: string; is_demo: boolean }>(
+		`SELECT dataset_id, kind, name, is_demo FROM datasets WHERE current_version > 0 ORDER BY dataset_id`
+	);
+	return {
+		datasets: await Promise.all(
+			datasets.map(async (d) => ({
+				id: d.dataset_id,
+				kind: d.kind,
+				name: datasetName(d, locale),
+				columns: await datasetColumns(db, d.dataset_id, d.kind)
+			}))
+		),
+		definitions: await currentDefinitions(db)
+	};
+}
+
+/** Body: {mode: 'add'|'update', definition}. */
+export async function saveResponse(db: Database, body: unknown, author: string, locale: Locale): Promise<Response> {
+	const { mode, definition } = (body ?? {}) as { mode?: unknown; definition?: unknown };
+	if (mode !== 'add' && mode !== 'update') return json({ error: { message: 'mode: add | update' } }, { status: 400 });
+	const result = await saveDefinitions(db, [definition], mode, author);
+	if (result.ok) return json({ saved: result.saved[0] });
+	const problems = result.failures[0].problems.map((p) => ({ ...p, text: problemText(p, locale) }));
+	return json({ error: { message: problems.map((p) => p.text).join('\n'), problems } }, { status: 400 });
+}
+
+export async function retireResponse(db: Database, id: string, author: string): Promise<Response> {
+	const retired = await retireDefinition(db, id, author);
+	return retired ? json({ retired }) : json({ error: { message: id } }, { status: 404 });
+}
