@@ -1,6 +1,6 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 import type { Access, Role } from '$lib/domain/roles';
-import type { Theme } from '$lib/ui/theme/theme';
+import type { Theme } from '$lib/domain/theme';
 
 declare global {
 	namespace App {

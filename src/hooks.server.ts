@@ -14,7 +14,7 @@ import { denied, wantsJson } from '$lib/server/security/denied';
 import { withSecurityHeaders } from '$lib/server/security/headers';
 import { localAdmin } from '$lib/server/cli/access';
 import { refusedWrite, sameOrigin } from '$lib/server/security/origin';
-import { parseTheme, THEME_COOKIE } from '$lib/ui/theme/theme';
+import { parseTheme, THEME_COOKIE } from '$lib/domain/theme';
 
 /** Opens (and on first start fills) the database before the first request is served. */
 export const init: ServerInit = async () => {

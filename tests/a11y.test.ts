@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LOCALES, INTL_TAG } from '../src/lib/domain/l10n';
 import { requiredRole } from '../src/lib/domain/route-access';
-import { THEME_COOKIE } from '../src/lib/ui/theme/theme';
+import { THEME_COOKIE } from '../src/lib/domain/theme';
 import { loginAs, type SignedInRole } from './support/auth';
 import { launchBrowser, streamed } from './support/browser';
 import { fixturePageUrl, pageRouteIds } from './support/routes';

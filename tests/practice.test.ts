@@ -12,7 +12,7 @@ import { PLANTED_ANOMALIES } from '../src/lib/server/demo/anomalies';
 import { openAppDatabase } from '../src/lib/server/startup';
 import { settings } from '../src/lib/server/config';
 import { Z95, Z998 } from '../src/lib/domain/stats/wilson';
-import type { PracticeView } from '../src/lib/server/practice/view';
+import type { PracticeView } from '../src/lib/domain/practice/view-model';
 import { createTestUsers, loginAs, sessionCookie, type SignedInRole } from './support/auth';
 import { launchBrowser, streamed } from './support/browser';
 import { ROOT, startServer, type RunningServer } from './support/server';

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { THEME_COOKIE } from '../src/lib/ui/theme/theme';
+import { THEME_COOKIE } from '../src/lib/domain/theme';
 import { launchBrowser } from './support/browser';
 
 const base = inject('fixtureUrl');

@@ -10,6 +10,14 @@ export interface Period {
 	to: string;
 }
 
+/** A period cut to the dates the data covers (src/lib/server/limits/period.ts). */
+export interface PeriodClip {
+	/** The period asked for. */
+	requested: Period;
+	/** The part of it the data covers, which is what is shown. */
+	shown: Period;
+}
+
 /** A period chosen by name: a year, a quarter, the last 12 months, or an explicit range. */
 export type PeriodSpec =
 	| { kind: 'year'; year: number }

@@ -25,8 +25,13 @@ export interface Access {
 
 export const DEFAULT_MIN_COUNT = 5;
 
-/** The role that may break figures down by individual judges. */
-export const PERSONAL_DATA_ROLE: Role = 'analyst';
+/**
+ * Whether this viewer may see individual judges: filter, break down, drill down or compare by
+ * judge. The one place that rule is decided.
+ */
+export function maySeeJudges(access: Pick<Access, 'role'>): boolean {
+	return hasRole(access.role, 'analyst');
+}
 
 /** Whether figures must be suppressed below `minCount` for this role. */
 export function suppressesSmallCounts(access: Access): boolean {

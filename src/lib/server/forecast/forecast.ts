@@ -12,7 +12,7 @@ import type { MethodId, TransformId } from '../../domain/forecast/methods';
 import type { ForecastRow } from '../../domain/forecast/response';
 import { monthsAfter, prepareSeries } from '../../domain/forecast/series';
 import type { Filters, Parsed, ViewQuery } from '../../domain/query';
-import { hasRole, PERSONAL_DATA_ROLE, suppressesSmallCounts, type Access } from '../../domain/roles';
+import { maySeeJudges, suppressesSmallCounts, type Access } from '../../domain/roles';
 import type { Queryable } from '../db/database';
 import { dataRevision } from '../db/revision';
 import type { DataSource } from '../metrics/run';
@@ -117,7 +117,7 @@ let cachedRevision = -1;
 
 /** What the viewer may see changes the figures: suppression, and breakdowns by judge. */
 function cacheKey(indicator: Indicator, query: ViewQuery, access: Access): string {
-	const seen = suppressesSmallCounts(access) ? `min${access.minCount}` : hasRole(access.role, PERSONAL_DATA_ROLE) ? 'personal' : 'all';
+	const seen = suppressesSmallCounts(access) ? `min${access.minCount}` : maySeeJudges(access) ? 'personal' : 'all';
 	return JSON.stringify([indicator.id, query.source ?? 'auto', Object.entries(query.filters).sort(), seen]);
 }
 

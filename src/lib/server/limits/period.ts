@@ -4,18 +4,11 @@
  * figure); one reaching beyond either end is cut to the data, and the cut is reported so that
  * pages and the API can say what is shown.
  */
-import { bucketEnd, bucketStart, resolvePeriod, type Period } from '../../domain/period';
+import { bucketEnd, bucketStart, resolvePeriod, type PeriodClip } from '../../domain/period';
 import type { Parsed, QueryError, ViewQuery } from '../../domain/query';
 import { suppressesSmallCounts, type Access } from '../../domain/roles';
 import type { Queryable } from '../db/database';
 import { dataRange } from '../metrics/as-of';
-
-export interface PeriodClip {
-	/** The period asked for. */
-	requested: Period;
-	/** The part of it the data covers, which is what is shown. */
-	shown: Period;
-}
 
 export interface BoundedQuery {
 	query: ViewQuery;

@@ -13,7 +13,7 @@ import {
 } from '../../domain/catalog';
 import { addMonths, buckets, resolvePeriod, type Period } from '../../domain/period';
 import type { Filters, Parsed, QueryError, ViewQuery } from '../../domain/query';
-import { hasRole, PERSONAL_DATA_ROLE, type Access } from '../../domain/roles';
+import { maySeeJudges, type Access } from '../../domain/roles';
 import type { Queryable } from '../db/database';
 import { suppress } from '../disclosure/suppress';
 import { spend } from '../limits/cost';
@@ -55,7 +55,7 @@ export interface IndicatorResult {
 
 /** Breakdowns or filters by individual judges need a role allowed to see them. */
 export function personalDataErrors(query: ViewQuery, access: Access): QueryError[] {
-	if (hasRole(access.role, PERSONAL_DATA_ROLE)) return [];
+	if (maySeeJudges(access)) return [];
 	const personal = DIMENSIONS.filter((d) => d.personal).map((d) => d.id);
 	return [
 		...query.by.filter((id) => personal.includes(id)).map((id): QueryError => ({ param: 'by', code: 'forbidden', value: id })),

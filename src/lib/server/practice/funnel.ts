@@ -6,9 +6,10 @@
  */
 import { indicatorById } from '../../domain/catalog';
 import type { PracticeRate, PracticeUnit } from '../../domain/practice/params';
+import type { FunnelUnitPoint, FunnelView } from '../../domain/practice/view-model';
 import type { Filters, Parsed } from '../../domain/query';
-import { hasRole, PERSONAL_DATA_ROLE, type Access } from '../../domain/roles';
-import { funnelCurve, funnelPoint, type FunnelFlag } from '../../domain/stats/funnel';
+import type { Access } from '../../domain/roles';
+import { funnelCurve, funnelPoint } from '../../domain/stats/funnel';
 import { categoryRates, standardise, type CategoryCounts } from '../../domain/stats/standardise';
 import type { Period } from '../../domain/period';
 import type { Queryable } from '../db/database';
@@ -21,31 +22,6 @@ export const FUNNEL_RATES: Record<PracticeRate, { indicator: string; complement:
 	// Beyond the time standard is what is left of the share decided within it.
 	beyond_standard: { indicator: 'within_standard_share', complement: true }
 };
-
-export interface FunnelUnitPoint {
-	unit: string;
-	n: number;
-	observed: number;
-	expected: number;
-	/** Standardised rate in percent, z-score and where it lies against the limits. */
-	rate: number;
-	z: number;
-	flag: FunnelFlag;
-}
-
-export interface FunnelView {
-	rate: PracticeRate;
-	unit: PracticeUnit;
-	/** National rate in percent. */
-	national: number | null;
-	points: FunnelUnitPoint[];
-	curve: { n: number; lo95: number; hi95: number; lo998: number; hi998: number }[];
-}
-
-/** Whether this viewer may see a funnel of individual judges. */
-export function mayCompareJudges(access: Access): boolean {
-	return hasRole(access.role, PERSONAL_DATA_ROLE);
-}
 
 export async function funnelView(
 	db: Queryable,

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePractice } from '../../domain/practice/params';
+import type { FlowPath } from '../../domain/practice/view-model';
 import type { Access } from '../../domain/roles';
 import { createFixtureDatabase } from '../../../../tests/support/fixture-db';
 import type { Database } from '../db/database';
@@ -62,7 +63,7 @@ describe('practice queries', () => {
 
 	it('follows first-instance decisions of the period through the higher instances', async () => {
 		const paths = await q.lifeCycle(db, Y2024, LOAN);
-		const key = (p: q.FlowPath) => `${p.first}>${p.appeal}>${p.cassation}>${p.supervisory}:${p.n}`;
+		const key = (p: FlowPath) => `${p.first}>${p.appeal}>${p.cassation}>${p.supervisory}:${p.n}`;
 		expect(paths.map(key).sort()).toEqual(['denied>reversed>null>null:1', 'granted>upheld>null>null:1', 'settled>null>null>null:1']);
 	});
 

@@ -7,6 +7,16 @@
  */
 import { dimensionById } from '../../domain/catalog';
 import type { Period } from '../../domain/period';
+import type {
+	ClaimRow,
+	Comparable,
+	Description,
+	FlowPath,
+	HistogramBin,
+	SimilarCase,
+	SimilarityReason,
+	TimelineStep
+} from '../../domain/practice/view-model';
 import type { Filters } from '../../domain/query';
 import { Binder } from '../db/binder';
 import type { Queryable } from '../db/database';
@@ -31,13 +41,6 @@ function decidedIn(p: Binder, period: Period): string {
 	return `decided_date BETWEEN ${p.bind(period.from, 'DATE')} AND ${p.bind(period.to, 'DATE')}`;
 }
 
-export interface HistogramBin {
-	/** Lower bound in days (inclusive) and upper bound (exclusive; null for the open last bin). */
-	from: number;
-	to: number | null;
-	n: number;
-}
-
 /** Days from filing to decision of the cases decided in the period, in fixed bins. */
 export async function daysHistogram(db: Queryable, period: Period, filters: Filters): Promise<HistogramBin[]> {
 	const p = new Binder();
@@ -48,15 +51,6 @@ export async function daysHistogram(db: Queryable, period: Period, filters: Filt
 	);
 	const counts = new Map(rows.map((r) => [r.bin, r.n]));
 	return [...DAY_BINS, null].map((to, i) => ({ from: i === 0 ? 0 : DAY_BINS[i - 1], to, n: counts.get(i) ?? 0 }));
-}
-
-export interface ClaimRow {
-	outcome: string;
-	n: number;
-	claimed: number;
-	awarded: number;
-	medianClaimed: number | null;
-	medianAwarded: number | null;
 }
 
 /** Claimed against awarded amounts of civil first-instance decisions, by outcome. */
@@ -70,15 +64,6 @@ export async function claimsByOutcome(db: Queryable, period: Period, filters: Fi
 		FROM ${filtered(p, filters, where)} t GROUP BY 1 ORDER BY n DESC, outcome`,
 		p.values
 	);
-}
-
-export interface FlowPath {
-	/** Outcome at first instance, appeal, cassation and supervisory review; null where the case stopped. */
-	first: string;
-	appeal: string | null;
-	cassation: string | null;
-	supervisory: string | null;
-	n: number;
 }
 
 /**
@@ -100,19 +85,6 @@ export async function lifeCycle(db: Queryable, period: Period, filters: Filters)
 	);
 }
 
-export interface TimelineStep {
-	case_id: string;
-	instance: string;
-	court_id: string;
-	region: string;
-	category: string;
-	article: string | null;
-	filed_date: string;
-	decided_date: string | null;
-	outcome: string | null;
-	days: number | null;
-}
-
 /** Every proceeding of one case number, from the first instance up. */
 export async function caseTimeline(db: Queryable, caseNumber: string): Promise<TimelineStep[]> {
 	const p = new Binder();
@@ -122,15 +94,6 @@ export async function caseTimeline(db: Queryable, caseNumber: string): Promise<T
 		ORDER BY list_position(['first', 'appeal', 'cassation', 'supervisory'], instance), filed_date, case_id`,
 		p.values
 	);
-}
-
-export interface Description {
-	category: string;
-	instance: string;
-	article?: string;
-	region?: string;
-	/** Claim amount in tenge. */
-	amount?: number;
 }
 
 /** The description of an existing case (its first proceeding), to search from. */
@@ -152,27 +115,10 @@ export async function describeCase(db: Queryable, caseNumber: string): Promise<D
 }
 
 /** Weights of the similarity score; the score is their sum over the features that match. */
-export const SIMILARITY_WEIGHTS = { instance: 2, article: 2, region: 1, amount: 2, recent: 1 } as const;
-export type Reason = keyof typeof SIMILARITY_WEIGHTS;
+export const SIMILARITY_WEIGHTS: Readonly<Record<SimilarityReason, number>> = { instance: 2, article: 2, region: 1, amount: 2, recent: 1 };
 const MAX_SCORE = Object.values(SIMILARITY_WEIGHTS).reduce((a, b) => a + b, 0);
 /** Amounts within this factor of each other count as close. */
 const AMOUNT_FACTOR = 2;
-
-export interface SimilarCase {
-	case_id: string;
-	case_number: string;
-	instance: string;
-	court_id: string;
-	region: string;
-	article: string | null;
-	decided_date: string;
-	outcome: string;
-	claim: number | null;
-	days: number;
-	/** 0–100. */
-	score: number;
-	reasons: Reason[];
-}
 
 /**
  * Decided cases of the same category ranked by how many other features they share with the
@@ -188,15 +134,15 @@ export async function similarCases(
 	const p = new Binder();
 	const w = SIMILARITY_WEIGHTS;
 	const amount = d.amount ? p.bind(d.amount, 'DOUBLE') : 'NULL';
-	const features: Record<Reason, string> = {
+	const features: Record<SimilarityReason, string> = {
 		instance: `instance = ${p.bind(d.instance)}`,
 		article: d.article ? `coalesce(article = ${p.bind(d.article)}, false)` : 'false',
 		region: d.region ? `region = ${p.bind(d.region)}` : 'false',
 		amount: `coalesce(claim_amount_kzt BETWEEN ${amount} / ${AMOUNT_FACTOR} AND ${amount} * ${AMOUNT_FACTOR}, false)`,
 		recent: `decided_date > ${p.bind(asOf, 'DATE')} - INTERVAL 3 YEAR`
 	};
-	const reasons = (Object.keys(features) as Reason[]).map((k) => `CASE WHEN ${features[k]} THEN '${k}' END`);
-	const score = (Object.keys(features) as Reason[]).map((k) => `CASE WHEN ${features[k]} THEN ${w[k]} ELSE 0 END`).join(' + ');
+	const reasons = (Object.keys(features) as SimilarityReason[]).map((k) => `CASE WHEN ${features[k]} THEN '${k}' END`);
+	const score = (Object.keys(features) as SimilarityReason[]).map((k) => `CASE WHEN ${features[k]} THEN ${w[k]} ELSE 0 END`).join(' + ');
 	const where = [`category = ${p.bind(d.category)}`, 'decided_date IS NOT NULL', 'outcome IS NOT NULL'];
 	if (page.exclude) where.push(`case_number <> ${p.bind(page.exclude)}`);
 	const rows = await db.query<SimilarCase & { total: number }>(
@@ -221,15 +167,6 @@ async function countCandidates(db: Queryable, d: Description, exclude?: string):
 	if (exclude) where.push(`case_number <> ${p.bind(exclude)}`);
 	const [row] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM cases WHERE ${where.join(' AND ')}`, p.values);
 	return row.n;
-}
-
-export interface Comparable {
-	/** Which features of the description the comparable cases share. */
-	criteria: ('category' | 'instance' | 'region' | 'amount')[];
-	n: number;
-	outcomes: { outcome: string; n: number }[];
-	medianDays: number | null;
-	p90Days: number | null;
 }
 
 /** Below this many comparable cases the region is dropped from the criteria. */

@@ -5,8 +5,8 @@
  */
 import { indicatorById } from '../../domain/catalog';
 import { CASSATION_REFORM_DATE } from '../../domain/courts';
-import type { Span } from '../../domain/deadlines';
 import { addDays, addMonths, daysInPeriod, type Period } from '../../domain/period';
+import type { MonthPoint, PendingComplaint, ReformView, SideFigures } from '../../domain/practice/view-model';
 import type { Filters } from '../../domain/query';
 import type { Access } from '../../domain/roles';
 import { segmentedRegression, type Segmented } from '../../domain/stats/segmented';
@@ -17,35 +17,6 @@ import { caseIndicator } from './indicator';
 /** Monthly series start here: the demo data and the reporting history begin in 2019. */
 export const SERIES_START = '2019-01-01';
 export const PENDING_LIST_LIMIT = 200;
-
-export interface MonthPoint {
-	period: string;
-	partial: boolean;
-	complaints: number | null;
-	merits: number | null;
-	medianDays: number | null;
-}
-
-export interface SideFigures {
-	period: Period;
-	decided: number;
-	outcomes: { outcome: string; n: number }[];
-	medianDays: number | null;
-	/** Share decided within the six-month limit, percent. */
-	withinLimit: number | null;
-}
-
-export interface ReformView {
-	date: string;
-	months: MonthPoint[];
-	/** Segmented regressions on the complete months; null when one side has too few. */
-	complaints: Segmented | null;
-	merits: Segmented | null;
-	before: SideFigures;
-	after: SideFigures;
-	limit: Span;
-	pending: { total: number; rows: PendingComplaint[] };
-}
 
 function fit(points: MonthPoint[], pick: (p: MonthPoint) => number | null): Segmented | null {
 	const complete = points.filter((p) => !p.partial && pick(p) !== null);
@@ -109,15 +80,6 @@ export async function reformView(db: Queryable, access: Access, asOf: string, fi
 		limit,
 		pending
 	};
-}
-
-export interface PendingComplaint {
-	case_id: string;
-	case_number: string;
-	court_id: string;
-	filed_date: string;
-	/** Days from receipt to `asOf`. */
-	days: number;
 }
 
 /**

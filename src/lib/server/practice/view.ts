@@ -2,93 +2,33 @@
  * The practice explorer's view model: everything /practice and /api/practice show for one URL
  * state. Indicator figures come from the catalog (run.ts); the rest from queries.ts.
  */
-import { DIMENSIONS, type DimensionId } from '../../domain/catalog';
+import type { DimensionId } from '../../domain/catalog';
 import type { PracticeState } from '../../domain/practice/params';
-import { resolvePeriod, type Period } from '../../domain/period';
+import type {
+	Comparable,
+	Description,
+	FunnelView,
+	OutlookRow,
+	PracticeView,
+	ReformView,
+	UnitFigures
+} from '../../domain/practice/view-model';
+import { resolvePeriod, type Period, type PeriodClip } from '../../domain/period';
 import type { Filters, Parsed, QueryError } from '../../domain/query';
-import { hasRole, PERSONAL_DATA_ROLE, type Access } from '../../domain/roles';
+import { maySeeJudges, type Access } from '../../domain/roles';
 import { wilson } from '../../domain/stats/wilson';
 import type { Queryable } from '../db/database';
-import { boundPeriod, type PeriodClip } from '../limits/period';
+import { boundPeriod } from '../limits/period';
 import { dataAsOf } from '../metrics/as-of';
-import type { ResultRow } from '../metrics/run';
+import { personalDataErrors, type ResultRow } from '../metrics/run';
 import { caseIndicator } from './indicator';
-import { funnelView, mayCompareJudges, type FunnelView } from './funnel';
-import {
-	caseTimeline,
-	claimsByOutcome,
-	comparableOutcomes,
-	daysHistogram,
-	describeCase,
-	lifeCycle,
-	similarCases,
-	type ClaimRow,
-	type Comparable,
-	type Description,
-	type FlowPath,
-	type HistogramBin,
-	type SimilarCase,
-	type TimelineStep
-} from './queries';
-import { reformView, SERIES_START, type ReformView } from './reform';
+import { funnelView } from './funnel';
+import { caseTimeline, claimsByOutcome, comparableOutcomes, daysHistogram, describeCase, lifeCycle, similarCases } from './queries';
+import { reformView, SERIES_START } from './reform';
 
 export const SIMILAR_PAGE_SIZE = 10;
 /** Courts listed in the breakdown: the busiest ones under the filters. */
 export const TOP_COURTS = 20;
-
-export interface UnitFigures {
-	key: string;
-	decided: number | null;
-	medianDays: number | null;
-	appealRate: number | null;
-	stability: number | null;
-}
-
-export interface OutcomeShare {
-	period: string;
-	partial: boolean;
-	outcome: string;
-	n: number;
-	/** Percent of the period's decisions. */
-	share: number;
-}
-
-export interface OutlookRow {
-	outcome: string;
-	n: number;
-	/** Percent, with its 95% Wilson interval. */
-	share: number;
-	lo: number;
-	hi: number;
-}
-
-export interface PracticeView {
-	asOf: string;
-	period: Period;
-	/** Set when the period asked for reaches beyond the data's dates and was cut to them. */
-	clip: PeriodClip | null;
-	overview: {
-		outcomes: OutcomeShare[];
-		medianDays: number | null;
-		p90Days: number | null;
-		decided: number | null;
-		histogram: HistogramBin[];
-		claims: ClaimRow[];
-		appealRate: number | null;
-		stability: number | null;
-		byRegion: UnitFigures[];
-		byCourt: UnitFigures[];
-	};
-	lifeCycle: FlowPath[];
-	timeline: TimelineStep[] | null;
-	reform: ReformView;
-	funnel: FunnelView;
-	mayCompareJudges: boolean;
-	/** The described claim (from the case number or the filters); null without a category. */
-	description: Description | null;
-	similar: { total: number; page: number; pageSize: number; rows: SimilarCase[] } | null;
-	outlook: (Omit<Comparable, 'outcomes'> & { outcomes: OutlookRow[] }) | null;
-}
 
 /** Decided cases, median days, appeal rate and stability by one dimension, keyed by its value. */
 async function figuresBy(db: Queryable, access: Access, by: DimensionId, period: Period, filters: Filters): Promise<UnitFigures[]> {
@@ -168,14 +108,10 @@ function outlookRows(c: Comparable): OutlookRow[] {
 	});
 }
 
-/** Filters and breakdowns by individual judges need the role allowed to see them. */
+/** Filters, breakdowns and funnels by individual judges need the role allowed to see them. */
 function personalErrors(state: PracticeState, access: Access): QueryError[] {
-	if (hasRole(access.role, PERSONAL_DATA_ROLE)) return [];
-	const errors = DIMENSIONS.filter((d) => d.personal && state.query.filters[d.id]).map((d): QueryError => ({
-		param: d.id,
-		code: 'forbidden'
-	}));
-	if (state.unit === 'judge' && !mayCompareJudges(access)) errors.push({ param: 'unit', code: 'forbidden', value: 'judge' });
+	const errors = personalDataErrors(state.query, access);
+	if (state.unit === 'judge' && !maySeeJudges(access)) errors.push({ param: 'unit', code: 'forbidden', value: 'judge' });
 	return errors;
 }
 
@@ -244,7 +180,7 @@ export async function practiceSections(db: Queryable, access: Access, state: Pra
 			asOf,
 			period,
 			clip: bounded?.value.clip ?? null,
-			mayCompareJudges: mayCompareJudges(access),
+			mayCompareJudges: maySeeJudges(access),
 			description,
 			overview: overview(db, access, period, filters),
 			lifeCycle: lifeCycleOf(),

@@ -4,7 +4,7 @@
  */
 import * as m from '../../paraglide/messages.js';
 import { getLocale } from '../../paraglide/runtime.js';
-import { parseTheme, THEME_COOKIE } from '../../ui/theme/theme';
+import { parseTheme, THEME_COOKIE } from '../../domain/theme';
 
 const escapeHtml = (text: string) =>
 	text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);

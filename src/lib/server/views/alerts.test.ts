@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KpiFigure } from '../metrics/kpis';
-import { rankAlerts, WATCHED, type Alert } from './alerts';
+import type { Alert } from '../../domain/alerts';
+import { rankAlerts, WATCHED } from './alerts';
 
 const figure = (id: string, value: number | null, months: (number | null)[] = []): KpiFigure => ({
 	id,

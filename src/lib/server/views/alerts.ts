@@ -5,26 +5,12 @@
  * - cassation complaints pending past their statutory limit (6 months since the 2025 reform).
  */
 import { indicatorById, indicatorStatus, indicatorThresholds, INDICATORS, type Indicator } from '../../domain/catalog';
+import type { Alert } from '../../domain/alerts';
 import type { Filters, ViewQuery } from '../../domain/query';
 import type { Access } from '../../domain/roles';
 import type { Queryable } from '../db/database';
 import { batchable } from '../metrics/compile';
 import { kpiFigures, type KpiFigure } from '../metrics/kpis';
-
-export type AlertKind = 'threshold' | 'backlog_growth' | 'overdue_cassation';
-
-export interface Alert {
-	kind: AlertKind;
-	indicator: string;
-	status: 'watch' | 'alert';
-	value: number;
-	/** The threshold crossed (threshold alerts), or the figure compared with. */
-	reference: number | null;
-	/** Filters the explorer link adds to the page's own. */
-	filters: ViewQuery['filters'];
-	/** Larger is worse: the status first, then how far beyond. */
-	severity: number;
-}
 
 /** Indicators with thresholds (for all cases or for some case types) that the overview's batch can compute alongside its tiles. */
 export const WATCHED = INDICATORS.filter((i) => (i.thresholds || i.thresholdsByCaseType) && batchable(i.measure)).map((i) => i.id);

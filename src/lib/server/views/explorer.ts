@@ -6,7 +6,7 @@
 import { indicatorDimensions, type DimensionId, type Grain, type Indicator } from '../../domain/catalog';
 import { previousYear, resolvePeriod, type Period } from '../../domain/period';
 import type { QueryError, ViewQuery } from '../../domain/query';
-import { hasRole, PERSONAL_DATA_ROLE, type Access } from '../../domain/roles';
+import { maySeeJudges, type Access } from '../../domain/roles';
 import type { Queryable } from '../db/database';
 import { dataAsOf } from '../metrics/as-of';
 import { kpiFigures, type KpiFigure } from '../metrics/kpis';
@@ -39,7 +39,7 @@ export interface ExplorerView {
 
 export function explorerDimensions(indicator: Indicator, access: Access): DimensionId[] {
 	return indicatorDimensions(indicator)
-		.filter((d) => !d.personal || hasRole(access.role, PERSONAL_DATA_ROLE))
+		.filter((d) => !d.personal || maySeeJudges(access))
 		.map((d) => d.id);
 }
 

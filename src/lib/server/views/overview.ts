@@ -6,6 +6,7 @@
  */
 import { indicatorById, type DimensionId } from '../../domain/catalog';
 import { resolvePeriod, type Period } from '../../domain/period';
+import type { Alert } from '../../domain/alerts';
 import type { ViewQuery } from '../../domain/query';
 import type { Access } from '../../domain/roles';
 import { drillLevel } from './drill';
@@ -13,7 +14,7 @@ import type { Queryable } from '../db/database';
 import { dataAsOf } from '../metrics/as-of';
 import { kpiFigures, type KpiFigure } from '../metrics/kpis';
 import { runIndicator, type ResultRow } from '../metrics/run';
-import { overdueCassation, rankAlerts, WATCHED, type Alert } from './alerts';
+import { overdueCassation, rankAlerts, WATCHED } from './alerts';
 
 export const OVERVIEW_KPIS = [
 	'incoming',
