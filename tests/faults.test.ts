@@ -4,6 +4,7 @@
  * then a restart — the database opens, the previous data is intact and the import is wholly
  * there (killed after its commit) or wholly absent (killed before). A full disk, simulated by a
  * file-size limit on the server process, ends in a clean localised error with the data intact.
+ * Every test works on its own copy of the fixture database, so each stands alone in any order.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,9 +18,20 @@ import { databaseSnapshot } from './support/snapshot';
 import { importFinished, postUpload, writeCasesCsv } from './support/uploads';
 
 const ROWS = 20_000;
+/** The fixture database every test copies; the CSV file imported. */
+let template: string;
+let file: string;
+/** The current test's own database and work folder (set by `freshDatabase`). */
 let databasePath: string;
 let uploadsDir: string;
-let file: string;
+
+/** A copy of the fixture database for one test, and its snapshot before anything happens. */
+async function freshDatabase(label: string) {
+	databasePath = tempDatabasePath(`e2e-faults-${label}`);
+	uploadsDir = path.join(path.dirname(databasePath), 'uploads');
+	fs.copyFileSync(template, databasePath);
+	return databaseSnapshot(databasePath);
+}
 
 async function start(env: Record<string, string> = {}, options: StartOptions = {}): Promise<{ server: RunningServer; admin: string }> {
 	const server = await startServer({ DATABASE_PATH: databasePath, DEMO_SCALE: '0', UPLOADS_DIR: uploadsDir, ...env }, 120_000, options);
@@ -47,22 +59,17 @@ async function recoveredSnapshot() {
 }
 
 beforeAll(async () => {
-	databasePath = tempDatabasePath('e2e-faults');
-	uploadsDir = path.join(path.dirname(databasePath), 'uploads');
-	const db = await createFixtureDatabase(databasePath);
+	template = tempDatabasePath('e2e-faults');
+	const db = await createFixtureDatabase(template);
 	await createTestUsers(db);
 	db.close();
-	file = path.join(path.dirname(databasePath), 'cases.csv');
+	file = path.join(path.dirname(template), 'cases.csv');
 	await writeCasesCsv(file, ROWS, 'F');
 });
 
 describe('kill -9 during an import', () => {
-	let before: Awaited<ReturnType<typeof databaseSnapshot>>;
-	beforeAll(async () => {
-		before = await databaseSnapshot(databasePath);
-	});
-
 	it('while the file is being received: the import is absent', async () => {
+		const before = await freshDatabase('receiving');
 		const { server, admin } = await start();
 		// Half the file is sent, then the client waits: the server holds a partial working file.
 		const content = fs.readFileSync(file);
@@ -78,6 +85,7 @@ describe('kill -9 during an import', () => {
 
 	const before_commit = FAULT_POINTS.filter((p): p is Exclude<FaultPoint, 'committed'> => p !== 'committed');
 	it.each(before_commit)('at "%s": the database opens and the import is wholly absent', async (point) => {
+		const before = await freshDatabase(point);
 		const { server, admin } = await start({ IMPORT_PAUSE_AT: point });
 		postUpload(server.url, admin, fs.createReadStream(file), { kind: 'cases', fileName: 'cases.csv' }).catch(() => undefined);
 		await until(() => server.output().includes(`import paused at ${point}`));
@@ -87,6 +95,7 @@ describe('kill -9 during an import', () => {
 	});
 
 	it('after the commit: the import is wholly there, the earlier data untouched', async () => {
+		const before = await freshDatabase('committed');
 		const { server, admin } = await start({ IMPORT_PAUSE_AT: 'committed' });
 		postUpload(server.url, admin, fs.createReadStream(file), { kind: 'cases', fileName: 'cases.csv' }).catch(() => undefined);
 		await until(() => server.output().includes('import paused at committed'));
@@ -109,7 +118,7 @@ describe('a full disk', () => {
 	afterAll(() => server?.stop());
 
 	it('ends the upload in a clean localised error, and the data and the server stay as they were', async () => {
-		const before = await databaseSnapshot(databasePath);
+		const before = await freshDatabase('full-disk');
 		// Room for the database and its log, not for a working file of the size uploaded.
 		const limitKb = Math.ceil(fs.statSync(databasePath).size / 1024) + 4096;
 		const big = path.join(path.dirname(databasePath), 'big.csv');
@@ -138,9 +147,8 @@ describe('a full disk', () => {
 		const after = await databaseSnapshot(databasePath);
 		expect(after.datasets.slice(0, before.datasets.length)).toEqual(before.datasets);
 		expect(after.cases.slice(0, before.cases.length)).toEqual(before.cases);
-		// Whatever became of the file that fits, it is whole or absent.
-		const loaded = done.outcome?.status === 'committed' ? [{ dataset_id: done.outcome.datasetId, n: ROWS }] : [];
-		expect(after.cases.slice(before.cases.length)).toEqual(loaded);
+		expect(done.outcome).toMatchObject({ status: 'committed', rowsLoaded: ROWS });
+		expect(after.cases.slice(before.cases.length)).toEqual([{ dataset_id: done.outcome.datasetId, n: ROWS }]);
 		expect(fs.readdirSync(uploadsDir).filter((f) => f.endsWith('.csv'))).toEqual([]);
 	});
 });

@@ -12,6 +12,7 @@ import { INDICATORS } from '../src/lib/domain/catalog';
 import { OVERVIEW_KPIS } from '../src/lib/server/views/overview';
 import { loginAs } from './support/auth';
 import { launchBrowser } from './support/browser';
+import { imageStats } from './support/png';
 import { ROOT } from './support/server';
 
 const demo = inject('demoUrl');
@@ -218,11 +219,24 @@ describe('screenshots', () => {
 	it('saves the overview and an explorer page', async () => {
 		const page = await browser.newPage({ locale: 'ru-RU', viewport: { width: 1360, height: 900 } });
 		fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
-		await page.goto(demo + '/');
-		await page.screenshot({ path: path.join(ROOT, 'test-results/overview-ru.png'), fullPage: true });
-		await page.goto(demo + '/indicators/clearance_rate');
-		await page.screenshot({ path: path.join(ROOT, 'test-results/explorer-ru.png'), fullPage: true });
-		expect(fs.statSync(path.join(ROOT, 'test-results/overview-ru.png')).size).toBeGreaterThan(10_000);
+		for (const [route, name] of [
+			['/', 'overview-ru.png'],
+			['/indicators/clearance_rate', 'explorer-ru.png']
+		]) {
+			await page.goto(demo + route);
+			await page.locator('figure.chart svg').first().waitFor();
+			const file = path.join(ROOT, 'test-results', name);
+			await page.screenshot({ path: file, fullPage: true });
+			const shot = await imageStats(page, file);
+			// The whole page at the viewport's width, drawn: text, tiles and charts in many colours over the background.
+			expect({ name, width: shot.width, height: shot.height }).toEqual({
+				name,
+				width: 1360,
+				height: await page.evaluate(() => document.documentElement.scrollHeight)
+			});
+			expect(shot.colours, name).toBeGreaterThan(200);
+			expect(shot.ink, name).toBeGreaterThan(0.05);
+		}
 		await page.close();
 	});
 });

@@ -15,6 +15,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		overview: await overviewView(db, locals.access, query, focus),
 		clip,
-		boundaries: configuredBoundaries()
+		boundaries: configuredBoundaries(),
+		minCount: locals.access.minCount
 	};
 };

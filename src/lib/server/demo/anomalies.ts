@@ -1,6 +1,6 @@
 /**
  * Patterns planted in the demo data on purpose, so that the analytics have something true to
- * find. data/README.md documents them; anomalies.test.ts checks they are there.
+ * find. data/README.md documents them; calibration.test.ts ("planted anomalies") checks they are there.
  */
 export const PLANTED_ANOMALIES = {
 	/** Appeals against this first-instance court end reversed or modified far more often. */

@@ -15,5 +15,5 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const { query, clip } = await pageQuery(db, url, locals.access);
 	const result = await explorerView(db, indicator, query, locals.access);
 	if (!result.ok) error(400, result.errors.map(queryErrorMessage).join(' '));
-	return { explorer: result.value, clip, boundaries: configuredBoundaries() };
+	return { explorer: result.value, clip, boundaries: configuredBoundaries(), minCount: locals.access.minCount };
 };
