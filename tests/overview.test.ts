@@ -175,7 +175,7 @@ describe('drill-down to case records (fixtures)', () => {
 		await page.getByTestId('cases-link').click();
 		await page.waitForURL(/\/cases\?/);
 		// Filed in 2024 at KZ75-D01 before judge J-000001: A2 only (A1 and A11 were filed in 2023).
-		const ids = await page.locator('[data-testid="cases-table"] tbody tr td:first-child').allTextContents();
+		const ids = await page.locator('[data-testid="cases-table"] tbody tr > :first-child').allTextContents();
 		expect(ids).toEqual(['A2']);
 		const api = await (await context.request.get(`${fixture}/api/cases${new URL(page.url()).search}`)).json();
 		expect(api.total).toBe(1);
@@ -209,7 +209,27 @@ describe('drill-down to case records (fixtures)', () => {
 		await page.goto(`${fixture}/cases?period=2024&indicator=resolved`);
 		await page.locator('th a[data-sort="case_id"]').click();
 		await page.waitForURL(/sort=case_id&dir=asc/);
-		await expect(page.locator('[data-testid="cases-table"] tbody tr td:first-child').first().textContent()).resolves.toBe('A1');
+		await expect(page.locator('[data-testid="cases-table"] tbody tr > :first-child').first().textContent()).resolves.toBe('A1');
+
+		// Every column by default; the chooser hides one through the URL, and the row's name stays in view while the others scroll.
+		const table = page.getByTestId('cases-table');
+		const headers = () => table.locator('thead a[data-sort]').evaluateAll((links) => links.map((a) => a.getAttribute('data-sort')));
+		const columns: string[] = (await (await api('period=2024&indicator=resolved')).json()).columns;
+		expect(await headers()).toEqual(columns);
+		await page.getByTestId('column-chooser').locator('summary').click();
+		await page.locator(`[data-testid="column-chooser"] a[data-column="${columns[1]}"]`).click();
+		const fewer = [columns[0], ...columns.slice(2)];
+		await page.waitForURL((url) => url.searchParams.get('cols') === fewer.join(',') && url.searchParams.get('sort') === 'case_id');
+		await expect.poll(headers).toEqual(fewer);
+		expect(
+			await table
+				.locator('tbody tr > :first-child')
+				.first()
+				.evaluate((cell) => getComputedStyle(cell).position)
+		).toBe('sticky');
+		const unknown = await api('period=2024&indicator=resolved&cols=case_id,nope');
+		expect(unknown.status()).toBe(400);
+		expect(JSON.stringify(await unknown.json())).toContain('cols');
 		await context.close();
 		expect((await fetch(`${fixture}/api/cases`)).status).toBe(401);
 	});

@@ -7,6 +7,7 @@ import { indicatorById, type Indicator } from '../../domain/catalog';
 import { resolvePeriod, type Period } from '../../domain/period';
 import { parseQuery, type QueryError, type ViewQuery } from '../../domain/query';
 import type { Access } from '../../domain/roles';
+import { COLUMNS_PARAM, parseShownColumns } from '../../domain/shown-columns';
 import type { Queryable } from '../db/database';
 import { dataAsOf } from '../metrics/as-of';
 import { compileRecords, recordColumns, recordsMeasure } from '../metrics/compile';
@@ -14,7 +15,7 @@ import { deadlines } from '../metrics/deadlines';
 import { fit, personalDataErrors } from '../metrics/run';
 
 export const PAGE_SIZE = 50;
-export const CASE_PARAMS = ['indicator', 'sort', 'dir', 'page'] as const;
+export const CASE_PARAMS = ['indicator', 'sort', 'dir', 'page', COLUMNS_PARAM] as const;
 export const DEFAULT_INDICATOR = 'incoming';
 
 export interface CaseList {
@@ -22,6 +23,8 @@ export interface CaseList {
 	period: Period;
 	filters: ViewQuery['filters'];
 	columns: readonly string[];
+	/** The columns the reader chose to see (the first always). */
+	shown: readonly string[];
 	sort: string;
 	descending: boolean;
 	page: number;
@@ -33,6 +36,7 @@ export interface CaseList {
 interface ListParams {
 	indicator: Indicator;
 	query: ViewQuery;
+	shown: string[];
 	sort: string;
 	descending: boolean;
 	page: number;
@@ -53,13 +57,16 @@ export function parseCaseParams(
 	const columns = measure ? recordColumns(measure) : [];
 	const sort = params.get('sort') || columns.find((c) => c.endsWith('_date')) || columns[0];
 	if (measure && !columns.includes(sort)) errors.push({ param: 'sort', code: 'bad_value', value: sort, allowed: columns });
+	const shown = parseShownColumns(params.get(COLUMNS_PARAM), columns);
+	if (measure && !shown.ok) errors.push(...shown.errors);
 	const dir = params.get('dir') || 'desc';
 	if (dir !== 'asc' && dir !== 'desc') errors.push({ param: 'dir', code: 'bad_value', value: dir, allowed: ['asc', 'desc'] });
 	const pageText = params.get('page') || '1';
 	const page = Number(pageText);
 	if (!/^\d{1,6}$/.test(pageText) || page < 1) errors.push({ param: 'page', code: 'bad_value', value: pageText });
 	if (errors.length) return { ok: false, errors };
-	return { ok: true, value: { indicator: indicator!, query: parsed.value, sort, descending: dir === 'desc', page } };
+	const value = { indicator: indicator!, query: parsed.value, shown: shown.ok ? shown.value : [], sort, descending: dir === 'desc', page };
+	return { ok: true, value };
 }
 
 export async function caseList(db: Queryable, p: ListParams): Promise<CaseList> {
@@ -84,6 +91,7 @@ export async function caseList(db: Queryable, p: ListParams): Promise<CaseList> 
 		period,
 		filters,
 		columns: recordColumns(measure),
+		shown: p.shown,
 		sort: p.sort,
 		descending: p.descending,
 		page: p.page,

@@ -62,12 +62,19 @@ export function hrefWithFilters(path: string, url: URL, extra: Record<string, st
 	return text ? `${path}?${text}` : path;
 }
 
+/** A link to the same page with some of its own parameters set (or, with an empty value, removed). */
+export function hrefWithParams(url: URL, changes: Record<string, string>): string {
+	const next = new URL(url);
+	for (const [name, value] of Object.entries(changes)) {
+		if (value) next.searchParams.set(name, value);
+		else next.searchParams.delete(name);
+	}
+	return next.pathname + next.search;
+}
+
 /** Sets (or, with an empty value, removes) one of the page's own parameters, keeping the view state. */
 export function setPageParam(name: string, value: string): Promise<void> {
-	const url = new URL(page.url);
-	if (value) url.searchParams.set(name, value);
-	else url.searchParams.delete(name);
-	return goto(url.pathname + url.search, { keepFocus: true, noScroll: true });
+	return goto(hrefWithParams(page.url, { [name]: value }), { keepFocus: true, noScroll: true });
 }
 
 /** Cross-filter from a time chart: the bucket starting at `start`, cut to `within`, becomes the period. */
