@@ -35,7 +35,8 @@ import { settings } from '../src/lib/server/config';
 import { parquetToCsv } from '../src/lib/server/datasets/parquet';
 import { Database } from '../src/lib/server/db/database';
 import { ImportError } from '../src/lib/server/ingest/errors';
-import { runImport, type ImportOutcome, type Progress } from '../src/lib/server/ingest/pipeline';
+import type { ImportOutcome, JobView, Progress } from '../src/lib/domain/ingest/job';
+import { runImport } from '../src/lib/server/ingest/pipeline';
 import { isProfileName } from '../src/lib/domain/ingest/profile';
 import { parseValueFlag, withValueCode, type ValueCodes } from '../src/lib/domain/ingest/value-codes';
 import { mappingLines } from '../src/lib/i18n/mapping-texts';
@@ -166,14 +167,6 @@ function print(report: Report) {
 		);
 	}
 	process.exitCode = report.status === 'committed' ? 0 : 1;
-}
-
-interface JobView {
-	id: string;
-	state: 'running' | 'finished' | 'failed';
-	progress: Progress;
-	outcome?: Omit<Report, 'reasons'> & { reasons: { reason: string; n: number }[] };
-	error?: { message: string };
 }
 
 /** Streams the file to the server's upload API and follows the job to its end. */

@@ -1,16 +1,61 @@
 /**
- * Runtime settings from the environment. Read lazily so that tests and CLI scripts can set
- * variables before the first use.
+ * Runtime settings from the environment, checked by one valibot schema. Read lazily so that
+ * tests and CLI scripts can set variables before the first use. A bad value stops the start with
+ * the variable's name and what it holds.
  */
 import path from 'node:path';
+import * as v from 'valibot';
 import { DEFAULT_MIN_COUNT } from '../domain/roles';
 
-function num(name: string, fallback: number): number {
-	const raw = process.env[name];
-	if (raw === undefined || raw === '') return fallback;
-	const value = Number(raw);
-	if (!Number.isFinite(value)) throw new Error(`${name} must be a number, got "${raw}"`);
-	return value;
+/** A number variable: its value, or the default when unset or empty. */
+const num = (fallback: number) =>
+	v.pipe(
+		v.optional(v.string(), ''),
+		v.transform((raw) => (raw === '' ? fallback : Number(raw))),
+		v.check((value: number) => Number.isFinite(value), 'must be a number')
+	);
+/** A text variable: its value, or the default when unset or empty. */
+const str = (fallback: string) =>
+	v.pipe(
+		v.optional(v.string(), ''),
+		v.transform((raw) => raw || fallback)
+	);
+
+const Env = v.object({
+	DATABASE_PATH: str('data/court.duckdb'),
+	DEMO_SCALE: num(1),
+	DEMO_DIR: str(''),
+	DUCKDB_THREADS: num(0),
+	DUCKDB_MEMORY_LIMIT: str('4GB'),
+	IMPORT_MEMORY_LIMIT: str('700MB'),
+	READ_CACHE_ENTRIES: num(2000),
+	READ_CACHE_ROWS: num(200_000),
+	MAX_RESULT_ROWS: num(20_000),
+	CHEAP_RESULT_ROWS: num(1_000),
+	QUERY_SLOTS: num(2),
+	QUERY_QUEUE: num(8),
+	QUERY_QUEUE_SECONDS: num(10),
+	QUERY_TIMEOUT_SECONDS: num(30),
+	LIMITS_FILE: str(''),
+	WORKLOAD_WEIGHTS_FILE: str(''),
+	MIN_COUNT: num(DEFAULT_MIN_COUNT),
+	SESSION_TTL_HOURS: num(12),
+	UPLOADS_DIR: str(''),
+	UPLOAD_MAX_BYTES: num(2 * 1024 ** 3),
+	IMPORT_REJECT_THRESHOLD: num(0.01),
+	REPLICA: v.optional(v.picklist(['', 'writer', 'reader'], 'must be writer or reader'), ''),
+	WRITER_URL: str(''),
+	MAP_LAYOUT: str('geo'),
+	GEOJSON_PATH: str(''),
+	GEOJSON_ATTRIBUTION: str('')
+});
+
+function readEnv(): v.InferOutput<typeof Env> {
+	const parsed = v.safeParse(Env, process.env);
+	if (parsed.success) return parsed.output;
+	const issue = parsed.issues[0];
+	const name = String(issue.path?.[0]?.key);
+	throw new Error(`${name} ${issue.message}, got "${process.env[name]}"`);
 }
 
 /**
@@ -23,71 +68,66 @@ export function databaseFilesDir(databasePath: string): string {
 	return `${databasePath}.files`;
 }
 
-function replicaRole(raw: string | undefined): 'single' | 'writer' | 'reader' {
-	if (!raw) return 'single';
-	if (raw === 'writer' || raw === 'reader') return raw;
-	throw new Error(`REPLICA must be writer or reader, got "${raw}"`);
-}
-
 export function settings() {
-	const databasePath = path.resolve(process.env.DATABASE_PATH || 'data/court.duckdb');
+	const env = readEnv();
+	const databasePath = path.resolve(env.DATABASE_PATH);
 	const filesDir = databaseFilesDir(databasePath);
 	return {
 		databasePath,
 		filesDir,
 		/** Scale of the demo data loaded into an empty database; 0 disables the demo. */
-		demoScale: num('DEMO_SCALE', 1),
-		demoDir: process.env.DEMO_DIR ? path.resolve(process.env.DEMO_DIR) : path.join(filesDir, 'demo'),
+		demoScale: env.DEMO_SCALE,
+		demoDir: env.DEMO_DIR ? path.resolve(env.DEMO_DIR) : path.join(filesDir, 'demo'),
 		/** DuckDB worker threads and memory cap; defaults suit a 2-core server. */
-		duckdbThreads: num('DUCKDB_THREADS', 0),
-		duckdbMemoryLimit: process.env.DUCKDB_MEMORY_LIMIT || '4GB',
+		duckdbThreads: env.DUCKDB_THREADS,
+		duckdbMemoryLimit: env.DUCKDB_MEMORY_LIMIT,
 		/**
 		 * DuckDB's memory cap in `npm run import`, which serves no reader: beyond it the staged file
 		 * spills to disk, so the process stays under 1.5 GB whatever the file's size, at no
 		 * measured cost in time (BENCHMARKS.md).
 		 */
-		importMemoryLimit: process.env.IMPORT_MEMORY_LIMIT || '700MB',
+		importMemoryLimit: env.IMPORT_MEMORY_LIMIT,
 		/** Dashboard query results kept until the next write; 0 turns the cache off. */
-		readCacheEntries: num('READ_CACHE_ENTRIES', 2000),
+		readCacheEntries: env.READ_CACHE_ENTRIES,
 		/** Most result rows the cache keeps over all its entries. */
-		readCacheRows: num('READ_CACHE_ROWS', 200_000),
+		readCacheRows: env.READ_CACHE_ROWS,
 		/** Most rows one breakdown may give (time buckets × groups, estimated before it runs). */
-		maxResultRows: num('MAX_RESULT_ROWS', 20_000),
+		maxResultRows: env.MAX_RESULT_ROWS,
 		/** Breakdowns estimated above this many rows are expensive: they take one of the query slots. */
-		cheapResultRows: num('CHEAP_RESULT_ROWS', 1_000),
+		cheapResultRows: env.CHEAP_RESULT_ROWS,
 		/** Expensive requests served at once, how many may wait, and for how long. */
-		querySlots: num('QUERY_SLOTS', 2),
-		queryQueue: num('QUERY_QUEUE', 8),
-		queueSeconds: num('QUERY_QUEUE_SECONDS', 10),
+		querySlots: env.QUERY_SLOTS,
+		queryQueue: env.QUERY_QUEUE,
+		queueSeconds: env.QUERY_QUEUE_SECONDS,
 		/** A dashboard statement still running after this is interrupted. */
-		queryTimeoutSeconds: num('QUERY_TIMEOUT_SECONDS', 30),
+		queryTimeoutSeconds: env.QUERY_TIMEOUT_SECONDS,
 		/** Optional JSON file overriding statutory limits and time standards. */
-		limitsFile: process.env.LIMITS_FILE || '',
+		limitsFile: env.LIMITS_FILE,
 		/** Optional JSON file of category weights for the judge workload ({"criminal.murder": 3}); equal by default. */
-		workloadWeightsFile: process.env.WORKLOAD_WEIGHTS_FILE || '',
+		workloadWeightsFile: env.WORKLOAD_WEIGHTS_FILE,
 		/** Counts under this are shown to the public as "<N". */
-		minCount: num('MIN_COUNT', DEFAULT_MIN_COUNT),
+		minCount: env.MIN_COUNT,
 		/** Lifetime of a session after sign-in. */
-		sessionTtlHours: num('SESSION_TTL_HOURS', 12),
+		sessionTtlHours: env.SESSION_TTL_HOURS,
 		/** Where uploads and files being imported are kept while they are processed. */
-		uploadsDir: process.env.UPLOADS_DIR ? path.resolve(process.env.UPLOADS_DIR) : path.join(filesDir, 'uploads'),
+		uploadsDir: env.UPLOADS_DIR ? path.resolve(env.UPLOADS_DIR) : path.join(filesDir, 'uploads'),
 		/** Largest file accepted by the web upload, in bytes (default 2 GiB). */
-		uploadMaxBytes: num('UPLOAD_MAX_BYTES', 2 * 1024 ** 3),
+		uploadMaxBytes: env.UPLOAD_MAX_BYTES,
 		/** Share of rejected rows (0–1) above which an import is refused whole. */
-		rejectThreshold: num('IMPORT_REJECT_THRESHOLD', 0.01),
+		rejectThreshold: env.IMPORT_REJECT_THRESHOLD,
 		/**
 		 * Read replicas: `writer` serves like a single process and publishes a copy of the database
 		 * after every change; `reader` serves pages and the API from the latest copy. Unset: one process.
 		 */
-		replica: replicaRole(process.env.REPLICA),
+		replica: env.REPLICA || ('single' as const),
 		/** The writer's address, for a reader to check sessions with (e.g. http://127.0.0.1:3000). */
-		writerUrl: process.env.WRITER_URL || '',
+		writerUrl: env.WRITER_URL,
 		/** How region maps are drawn at first: `geo` (boundaries) or `tiles` (the tile grid); readers can switch. */
-		mapLayout: process.env.MAP_LAYOUT === 'tiles' ? ('tiles' as const) : ('geo' as const),
+		mapLayout: env.MAP_LAYOUT === 'tiles' ? ('tiles' as const) : ('geo' as const),
 		/** Optional GeoJSON of region boundaries (ISO 3166-2:KZ or KATO codes) replacing the shipped ones. */
-		geojsonPath: process.env.GEOJSON_PATH ? path.resolve(process.env.GEOJSON_PATH) : '',
+		geojsonPath: env.GEOJSON_PATH ? path.resolve(env.GEOJSON_PATH) : '',
 		/** The credit the boundary file's licence asks for, shown under the map. */
-		geojsonAttribution: process.env.GEOJSON_ATTRIBUTION || ''
+		geojsonAttribution: env.GEOJSON_ATTRIBUTION
 	};
 }
 export type Settings = ReturnType<typeof settings>;

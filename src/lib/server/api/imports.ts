@@ -6,8 +6,8 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { json } from '@sveltejs/kit';
-import { DELIMITERS, ENCODINGS, type CsvFormat } from '../../domain/ingest/format';
-import { isDatasetKind } from '../../domain/ingest/mapping';
+import { OPTIONS_HEADER, parseImportOptions } from '../../domain/ingest/options';
+import type { JobView } from '../../domain/ingest/job';
 import type { ImportErrorCode, Reject } from '../../domain/ingest/reasons';
 import type { Locale } from '../../domain/l10n';
 import { toCsv } from '../../domain/csv';
@@ -19,10 +19,7 @@ import { rollbackDataset } from '../datasets/rollback';
 import { ImportError, type ErrorParams } from '../ingest/errors';
 import { findJob, startImport, type Job } from '../ingest/jobs';
 import type { ImportRequest } from '../ingest/pipeline';
-import { isProfileName } from '../../domain/ingest/profile';
 
-/** The header carrying the options of an upload, as URI-encoded JSON (headers are ASCII). */
-export const OPTIONS_HEADER = 'x-import-options';
 /** Rejects a job report shows; the CSV has all that were kept. */
 const REJECTS_SHOWN = 200;
 
@@ -42,77 +39,12 @@ export function errorResponse(code: ImportErrorCode | 'origin' | 'unknown_job', 
 	return json({ error: { code, message: importErrorText(code, params, locale) } }, { status });
 }
 
-const isText = (v: unknown, max = 500): v is string => typeof v === 'string' && v.length <= max;
-
-function formatOf(raw: unknown): Partial<CsvFormat> | null {
-	if (raw === undefined) return {};
-	if (typeof raw !== 'object' || raw === null) return null;
-	const f = raw as Record<string, unknown>;
-	const out: Partial<CsvFormat> = {};
-	if (f.encoding !== undefined) {
-		if (!(ENCODINGS as readonly unknown[]).includes(f.encoding)) return null;
-		out.encoding = f.encoding as CsvFormat['encoding'];
-	}
-	if (f.delimiter !== undefined) {
-		if (!(DELIMITERS as readonly unknown[]).includes(f.delimiter)) return null;
-		out.delimiter = f.delimiter as CsvFormat['delimiter'];
-	}
-	if (f.header !== undefined) {
-		if (typeof f.header !== 'boolean') return null;
-		out.header = f.header;
-	}
-	if (f.decimal !== undefined) {
-		if (f.decimal !== ',' && f.decimal !== '.') return null;
-		out.decimal = f.decimal;
-	}
-	return out;
-}
-
-/** The import request from the options header, or the name of the faulty option. */
-function parseOptions(header: string | null, actor: string): ImportRequest | string {
-	let raw: Record<string, unknown>;
-	try {
-		raw = JSON.parse(decodeURIComponent(header ?? '{}'));
-	} catch {
-		return OPTIONS_HEADER;
-	}
-	if (typeof raw !== 'object' || raw === null) return OPTIONS_HEADER;
-	const { kind, mode = 'append', datasetId, name, mapping, mapHeaders, columns, fileName, values, profile } = raw;
-	if (kind !== undefined && !isDatasetKind(kind)) return 'kind';
-	if (mode !== 'append' && mode !== 'replace') return 'mode';
-	if (datasetId !== undefined && !Number.isInteger(datasetId)) return 'datasetId';
-	if (name !== undefined && !isText(name, 200)) return 'name';
-	if (!isText(fileName, 255) || !fileName.trim()) return 'fileName';
-	if (mapping !== undefined && !(Array.isArray(mapping) && mapping.every((f) => f === null || isText(f, 64)))) return 'mapping';
-	if (
-		mapHeaders !== undefined &&
-		!(
-			typeof mapHeaders === 'object' &&
-			mapHeaders !== null &&
-			Object.entries(mapHeaders).every(([h, f]) => isText(h, 1000) && isText(f, 64))
-		)
-	)
-		return 'mapHeaders';
-	if (columns !== undefined && !(Array.isArray(columns) && columns.every((c) => isText(c, 1000)))) return 'columns';
-	// Value codes are checked against the fields of the kind once it is known (pipeline.ts).
-	if (values !== undefined && (typeof values !== 'object' || values === null || Array.isArray(values))) return 'values';
-	if (profile !== undefined && !isProfileName(profile)) return 'profile';
-	const format = formatOf(raw.format);
-	if (!format) return 'format';
-	return {
-		kind,
-		mode,
-		datasetId: datasetId as number | undefined,
-		name: name as string | undefined,
-		mapping: mapping as ImportRequest['mapping'],
-		mapHeaders: mapHeaders as ImportRequest['mapHeaders'],
-		expectedColumns: columns as string[] | undefined,
-		values: values as ImportRequest['values'],
-		profile: profile as string | undefined,
-		format,
-		sourceName: fileName,
-		actor
-	};
+/** The import request of an upload's options header, or the name of the faulty option. */
+function importRequest(header: string | null, actor: string): ImportRequest | string {
+	const options = parseImportOptions(header);
+	if (typeof options === 'string') return options;
+	const { columns, fileName, ...rest } = options;
+	return { ...rest, expectedColumns: columns, sourceName: fileName, actor };
 }
 
 /** Starts an import from a streamed request body; answers once the whole file is received. */
@@ -120,7 +52,7 @@ export async function uploadResponse(db: Database, request: Request, actor: stri
 	const s = settings();
 	const length = Number(request.headers.get('content-length'));
 	if (Number.isFinite(length) && length > s.uploadMaxBytes) return errorResponse('too_large', { limit: s.uploadMaxBytes }, locale);
-	const options = parseOptions(request.headers.get(OPTIONS_HEADER), actor);
+	const options = importRequest(request.headers.get(OPTIONS_HEADER), actor);
 	if (typeof options === 'string') return errorResponse('bad_options', { detail: options }, locale);
 	// SvelteKit hands over no body without a Content-Type: say so rather than call the file empty.
 	if (!request.body) return errorResponse(request.headers.get('content-type') ? 'empty' : 'no_content_type', {}, locale);
@@ -133,7 +65,7 @@ export async function uploadResponse(db: Database, request: Request, actor: stri
 
 const localise = (r: Reject, locale: Locale) => ({ ...r, text: rejectText(r.reason, r.detail, locale) });
 
-export function jobView(job: Job, locale: Locale) {
+export function jobView(job: Job, locale: Locale): JobView {
 	const outcome = job.outcome && {
 		...job.outcome,
 		reasons: Object.entries(job.outcome.reasons).map(([reason, n]) => ({

@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { Database } from '../db/database';
 import { ImportError, type ErrorParams } from './errors';
-import { runImport, type ImportOutcome, type ImportRequest, type ImportSettings, type Progress } from './pipeline';
+import { runImport, type ImportRequest, type ImportSettings } from './pipeline';
+import type { ImportOutcome, Progress } from '../../domain/ingest/job';
 import type { ImportErrorCode } from '../../domain/ingest/reasons';
 
 export interface Job {

@@ -18,16 +18,16 @@ import {
 	suggestMapping,
 	unplacedColumns,
 	type DatasetKind,
-	type HeaderMatch,
 	type Mapping
 } from '../../domain/ingest/mapping';
+import type { HeaderPlacement, ImportOutcome, Progress } from '../../domain/ingest/job';
 import type { Reject } from '../../domain/ingest/reasons';
 import { valueCodesProblem, type ValueCodes, type ValueInFile } from '../../domain/ingest/value-codes';
 import { CANONICAL_TABLES, type CanonicalKind } from '../../domain/schema';
 import type { Database, Connection } from '../db/database';
 import { bumpDataRevision } from '../db/revision';
 import { inferColumnTypes } from '../other/columns';
-import { commitCanonical, commitOther, type CommitOutcome, type Mode, type Provenance, type Target } from './commit';
+import { commitCanonical, commitOther, type Mode, type Provenance, type Target } from './commit';
 import { ImportError, isWriteFailure } from './errors';
 import { faultPoint } from './fault-points';
 import { placeStagedValues, unplacedRegions } from './place-values';
@@ -36,18 +36,6 @@ import { profileMapping, type ImportProfile } from '../../domain/ingest/profile'
 import { profileByName, profileForLayout, saveProfile } from './profiles';
 import { dropStage, REJECTS, STAGE, stageCanonical, stageText, type FieldSource } from './stage';
 import { validateStaged } from './validate';
-
-export type Phase = 'receiving' | 'staging' | 'validating' | 'committing' | 'done';
-
-export interface Progress {
-	phase: Phase;
-	/** Bytes of the file received or read so far. */
-	bytes: number;
-	/** Rows staged so far (estimated from DuckDB's progress while it reads). */
-	rows: number;
-	/** Rows in the file, known once it has been received. */
-	totalRows: number | null;
-}
 
 export interface ImportRequest {
 	/** Detected from the columns when absent. */
@@ -84,41 +72,6 @@ export interface ImportSettings {
 	rejectThreshold: number;
 	maxBytes?: number;
 	onProgress?: (progress: Progress) => void;
-}
-
-export interface ImportOutcome {
-	status: CommitOutcome['status'];
-	kind: DatasetKind;
-	datasetId: number | null;
-	version: number | null;
-	rowsRead: number;
-	rowsLoaded: number;
-	rowsRejected: number;
-	/** Rejects by reason, over the whole file. */
-	reasons: Record<string, number>;
-	/** The first rejects in file order (all of them are kept with a committed version). */
-	rejects: Reject[];
-	sha256: string;
-	bytes: number;
-	format: CsvFormat;
-	columns: string[];
-	mapping: Mapping | null;
-	/** How each column was placed (canonical kinds). */
-	headers: HeaderPlacement[];
-	/** Coded values not read exactly: read as variants, or left out with a suggestion. */
-	values: ValueInFile[];
-	/** The profile applied, if any. */
-	profile: string | null;
-	threshold: number;
-}
-
-export interface HeaderPlacement {
-	column: string;
-	field: string | null;
-	/** 'given': chosen by the user, a profile or --map. */
-	how: HeaderMatch | 'given' | null;
-	/** For a column left out: the field it looks like. */
-	suggestion: string | null;
 }
 
 /** How many rejects an outcome carries along (the rest are in the database or counted). */

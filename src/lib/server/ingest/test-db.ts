@@ -6,7 +6,8 @@ import { Readable } from 'node:stream';
 import { Database } from '../db/database';
 import { syncDirectories } from '../db/directories';
 import { migrate } from '../db/migrations';
-import { runImport, type ImportRequest, type ImportOutcome } from './pipeline';
+import type { ImportOutcome } from '../../domain/ingest/job';
+import { runImport, type ImportRequest } from './pipeline';
 
 export interface TestDatabase {
 	db: Database;

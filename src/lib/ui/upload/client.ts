@@ -3,6 +3,8 @@
  * streamed upload with its progress, and polling of the import until it is over.
  */
 import { hasLineBreak, MAX_HEADER_BYTES, SAMPLE_BYTES, type CsvFormat, type SampleResult } from '$lib/domain/ingest/format';
+import type { JobView } from '$lib/domain/ingest/job';
+import { OPTIONS_HEADER, type ImportOptions } from '$lib/domain/ingest/options';
 import type { PreviewRequest } from './preview.worker';
 
 async function headOf(file: File): Promise<ArrayBuffer> {
@@ -30,40 +32,26 @@ export function previewFile(file: File, override: Partial<CsvFormat> = {}): Prom
 	});
 }
 
-export interface UploadOptions {
-	kind: string;
-	mode: 'append' | 'replace';
-	datasetId?: number;
-	name?: string;
-	mapping?: (string | null)[];
-	values?: Record<string, Record<string, string>>;
-	profile?: string;
-	columns: string[];
-	format: Partial<CsvFormat>;
-	fileName: string;
-}
-
-export interface HttpAnswer {
-	status: number;
-	body: { error?: { message: string }; id?: string } & Record<string, unknown>;
-}
+/** The server's answer to an upload: the job once the file is received (202), else an error. */
+export type UploadAnswer = { status: 202; job: JobView } | { status: number; error?: { message: string } };
 
 /** Sends the file as the raw request body (XMLHttpRequest: fetch reports no upload progress). */
-export function sendFile(file: File, options: UploadOptions, onSent: (fraction: number) => void): Promise<HttpAnswer> {
+export function sendFile(file: File, options: ImportOptions, onSent: (fraction: number) => void): Promise<UploadAnswer> {
 	return new Promise((resolve, reject) => {
 		const xhr = new XMLHttpRequest();
 		xhr.open('POST', '/api/datasets/imports');
 		xhr.setRequestHeader('content-type', 'application/octet-stream');
-		xhr.setRequestHeader('x-import-options', encodeURIComponent(JSON.stringify(options)));
+		xhr.setRequestHeader(OPTIONS_HEADER, encodeURIComponent(JSON.stringify(options)));
 		xhr.setRequestHeader('accept', 'application/json');
 		xhr.upload.onprogress = (event) => {
 			if (event.lengthComputable) onSent(event.loaded / event.total);
 		};
 		xhr.onload = () => {
 			try {
-				resolve({ status: xhr.status, body: JSON.parse(xhr.responseText) });
+				const body = JSON.parse(xhr.responseText);
+				resolve(xhr.status === 202 ? { status: 202, job: body } : { status: xhr.status, error: body.error });
 			} catch {
-				resolve({ status: xhr.status, body: {} });
+				resolve({ status: xhr.status });
 			}
 		};
 		xhr.onerror = () => reject(new Error('network'));
@@ -71,7 +59,7 @@ export function sendFile(file: File, options: UploadOptions, onSent: (fraction: 
 	});
 }
 
-export async function getJob<T>(id: string): Promise<T> {
+export async function getJob(id: string): Promise<JobView> {
 	const response = await fetch(`/api/datasets/imports/${encodeURIComponent(id)}`, { headers: { accept: 'application/json' } });
 	return response.json();
 }
