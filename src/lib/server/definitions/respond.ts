@@ -9,6 +9,7 @@ import { problemText } from '../../i18n/definition-texts';
 import { datasetName } from '../../i18n/data-texts';
 import type { DatasetKind } from '../../domain/ingest/mapping';
 import type { Database } from '../db/database';
+import { bumpDataRevision } from '../db/revision';
 import { currentDefinitions, datasetColumns, retireDefinition, saveDefinitions } from './store';
 
 export async function definitionsPage(db: Database, locale: Locale) {
@@ -33,6 +34,8 @@ export async function saveResponse(db: Database, body: unknown, author: string, 
 	const { mode, definition } = (body ?? {}) as { mode?: unknown; definition?: unknown };
 	if (mode !== 'add' && mode !== 'update') return json({ error: { message: 'mode: add | update' } }, { status: 400 });
 	const result = await saveDefinitions(db, [definition], mode, author);
+	// The indicators in force are compiled per data revision (definitions/indicators.ts).
+	if (result.ok) bumpDataRevision();
 	if (result.ok) return json({ saved: result.saved[0] });
 	const problems = result.failures[0].problems.map((p) => ({ ...p, text: problemText(p, locale) }));
 	return json({ error: { message: problems.map((p) => p.text).join('\n'), problems } }, { status: 400 });
@@ -40,5 +43,6 @@ export async function saveResponse(db: Database, body: unknown, author: string, 
 
 export async function retireResponse(db: Database, id: string, author: string): Promise<Response> {
 	const retired = await retireDefinition(db, id, author);
+	if (retired) bumpDataRevision();
 	return retired ? json({ retired }) : json({ error: { message: id } }, { status: 404 });
 }
