@@ -208,17 +208,22 @@ export function serializeQuery(query: ViewQuery): URLSearchParams {
 	return params;
 }
 
-/** Names of the parameters this module owns; any other parameter of a URL is a page's own state. */
-export function isQueryParam(name: string): boolean {
-	return QUERY_PARAMS.includes(name) || dimensionById(name) !== undefined;
+/**
+ * Names of the parameters this module owns (with `dimensions`, a defined indicator's columns);
+ * any other parameter of a URL is a page's own state.
+ */
+export function isQueryParam(name: string, dimensions: readonly Dimension[] = DIMENSIONS): boolean {
+	return QUERY_PARAMS.includes(name) || dimensions.some((d) => d.id === name);
 }
 
 /**
- * The state that travels from page to page: the period and the filters, not a page's breakdowns
- * or grain. Navigation links carry it so that filters persist across pages.
+ * The state that travels from page to page: the period and the catalog's filters (a defined
+ * indicator's columns mean nothing elsewhere), not a page's breakdowns or grain. Navigation
+ * links carry it so that filters persist across pages.
  */
 export function carriedState(query: ViewQuery): ViewQuery {
-	return { ...(query.period ? { period: query.period } : {}), by: [], filters: query.filters };
+	const filters = Object.fromEntries(Object.entries(query.filters).filter(([id]) => dimensionById(id)));
+	return { ...(query.period ? { period: query.period } : {}), by: [], filters };
 }
 
 /** Adds a value to a dimension's filter, or removes it when it is already there. */
@@ -240,9 +245,9 @@ export function withFilter(query: ViewQuery, dimension: DimensionId, values: rea
  * The search string of a URL showing `query`, keeping the URL's own page parameters (those this
  * module does not own) as they are.
  */
-export function searchWith(url: URL, query: ViewQuery): string {
+export function searchWith(url: URL, query: ViewQuery, dimensions: readonly Dimension[] = DIMENSIONS): string {
 	const params = serializeQuery(query);
-	for (const [key, value] of url.searchParams) if (!isQueryParam(key)) params.set(key, value);
+	for (const [key, value] of url.searchParams) if (!isQueryParam(key, dimensions)) params.set(key, value);
 	const text = params.toString();
 	return text ? `?${text}` : '';
 }

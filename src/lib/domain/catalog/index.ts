@@ -39,6 +39,16 @@ export function indicatorFilters(indicator: Indicator): Dimension[] {
 }
 
 /**
+ * The dimensions a page of the indicator may name in its URL: the catalog's (filters carried from
+ * other pages), with a defined indicator's own columns in place of any catalog one of the same id.
+ */
+export function viewDimensions(indicator: Indicator): readonly Dimension[] {
+	if (!indicator.defined) return DIMENSIONS;
+	const own = indicator.defined.dimensions;
+	return [...DIMENSIONS.filter((d) => !own.some((o) => o.id === d.id)), ...own];
+}
+
+/**
  * The thresholds that hold for a view: per case type when the indicator has them and the view
  * is filtered to exactly one case type that has some (none otherwise), else the indicator's own.
  */
