@@ -14,6 +14,7 @@ import { createFixtureDatabase, FIXTURES } from '../../../../tests/support/fixtu
 import type { Database } from '../db/database';
 import { bumpDataRevision } from '../db/revision';
 import { runImport } from '../ingest/pipeline';
+import { forecastIndicator } from '../forecast/forecast';
 import { kpiFigures } from '../metrics/kpis';
 import { runIndicator } from '../metrics/run';
 import { findIndicator, indicatorsInForce } from './indicators';
@@ -187,5 +188,19 @@ describe('indicators defined as data', () => {
 		const single = await run('filings', 'period=2024&case_type=Criminal');
 		expect(batch.value).toBe(single.rows[0].value);
 		expect(batch.months).toHaveLength(12);
+	});
+
+	it('a count is forecast from the monthly history of its own data', async () => {
+		const forecast = await forecastIndicator(db, (await findIndicator(db, 'filings'))!, { by: [], filters: {} }, ANALYST);
+		if (!forecast.ok) throw new Error(JSON.stringify(forecast.errors));
+		expect(forecast.value.asOf).toBe('2024-12-31');
+		// The months before the file's are no data, not zeros; its 2023 months, a fifth of 2024's
+		// (1000 more per row), are read as the records' run-in, and 12 months are too few.
+		expect(forecast.value).toMatchObject({ status: 'too_short', runIn: 12, months: 12 });
+		expect(forecast.value.history[0]).toEqual({ period: '2024-01-01', value: sum(january) });
+		expect(forecast.value.history.at(-1)).toEqual({
+			period: '2024-12-01',
+			value: sum([1, 2, 3].flatMap((c) => [1, 2, 3].map((t) => filings(c, t, 12))))
+		});
 	});
 });

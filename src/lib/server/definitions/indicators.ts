@@ -306,7 +306,13 @@ async function openSource(db: Database, datasetId: number, kind: string): Promis
 	if (kind !== 'other') return kind in CANONICAL_TABLES ? canonicalSource(db, kind as CanonicalKind) : null;
 	const other = await describeOther(db, datasetId);
 	if (!other) return null;
-	await ensureTyped(db, other);
+	try {
+		await ensureTyped(db, other);
+	} catch (error) {
+		// A read replica cannot build a typed copy the writer has not: its indicators wait for it.
+		console.warn(`Dataset ${datasetId}: no typed copy to compute its defined indicators (${(error as Error).message}).`);
+		return null;
+	}
 	return otherSource(db, other);
 }
 
