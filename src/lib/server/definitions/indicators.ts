@@ -20,6 +20,7 @@ import {
 	type Measure,
 	type Unit
 } from '../../domain/catalog';
+import { CANONICAL_TIMES } from '../../domain/definitions/check';
 import { isRatio, type AggregateMeasure, type DefinedFilter, type DefinedMeasure, type FilterValue } from '../../domain/definitions/shape';
 import type { ColumnType } from '../../domain/explore';
 import type { ColumnFacts, TimeSpec } from '../../domain/explore/model';
@@ -40,13 +41,6 @@ import { typedColumn } from '../other/typed';
 import { currentDefinitions, type SavedDefinition, type StoredDefinition } from './store';
 
 type DefinedTime = SavedDefinition['time'];
-
-/** The canonical facts a definition may read, by the date column it counts rows by. */
-const CANONICAL_EVENTS: Partial<Record<CanonicalKind, Record<string, EventId>>> = {
-	cases: { filed_date: 'filed', decided_date: 'decided' },
-	fraud: { registered_date: 'registered' },
-	court_stats: { period_end: 'reported' }
-};
 
 /** Parameters pages and the API own: a dataset's column is never named like them. */
 const RESERVED = new Set(['period', 'from', 'to', 'grain', 'by', 'source', 'format', 'horizon', 'indicator', 'focus', 'page', 'sort']);
@@ -121,7 +115,7 @@ async function canonicalSource(q: Queryable, kind: CanonicalKind): Promise<Sourc
 		columns,
 		facts: new Map(),
 		time: async (time) => {
-			const event = 'column' in time ? CANONICAL_EVENTS[kind]?.[time.column] : undefined;
+			const event = 'column' in time ? CANONICAL_TIMES[kind][time.column] : undefined;
 			return event ? { fact, event } : null;
 		}
 	};
