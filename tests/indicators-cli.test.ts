@@ -44,6 +44,7 @@ const definition = (id: string, measure: unknown = { agg: 'sum', column: 'Filing
 
 beforeAll(() => {
 	const run = cli('scripts/import.ts', [
+		'--create',
 		'--kind',
 		'other',
 		'--name',
