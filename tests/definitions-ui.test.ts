@@ -50,7 +50,7 @@ async function analystPage(): Promise<Page> {
 describe('definition editor', () => {
 	it('defines, corrects, versions and retires an indicator on the case records', async () => {
 		const page = await analystPage();
-		await page.goto(server.url + '/en/definitions');
+		await page.goto(server.url + '/definitions');
 		const dataset = page.getByTestId('def-dataset');
 		const value = await dataset.locator('option', { hasText: 'Fixture cases' }).getAttribute('value');
 		await dataset.selectOption(value!);
@@ -103,7 +103,7 @@ describe('definition editor', () => {
 
 	it('an indicator defined in the UI is in the catalog, the API, the explorer, an overview tile and an alert', async () => {
 		const page = await analystPage();
-		await page.goto(server.url + '/en/definitions');
+		await page.goto(server.url + '/definitions');
 		const dataset = page.getByTestId('def-dataset');
 		await dataset.selectOption((await dataset.locator('option', { hasText: 'Fixture cases' }).getAttribute('value'))!);
 		await page.getByTestId('def-id').fill('civil_watch');
@@ -141,13 +141,13 @@ describe('definition editor', () => {
 		expect(defined.rows.length).toBeGreaterThan(0);
 
 		// The explorer.
-		await page.goto(server.url + '/en/indicators/civil_watch?period=2024');
+		await page.goto(server.url + '/indicators/civil_watch?period=2024');
 		await expect(page.locator('h1').textContent()).resolves.toBe('Civil cases watched');
 		expect(await page.getByTestId('breakdown').locator('option').allTextContents()).toEqual(['Region', 'Instance']);
 		await page.screenshot({ path: path.join(ROOT, 'test-results/defined-explorer-en.png'), fullPage: true });
 
 		// An overview tile and an alert.
-		await page.goto(server.url + '/en/');
+		await page.goto(server.url + '/');
 		const tile = page.locator('article[data-indicator="civil_watch"]');
 		await expect(tile.locator('h3').textContent()).resolves.toContain('Civil cases watched');
 		await expect(page.locator('[data-testid="alert"][data-indicator="civil_watch"]').textContent()).resolves.toContain(
@@ -159,7 +159,7 @@ describe('definition editor', () => {
 
 	it('explores an indicator on an uploaded file by its own columns, filtered by typing a value', async () => {
 		const page = await analystPage();
-		await page.goto(server.url + '/en/definitions');
+		await page.goto(server.url + '/definitions');
 		const saved = await page.evaluate(async () => {
 			const response = await fetch('/api/definitions', {
 				method: 'POST',
@@ -181,7 +181,7 @@ describe('definition editor', () => {
 			return response.status;
 		});
 		expect(saved).toBe(200);
-		await page.goto(server.url + '/en/indicators/hawaii_filings');
+		await page.goto(server.url + '/indicators/hawaii_filings');
 		// The last 12 months of its own data, by its first column.
 		await expect(page.locator('.explorer .period').textContent()).resolves.toContain('2024');
 		const table = page.locator('.explorer table').last();
@@ -200,6 +200,8 @@ describe('definition editor', () => {
 			new Intl.NumberFormat('en-GB').format(civil)
 		);
 		await page.screenshot({ path: path.join(ROOT, 'test-results/defined-upload-explorer-en.png'), fullPage: true });
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.screenshot({ path: path.join(ROOT, 'test-results/defined-upload-explorer-phone-en.png'), fullPage: true });
 		await page.context().close();
 	});
 

@@ -104,7 +104,8 @@ describe('npm run indicators', () => {
 		const broken = cli('scripts/indicators.ts', ['add', file, '--lang', 'en']);
 		expect(broken.status).toBe(1);
 		expect(broken.err).toContain(`File ${file} is not JSON:`);
-		const unknown = cli('scripts/indicators.ts', ['rename', 'x']);
+		// No --lang: the language of LANG.
+		const unknown = cli('scripts/indicators.ts', ['rename', 'x'], { LANG: 'en_US.UTF-8' });
 		expect(unknown.status).toBe(2);
 		expect(unknown.err).toContain('Unknown command: rename');
 	});
@@ -138,7 +139,7 @@ describe('npm run indicators through the running server', () => {
 		const circuit = Array.from({ length: 12 }, (_, m) => 100 + 20 + (m + 1) + 1000).reduce((a, b) => a + b, 0);
 		expect(answer.rows.find((r: { court: string }) => r.court === 'Circuit Court 1')).toMatchObject({ value: circuit });
 		const csv = await fetch(`${server.url}/api/indicators/court_filings_1?period=2024&grain=quarter&format=csv`).then((r) => r.text());
-		expect(csv.split('\n')[0]).toBe('period,partial,value,numerator,denominator,n,missing,provisional');
+		expect(csv.split(/\r?\n/)[0]).toBe('period,partial,value,numerator,denominator,n,missing,provisional');
 
 		expect(indicators(['remove', 'court_filings_2']).out).toBe('court_filings_2: retired (version 2)\n');
 		expect((await fetch(`${server.url}/api/indicators/court_filings_2`)).status).toBe(404);
