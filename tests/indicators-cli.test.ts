@@ -44,11 +44,11 @@ const definition = (id: string, measure: unknown = { agg: 'sum', column: 'Filing
 
 beforeAll(() => {
 	const run = cli('scripts/import.ts', [
-		'--create',
 		'--kind',
 		'other',
 		'--name',
 		'Hawaii filings',
+		'--create',
 		path.join(ROOT, 'tests/fixtures/other/monthly-filings.csv')
 	]);
 	expect(run.status).toBe(0);
