@@ -96,7 +96,7 @@ describe('definition editor', () => {
 		await page.screenshot({ path: path.join(ROOT, 'test-results/definitions-en.png'), fullPage: true });
 
 		await page.getByTestId('def-retire-civil_filed').click();
-		await expect(page.getByTestId('def-message').textContent()).resolves.toBe('Retired: “civil_filed”.');
+		await page.waitForFunction(() => document.querySelector('[data-testid="def-message"]')?.textContent === 'Retired: “civil_filed”.');
 		await row.waitFor({ state: 'detached' });
 		await page.context().close();
 	});
@@ -130,7 +130,8 @@ describe('definition editor', () => {
 		const catalog = await api('/api/indicators');
 		expect(catalog.indicators.find((i: { id: string }) => i.id === 'civil_watch')).toMatchObject({
 			group: 'defined',
-			dimensions: ['region', 'instance'],
+			// In the order of the dataset's fields.
+			dimensions: ['instance', 'region'],
 			thresholds: { warn: 100000, bad: 50000 }
 		});
 		const defined = await api('/api/indicators/civil_watch?period=2024&by=region');
@@ -143,7 +144,7 @@ describe('definition editor', () => {
 		// The explorer.
 		await page.goto(server.url + '/indicators/civil_watch?period=2024');
 		await expect(page.locator('h1').textContent()).resolves.toBe('Civil cases watched');
-		expect(await page.getByTestId('breakdown').locator('option').allTextContents()).toEqual(['Region', 'Instance']);
+		expect(await page.getByTestId('breakdown').locator('option').allTextContents()).toEqual(['Instance', 'Region']);
 		await page.screenshot({ path: path.join(ROOT, 'test-results/defined-explorer-en.png'), fullPage: true });
 
 		// An overview tile and an alert.
