@@ -75,17 +75,13 @@ describe('a total minus the visible cells of its breakdown', () => {
 });
 
 describe('overlapping date ranges', () => {
-	it('cannot be asked by the public: periods are whole months', async () => {
+	it('cannot be asked by the public: periods are calendar months, quarters or years', async () => {
 		const { boundPeriod } = await import('../limits/period');
-		expect(await boundPeriod(db, viewQuery('from=2024-01-10&to=2024-01-10'), PUBLIC)).toMatchObject({
-			ok: false,
-			errors: [
-				{ param: 'from', code: 'whole_months' },
-				{ param: 'to', code: 'whole_months' }
-			]
-		});
-		expect(await boundPeriod(db, viewQuery('from=2024-01-01&to=2024-03-31'), PUBLIC)).toMatchObject({ ok: true });
-		expect(await boundPeriod(db, viewQuery('from=2024-01-10&to=2024-01-10'), ANALYST)).toMatchObject({ ok: true });
+		for (const range of ['from=2024-01-10&to=2024-01-10', 'from=2024-01-01&to=2024-02-29', 'from=2024-02-01&to=2024-04-30'])
+			expect(await boundPeriod(db, viewQuery(range), PUBLIC), range).toMatchObject({ ok: false, errors: [{ param: 'from', code: 'calendar_period' }] });
+		for (const range of ['from=2024-02-01&to=2024-02-29', 'from=2024-01-01&to=2024-03-31', 'from=2024-01-01&to=2024-12-31', 'period=2024-Q2'])
+			expect(await boundPeriod(db, viewQuery(range), PUBLIC), range).toMatchObject({ ok: true });
+		expect(await boundPeriod(db, viewQuery('from=2024-01-10&to=2024-02-10'), ANALYST)).toMatchObject({ ok: true });
 	});
 });
 

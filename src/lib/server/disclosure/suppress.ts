@@ -9,33 +9,18 @@
  * - Complementary, within a breakdown: when one cell of a period is hidden, the smallest other
  *   non-zero cell is hidden too, so that the total (shown elsewhere) minus the visible cells does
  *   not give the hidden one.
- * Its limits (docs/security.md): totals and breakdowns from other requests can still be combined
- * (the cell key method is the planned answer).
+ * Figures from different requests are kept from being combined by the perturbation that follows
+ * (perturb.ts, protect.ts).
  */
 import type { Measure } from '../../domain/catalog';
 import { suppressesSmallCounts, type Access } from '../../domain/roles';
 import type { ResultRow } from '../metrics/run';
-
-const COUNTS: readonly Measure['kind'][] = ['count', 'stock', 'form'];
-const isCount = (m: Measure) => COUNTS.includes(m.kind);
+import { partKinds } from './perturb';
 
 /** Which of a measure's published parts are counts of records. */
 export function countParts(m: Measure): { numerator: boolean; denominator: boolean } {
-	switch (m.kind) {
-		case 'count':
-		case 'stock':
-		case 'form':
-			return { numerator: true, denominator: false };
-		case 'share':
-		case 'per_judge_month':
-			return { numerator: true, denominator: true };
-		case 'ratio':
-			return { numerator: isCount(m.num), denominator: isCount(m.den) };
-		case 'per_capita':
-			return { numerator: isCount(m.of), denominator: false };
-		default:
-			return { numerator: false, denominator: false };
-	}
+	const kinds = partKinds(m);
+	return { numerator: kinds.numerator === 'count', denominator: kinds.denominator === 'count' };
 }
 
 function hide(row: ResultRow): void {
