@@ -10,6 +10,7 @@ import type { Access } from '../../domain/roles';
 import type { Database } from '../db/database';
 import { runIndicator, type ResultRow } from '../metrics/run';
 import { fraudView } from '../views/fraud';
+import { AMOUNT_NOISE, cellKey, COUNT_NOISE, partKinds, perturbAmount, perturbCount } from './perturb';
 import { countParts } from './suppress';
 
 const PUBLIC: Access = { role: 'public', minCount: 5 };
@@ -102,5 +103,93 @@ describe('the fraud page', () => {
 			if (inForce && !month.hidden.includes('incidents'))
 				expect(month.hidden.filter((k) => k === 'art190' || k === 'art232').length, month.period).not.toBe(1);
 		});
+	});
+});
+
+describe('the perturbation (cell key method)', () => {
+	it('changes a count by at most ±2, each change about equally often, with no bias above the minimum', () => {
+		const changes = new Map<number, number>();
+		let sum = 0;
+		const counts = Array.from({ length: 20000 }, (_, i) => i + 50);
+		for (const n of counts) {
+			const d = perturbCount(n, 'test-secret', 5) - n;
+			changes.set(d, (changes.get(d) ?? 0) + 1);
+			sum += d;
+		}
+		expect([...changes.keys()].sort()).toEqual([-1, -2, 0, 1, 2].sort());
+		for (const times of changes.values()) expect(times / counts.length).toBeGreaterThan(0.18);
+		expect(Math.abs(sum / counts.length)).toBeLessThan(0.05);
+		expect(perturbCount(0, 'test-secret', 5)).toBe(0);
+		for (let n = 5; n < 200; n++) expect(perturbCount(n, 'test-secret', 5)).toBeGreaterThanOrEqual(5);
+	});
+
+	it('depends on the secret and on the exact figure only', () => {
+		expect(cellKey('a', 'count', 17)).toBe(cellKey('a', 'count', 17));
+		expect(cellKey('a', 'count', 17)).not.toBe(cellKey('b', 'count', 17));
+		expect(cellKey('a', 'count', 17)).not.toBe(cellKey('a', 'amount', 17));
+		// An amount of 10 records changes by at most 2.5 of their mean amount: a quarter of it.
+		const changes = Array.from({ length: 2000 }, (_, i) => 1_000_000 + i * 7919).map((a) => (perturbAmount(a, 10, 's') - a) / a);
+		expect(Math.max(...changes.map(Math.abs))).toBeLessThanOrEqual(AMOUNT_NOISE / 10 + 1e-6);
+		expect(Math.max(...changes.map(Math.abs))).toBeGreaterThan(0.2);
+		expect(perturbAmount(0, 10, 's')).toBe(0);
+	});
+});
+
+describe('public figures', () => {
+	const QUERIES = ['period=2024', 'period=2025', 'period=2025&by=region', 'period=2024&by=court', 'period=2025&grain=quarter'];
+
+	it('stay within the documented change of the exact figure, keep zeros, and a rate is the formula of its own parts', async () => {
+		let checked = 0;
+		for (const indicator of INDICATORS) {
+			const kinds = partKinds(indicator.measure);
+			for (const params of QUERIES) {
+				const exact = await runIndicator(db, indicator, viewQuery(params), ANALYST);
+				const shown = await runIndicator(db, indicator, viewQuery(params), PUBLIC);
+				if (!exact.ok || !shown.ok) continue;
+				shown.value.rows.forEach((row, i) => {
+					const truth = exact.value.rows[i];
+					const where = `${indicator.id}?${params} row ${i}`;
+					if (row.suppressed || row.missing) return;
+					if (truth.n === 0) expect(row.n, where).toBe(0);
+					if (truth.n !== null) expect(Math.abs(row.n! - truth.n), where).toBeLessThanOrEqual(COUNT_NOISE);
+					for (const part of ['numerator', 'denominator'] as const) {
+						const x = truth[part];
+						if (x === null || row[part] === null) continue;
+						if (kinds[part] === 'count') expect(Math.abs(row[part]! - x), where).toBeLessThanOrEqual(COUNT_NOISE);
+						if (kinds[part] === 'amount') expect(Math.abs(row[part]! - x), where).toBeLessThanOrEqual((AMOUNT_NOISE * x) / truth.n! + 0.5);
+						if (x === 0) expect(row[part], where).toBe(0);
+					}
+					if (row.value === null || truth.value === null) return;
+					checked += 1;
+					if (kinds.numerator && kinds.denominator === null && ['count', 'stock', 'form', 'sum'].includes(indicator.measure.kind))
+						expect(row.value, where).toBe(row.numerator);
+					else if (row.numerator && truth.numerator && row.denominator && truth.denominator && kinds.numerator)
+						// value = numerator ÷ denominator × scale, the scale being the exact figure's own.
+						expect((row.value * row.denominator) / row.numerator, where).toBeCloseTo((truth.value * truth.denominator) / truth.numerator, 6);
+				});
+			}
+		}
+		expect(checked).toBeGreaterThan(20);
+	});
+
+	it('are the same for the same records, in whatever request they are asked for', async () => {
+		const value = async (id: string, params: string, key?: [string, string]) => {
+			const found = (await rows(id, params, PUBLIC)).find((r) => !key || r[key[0]] === key[1]);
+			return found?.value;
+		};
+		const incidents = await value('fraud_incidents', 'period=2025');
+		expect(incidents).toBeTypeOf('number');
+		expect(await value('fraud_incidents', 'from=2025-01-01&to=2025-12-31')).toBe(incidents);
+		expect((await rows('fraud_damage', 'period=2025', PUBLIC))[0].n).toBe(incidents);
+		expect(await value('fraud_incidents', 'period=2025&by=region', ['region', 'KZ-75'])).toBe(await value('fraud_incidents', 'period=2025&region=KZ-75'));
+		const resolved = await value('resolved', 'period=2024');
+		expect((await rows('clearance_rate', 'period=2024', PUBLIC))[0].numerator).toBe(resolved);
+	});
+
+	it('refuse a filter by several values, which could be subtracted from its parts', async () => {
+		const refused = await runIndicator(db, indicatorById('fraud_incidents')!, viewQuery('period=2025&scheme=fake_bank_security,fake_police'), PUBLIC);
+		expect(refused).toMatchObject({ ok: false, errors: [{ param: 'scheme', code: 'one_value' }] });
+		const exact = await runIndicator(db, indicatorById('fraud_incidents')!, viewQuery('period=2025&scheme=fake_bank_security,fake_police'), ANALYST);
+		expect(exact).toMatchObject({ ok: true, value: { rows: [{ value: 4 }] } });
 	});
 });
