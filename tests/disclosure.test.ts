@@ -72,7 +72,14 @@ async function csvRows(id: string, params: string): Promise<Row[]> {
 	const num = (s: string) => (s === '' ? null : Number(s));
 	return parsed.data.map((r) => {
 		const hidden = r.value.startsWith('<');
-		return { ...r, value: hidden ? null : num(r.value), numerator: num(r.numerator), denominator: num(r.denominator), n: num(r.n), suppressed: hidden };
+		return {
+			...r,
+			value: hidden ? null : num(r.value),
+			numerator: num(r.numerator),
+			denominator: num(r.denominator),
+			n: num(r.n),
+			suppressed: hidden
+		};
 	});
 }
 
@@ -115,7 +122,9 @@ async function isolate(id: string, kind: 'count' | 'amount', total: string, brea
 	const exact = await answer(id, breakdown, 'analyst');
 	let attacks = 0;
 	for (const target of hidden) {
-		const others = await Promise.all(hidden.filter((r) => r !== target).map(async (r) => (await published(id, cell(String(r[dim])))).rows[0]));
+		const others = await Promise.all(
+			hidden.filter((r) => r !== target).map(async (r) => (await published(id, cell(String(r[dim])))).rows[0])
+		);
 		if (others.some((r) => !r || r.suppressed)) continue;
 		const terms = [whole.rows[0], ...shown.rows.filter((r) => !r.suppressed), ...others];
 		const estimate = whole.rows[0].value! - terms.slice(1).reduce((sum, r) => sum + r.value!, 0);
@@ -147,7 +156,22 @@ async function attackUntil(enough: number, attacks: (() => Promise<number>)[]): 
 	return made;
 }
 
-const REGIONS = ['KZ-62', 'KZ-59', 'KZ-10', 'KZ-23', 'KZ-27', 'KZ-33', 'KZ-47', 'KZ-55', 'KZ-63', 'KZ-39', 'KZ-43', 'KZ-11', 'KZ-15', 'KZ-35'];
+const REGIONS = [
+	'KZ-62',
+	'KZ-59',
+	'KZ-10',
+	'KZ-23',
+	'KZ-27',
+	'KZ-33',
+	'KZ-47',
+	'KZ-55',
+	'KZ-63',
+	'KZ-39',
+	'KZ-43',
+	'KZ-11',
+	'KZ-15',
+	'KZ-35'
+];
 const QUARTERS = ['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2', '2025-Q3'];
 const FRAUD_DIMENSIONS = ['scheme', 'channel', 'victim_age_group', 'status'];
 
@@ -177,7 +201,9 @@ describe('a union minus its part (scheme=A,B minus scheme=B)', () => {
 			const made = await attackUntil(
 				4,
 				['2025', '2024', '2023', '2022'].flatMap((year) =>
-					FRAUD_DIMENSIONS.map((dim) => () => isolate(id, kind, `period=${year}`, `period=${year}&by=${dim}`, dim, (key) => `period=${year}&${dim}=${key}`))
+					FRAUD_DIMENSIONS.map(
+						(dim) => () => isolate(id, kind, `period=${year}`, `period=${year}&by=${dim}`, dim, (key) => `period=${year}&${dim}=${key}`)
+					)
 				)
 			);
 			expect(made, id).toBeGreaterThan(0);
@@ -227,7 +253,14 @@ describe('overlapping date ranges', () => {
 				quarters.flatMap((quarter) =>
 					scopes.map((scope) => () => {
 						const base = scope ? `&${scope}` : '';
-						return isolate(id, kind, `period=${quarter}${base}`, `period=${quarter}${base}&grain=month`, 'period', (key) => `${month(key)}${base}`);
+						return isolate(
+							id,
+							kind,
+							`period=${quarter}${base}`,
+							`period=${quarter}${base}&grain=month`,
+							'period',
+							(key) => `${month(key)}${base}`
+						);
 					})
 				)
 			);
@@ -244,7 +277,8 @@ describe('the parts of a rate in one answer', () => {
 		] as const) {
 			const shown = await published(id, 'period=2025&by=court');
 			for (const row of shown.rows) {
-				for (const part of [row.numerator, row.denominator, row.n]) expect(part === null || part === 0 || part >= MIN, `${id} ${String(row.court)}`).toBe(true);
+				for (const part of [row.numerator, row.denominator, row.n])
+					expect(part === null || part === 0 || part >= MIN, `${id} ${String(row.court)}`).toBe(true);
 				if (row.value !== null && row.denominator) expect(row.value).toBeCloseTo((scale * row.numerator!) / row.denominator, 6);
 			}
 		}
@@ -265,7 +299,7 @@ describe('forecasts', () => {
 		const response = await fetchAs(`/api/indicators/incoming/forecast?${params}`, 'public');
 		expect(response.status).toBe(200);
 		const forecast = await response.json();
-		expect(forecast.disclosure).toMatchObject({ method: 'cell_key', countNoise: 2 });
+		expect(forecast.disclosure).toMatchObject({ method: 'cell_key', countNoise: 3 });
 		expect(forecast.history.length).toBeGreaterThan(12);
 		const from = forecast.history[0].period;
 		const to = forecast.history.at(-1).period;
@@ -277,7 +311,10 @@ describe('forecasts', () => {
 		}
 		const history = forecast.history as { period: string; value: number }[];
 		expect(history.map((h) => h.value)).toEqual(history.map((h) => months.get(h.period)));
-		expect(history.some((h) => h.value !== exact.get(h.period)), `${from}..${to}`).toBe(true);
+		expect(
+			history.some((h) => h.value !== exact.get(h.period)),
+			`${from}..${to}`
+		).toBe(true);
 
 		const staff = await (await fetchAs(`/api/indicators/incoming/forecast?${params}`, 'analyst')).json();
 		expect(staff.disclosure).toBeNull();

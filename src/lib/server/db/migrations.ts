@@ -134,7 +134,7 @@ export const MIGRATIONS: Migration[] = [
 	},
 	{
 		version: 7,
-		name: 'disclosure control: the key of the public figures\' perturbation',
+		name: "disclosure control: the key of the public figures' perturbation",
 		// A secret made here, once per database (hex of random bytes, not input): see disclosure/key.ts.
 		statements: [
 			`CREATE TABLE disclosure_key (secret VARCHAR NOT NULL)`,

@@ -9,9 +9,11 @@
  * unknown changes of both. The ABS sums per-record keys; the statements and rollups here give
  * exact aggregates but no per-record key, so the cell key is a keyed hash (HMAC-SHA-256) of the
  * exact figure itself — which is also the same for the same records. Zeros stay zeros.
- * - a count n ≥ MIN_COUNT becomes n + d, d ∈ {−2, …, +2} equally likely, never below MIN_COUNT;
+ * - a count n ≥ MIN_COUNT becomes n + d, never below MIN_COUNT, d ∈ {−3, …, +3} with chances
+ *   5, 10, 20, 30, 20, 10, 5 % (mean 0, variance 2.1): rarely at the edges, so that a difference
+ *   of two figures is rarely at an edge of its range, where it would leave one possible value;
  * - an amount (tenge) becomes a + d × a / n, d uniform in [−2.5, 2.5]: a change worth up to two
- *   and a half of its records' mean amount, as a count changes by up to two records;
+ *   and a half of its records' mean amount;
  * - a rate is recomputed from its perturbed parts (value = the formula of its own published
  *   numerator and denominator); a share's part is never above its whole.
  */
@@ -19,8 +21,10 @@ import { createHmac } from 'node:crypto';
 import type { Measure } from '../../domain/catalog';
 import type { ResultRow } from '../metrics/run';
 
+/** Chances of a count's change d = −3 … +3 (the perturbation table), cumulated. */
+const COUNT_TABLE = [0.05, 0.15, 0.35, 0.65, 0.85, 0.95, 1];
 /** Largest change of a count, in records. */
-export const COUNT_NOISE = 2;
+export const COUNT_NOISE = 3;
 /** Largest change of an amount, in its records' mean amount. */
 export const AMOUNT_NOISE = 2.5;
 
@@ -56,13 +60,16 @@ export function partKinds(m: Measure): { numerator: PartKind; denominator: PartK
 
 /** The cell key of a figure: uniform in [0, 1), fixed by the secret, what it is and its exact value. */
 export function cellKey(secret: string, what: 'count' | 'amount', ...exact: number[]): number {
-	const digest = createHmac('sha256', secret).update(JSON.stringify([what, ...exact])).digest();
+	const digest = createHmac('sha256', secret)
+		.update(JSON.stringify([what, ...exact]))
+		.digest();
 	return digest.readUIntBE(0, 6) / 2 ** 48;
 }
 
 export function perturbCount(n: number, secret: string, minCount: number): number {
 	if (n === 0) return 0;
-	const d = Math.floor(cellKey(secret, 'count', n) * (2 * COUNT_NOISE + 1)) - COUNT_NOISE;
+	const key = cellKey(secret, 'count', n);
+	const d = COUNT_TABLE.findIndex((upTo) => key < upTo) - COUNT_NOISE;
 	return Math.max(minCount, n + d);
 }
 

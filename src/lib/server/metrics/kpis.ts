@@ -132,7 +132,12 @@ export async function kpiFigures(db: Queryable, ids: readonly string[], query: V
 			const rows = await db.query<Record<string, number | null>>(compiled.sql, compiled.params);
 			await Promise.all(
 				members.map(async (member, i) => {
-					const slot = rows.map((r): ResultRow => ({ value: r[`v${i}`], numerator: r[`num${i}`], denominator: r[`den${i}`], n: r[`n${i}`] }));
+					const slot = rows.map((r): ResultRow => ({
+						value: r[`v${i}`],
+						numerator: r[`num${i}`],
+						denominator: r[`den${i}`],
+						n: r[`n${i}`]
+					}));
 					slot.forEach((row, s) => markFigure(row, member, member.measure, slotPeriods[s], coverage));
 					await protect(db, slot, access, member.measure, false);
 					results.set(member.id, { current: slot[0], previous: slot[1], months: slot.slice(2) });
