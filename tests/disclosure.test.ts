@@ -323,3 +323,10 @@ describe('forecasts', () => {
 		expect((await fetchAs('/api/indicators/incoming/forecast?region=KZ-75,KZ-71', 'public')).status).toBe(400);
 	});
 });
+
+describe('the practice explorer', () => {
+	it('gives the public nothing (its figures, some read beside the catalog, are for judges and above, who see exact figures)', async () => {
+		for (const route of ['/practice', '/api/practice']) expect((await fetchAs(route, 'public')).status, route).toBe(401);
+		expect((await fetchAs('/api/practice', 'analyst')).status).toBe(200);
+	});
+});
