@@ -36,7 +36,8 @@ describe('one writer and two readers', () => {
 		const reader = { DATABASE_PATH: database, REPLICA: 'reader', WRITER_URL: writer.url };
 		readers = await Promise.all([startServer(reader), startServer(reader)]);
 		analyst = await sessionCookie(writer.url, 'analyst');
-	});
+		// Three servers start one after another on two shared cores.
+	}, 300_000);
 	afterAll(async () => {
 		await Promise.all([writer, ...(readers ?? [])].map((s) => s?.stop()));
 	});
