@@ -13,7 +13,8 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settings } from '../src/lib/server/config';
 import { openAppDatabase } from '../src/lib/server/startup';
-import { createTestUsers, sessionCookie } from './support/auth';
+import { createTestUsers, loginAs, sessionCookie } from './support/auth';
+import { launchBrowser } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 
 const SCALE = 0.05;
@@ -328,5 +329,33 @@ describe('the practice explorer', () => {
 	it('gives the public nothing (its figures, some read beside the catalog, are for judges and above, who see exact figures)', async () => {
 		for (const route of ['/practice', '/api/practice']) expect((await fetchAs(route, 'public')).status, route).toBe(401);
 		expect((await fetchAs('/api/practice', 'analyst')).status).toBe(200);
+	});
+});
+
+describe('the pages', () => {
+	it('say that public figures are protected, and a second value clicked replaces the first', async () => {
+		const browser = await launchBrowser();
+		try {
+			const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1360, height: 900 } });
+			const page = await context.newPage();
+			await page.goto(server.url + '/fraud');
+			await expect(page.getByTestId('public-protection').textContent()).resolves.toContain(
+				'Figures shown without signing in are protected'
+			);
+			const schemes = page.locator('figure.chart', { has: page.locator('g.bar[data-key="fake_bank_security"]') }).first();
+			await schemes.locator('g.bar[data-key="fake_bank_security"]').click();
+			await page.waitForURL((url) => url.searchParams.get('scheme') === 'fake_bank_security');
+			await schemes.locator('g.bar[data-key="fake_police"]').click();
+			await page.waitForURL((url) => url.searchParams.get('scheme') === 'fake_police');
+
+			const staff = await browser.newContext({ locale: 'en-GB' });
+			await loginAs(staff, server.url, 'analyst');
+			const staffPage = await staff.newPage();
+			await staffPage.goto(server.url + '/fraud');
+			await staffPage.locator('footer').waitFor();
+			expect(await staffPage.getByTestId('public-protection').count()).toBe(0);
+		} finally {
+			await browser.close();
+		}
 	});
 });
