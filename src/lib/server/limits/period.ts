@@ -10,7 +10,7 @@ import type { Parsed, QueryError, ViewQuery } from '../../domain/query';
 import { suppressesSmallCounts, type Access } from '../../domain/roles';
 import type { Queryable } from '../db/database';
 import { publicFilterErrors } from '../disclosure/protect';
-import { dataRange } from '../metrics/as-of';
+import { dataRange, type DataRange } from '../metrics/as-of';
 
 export interface PeriodClip {
 	/** The period asked for. */
@@ -42,10 +42,11 @@ function calendarErrors(query: ViewQuery, access: Access): QueryError[] {
 	return [{ param: 'from', code: 'calendar_period', value: `${from}..${to}` }];
 }
 
-export async function boundPeriod(db: Queryable, query: ViewQuery, access: Access): Promise<Parsed<BoundedQuery>> {
+/** `range`: the dates the indicator's data covers, when not all the data's (indicatorRange). */
+export async function boundPeriod(db: Queryable, query: ViewQuery, access: Access, range?: DataRange): Promise<Parsed<BoundedQuery>> {
 	const refused = [...calendarErrors(query, access), ...publicFilterErrors(query, access)];
 	if (refused.length) return { ok: false, errors: refused };
-	const { first, asOf } = await dataRange(db);
+	const { first, asOf } = range ?? (await dataRange(db));
 	const requested = resolvePeriod(query.period ?? { kind: 'last12' }, asOf);
 	const errors: QueryError[] = [];
 	if (requested.from > asOf) errors.push({ param: periodParam(query, 'from'), code: 'after_data', value: asOf });
