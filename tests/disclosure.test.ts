@@ -12,6 +12,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settings } from '../src/lib/server/config';
+import { saveDefinitions } from '../src/lib/server/definitions/store';
 import { openAppDatabase } from '../src/lib/server/startup';
 import { createTestUsers, loginAs, sessionCookie } from './support/auth';
 import { launchBrowser } from './support/browser';
@@ -46,6 +47,22 @@ beforeAll(async () => {
 		() => undefined
 	);
 	await createTestUsers(db);
+	const [fraud] = await db.query<{ dataset_id: number }>(`SELECT dataset_id FROM datasets WHERE kind = 'fraud' AND current_version > 0`);
+	const saved = await saveDefinitions(
+		db,
+		[...DEFINED, ['def_max_damage', { agg: 'max', column: 'damage_kzt' }]].map(([id, measure]) => ({
+			id,
+			dataset: fraud.dataset_id,
+			name: { ru: id, kk: id, en: id },
+			measure,
+			time: { column: 'registered_date' },
+			dimensions: [...FRAUD_DIMENSIONS, 'region'],
+			overview: true
+		})),
+		'add',
+		'test'
+	);
+	expect(saved.ok, JSON.stringify(saved)).toBe(true);
 	db.close();
 	server = await startServer({ DATABASE_PATH: databasePath, DEMO_SCALE: '0', UPLOADS_DIR: path.join(dir, 'uploads') });
 	analyst = await sessionCookie(server.url, 'analyst');
@@ -175,6 +192,12 @@ const REGIONS = [
 ];
 const QUARTERS = ['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2', '2025-Q3'];
 const FRAUD_DIMENSIONS = ['scheme', 'channel', 'victim_age_group', 'status'];
+/** Indicators defined as data on the demo's fraud records, as an analyst would: the counts and the damage again. */
+const DEFINED = [
+	['def_incidents', { agg: 'count' }, 'count', 'fraud_incidents'],
+	['def_distinct_incidents', { agg: 'count_distinct', column: 'incident_id' }, 'count', 'fraud_incidents'],
+	['def_damage', { agg: 'sum', column: 'damage_kzt' }, 'amount', 'fraud_damage']
+] as const;
 
 /** The last day of the month starting on `first` (YYYY-MM-01). */
 function monthEnd(first: string): string {
@@ -212,13 +235,64 @@ describe('a union minus its part (scheme=A,B minus scheme=B)', () => {
 	});
 });
 
+describe('indicators defined as data', () => {
+	it('publish the figures of the built-in ones, protected alike, and refuse a union of values to the public', async () => {
+		for (const [id, , , builtIn] of DEFINED)
+			for (const params of ['period=2024&by=scheme', 'period=2025&grain=month', 'period=2023&by=region']) {
+				const [defined, catalog, exact] = await Promise.all([
+					published(id, params),
+					published(builtIn, params),
+					answer(id, params, 'analyst')
+				]);
+				expect(defined.disclosure, id).toMatchObject({ countNoise: 3 });
+				expect(
+					defined.rows.map((r) => [r.value, Boolean(r.suppressed)]),
+					`${id}?${params}`
+				).toEqual(catalog.rows.map((r) => [r.value, Boolean(r.suppressed)]));
+				expect(exact.disclosure).toBeNull();
+				expect(
+					defined.rows.some((r, i) => r.value !== exact.rows[i].value),
+					`${id}?${params}: perturbed`
+				).toBe(true);
+			}
+		const union = await fetchAs('/api/indicators/def_incidents?period=2025&scheme=cheap_car,fake_bank_security&format=csv', 'public');
+		expect(union.status).toBe(400);
+		expect((await union.json()).error.errors).toMatchObject([{ param: 'scheme', code: 'one_value' }]);
+	});
+
+	it("a largest damage (one record's value, with its attributes by filtering) is hidden from the public", async () => {
+		for (const params of ['period=2024', 'period=2024&by=scheme', 'period=2025-Q1&grain=month']) {
+			const [shown, exact] = await Promise.all([published('def_max_damage', params), answer('def_max_damage', params, 'analyst')]);
+			expect(exact.rows.filter((r) => r.value !== null).length, params).toBeGreaterThan(0);
+			expect(
+				shown.rows.map((r) => [r.value, Boolean(r.suppressed)]),
+				params
+			).toEqual(exact.rows.map((r) => [null, r.value !== null]));
+		}
+	});
+
+	it('a total minus the other values, each asked for alone, does not give the hidden one', async () => {
+		for (const [id, , kind] of DEFINED) {
+			const made = await attackUntil(
+				3,
+				['2025', '2024', '2023', '2022'].flatMap((year) =>
+					FRAUD_DIMENSIONS.map(
+						(dim) => () => isolate(id, kind, `period=${year}`, `period=${year}&by=${dim}`, dim, (key) => `period=${year}&${dim}=${key}`)
+					)
+				)
+			);
+			expect(made, id).toBeGreaterThan(0);
+		}
+	});
+});
+
 describe("a region's total minus a breakdown by another dimension", () => {
 	it('does not give the hidden cell', async () => {
 		const made = await attackUntil(
 			6,
 			QUARTERS.flatMap((quarter) =>
 				REGIONS.flatMap((region) =>
-					(['instance', 'case_type'] as const).flatMap((dim) =>
+					(['court', 'instance', 'case_type'] as const).flatMap((dim) =>
 						(['incoming', 'resolved'] as const).map((id) => () => {
 							const base = `period=${quarter}&region=${region}`;
 							return isolate(id, 'count', base, `${base}&by=${dim}`, dim, (key) => `${base}&${dim}=${key}`);

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixtureDatabase, viewQuery } from '../../../../tests/support/fixture-db';
-import { INDICATORS, indicatorById } from '../../domain/catalog';
+import { INDICATORS, indicatorById, type Indicator } from '../../domain/catalog';
 import type { Access } from '../../domain/roles';
 import type { Database } from '../db/database';
 import { runIndicator, type ResultRow } from '../metrics/run';
@@ -192,7 +192,7 @@ describe('public figures', () => {
 			}
 		}
 		expect(checked).toBeGreaterThan(20);
-	});
+	}, 180_000);
 
 	it('are the same for the same records, in whatever request they are asked for', async () => {
 		const value = async (id: string, params: string, key?: [string, string]) => {
@@ -225,5 +225,36 @@ describe('public figures', () => {
 			ANALYST
 		);
 		expect(exact).toMatchObject({ ok: true, value: { rows: [{ value: 4 }] } });
+	});
+});
+
+describe('measures of indicators defined as data', () => {
+	const damage = indicatorById('fraud_damage')!;
+	const as = (kind: 'max' | 'min' | 'count_distinct', expr: string): Indicator => ({
+		...damage,
+		id: `defined_${kind}`,
+		measure: { kind, fact: 'fraud', event: 'registered', expr }
+	});
+
+	it('a smallest or largest value (one record’s) is hidden from the public wherever records are behind it', async () => {
+		for (const indicator of [as('max', 'damage_kzt'), as('min', 'damage_kzt')]) {
+			const exact = await runIndicator(db, indicator, viewQuery('period=2025&by=region'), ANALYST);
+			const shown = await runIndicator(db, indicator, viewQuery('period=2025&by=region'), PUBLIC);
+			if (!exact.ok || !shown.ok) throw new Error('runs');
+			expect(exact.value.rows.filter((r) => r.value !== null).length).toBeGreaterThan(0);
+			expect(shown.value.rows.map((r) => [r.value, Boolean(r.suppressed)])).toEqual(exact.value.rows.map((r) => [null, r.value !== null]));
+		}
+	});
+
+	it('a number of distinct values is protected as the count it may be (of incidents: the same figure as the count)', async () => {
+		const distinct = as('count_distinct', 'incident_id');
+		for (const params of ['period=2025', 'period=2025&by=region', 'period=2024&grain=month']) {
+			const shown = await runIndicator(db, distinct, viewQuery(params), PUBLIC);
+			if (!shown.ok) throw new Error('runs');
+			expect(
+				shown.value.rows.map((r) => [r.value, Boolean(r.suppressed)]),
+				params
+			).toEqual((await rows('fraud_incidents', params, PUBLIC)).map((r) => [r.value, Boolean(r.suppressed)]));
+		}
 	});
 });

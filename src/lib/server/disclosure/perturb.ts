@@ -32,7 +32,8 @@ export type PartKind = 'count' | 'amount' | null;
 
 /** What a measure's value is, as a part of a rate: a count of records, an amount, or neither. */
 function kindOf(m: Measure): PartKind {
-	if (m.kind === 'count' || m.kind === 'stock' || m.kind === 'form') return 'count';
+	// A number of distinct values (of a defined indicator) may count records: count_distinct(incident_id).
+	if (m.kind === 'count' || m.kind === 'stock' || m.kind === 'form' || m.kind === 'count_distinct') return 'count';
 	return m.kind === 'sum' ? 'amount' : null;
 }
 
@@ -42,6 +43,7 @@ export function partKinds(m: Measure): { numerator: PartKind; denominator: PartK
 		case 'count':
 		case 'stock':
 		case 'form':
+		case 'count_distinct':
 		case 'sum':
 			return { numerator: kindOf(m), denominator: null };
 		case 'share':
@@ -81,7 +83,7 @@ export function perturbAmount(amount: number, n: number, secret: string): number
 }
 
 /** Whether the value is its numerator (a count, a sum) rather than a rate of its parts. */
-const valueIsNumerator = (m: Measure) => m.kind === 'count' || m.kind === 'stock' || m.kind === 'form' || m.kind === 'sum';
+const valueIsNumerator = (m: Measure) => kindOf(m) !== null;
 const isShare = (m: Measure) => m.kind === 'share' || m.kind === 'sum_share';
 
 /** Perturbs a figure the public may see (shown, not "no data"), in place. */

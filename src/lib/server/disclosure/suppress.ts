@@ -5,7 +5,8 @@
  *   rests on more than none but fewer than MIN_COUNT records: the records behind it (n), and the
  *   numerator and denominator of a rate when they are counts (3 resolved of 6 filed publishes
  *   two small counts, and its value with either gives the other). A true zero is shown; amounts,
- *   quantiles and spreads are hidden through their n.
+ *   quantiles and spreads are hidden through their n. The smallest or largest value (of an
+ *   indicator defined as data) is one record's value however many records there are: always hidden.
  * - Complementary, within a breakdown: when one cell of a period is hidden, the smallest other
  *   non-zero cell is hidden too, so that the total (shown elsewhere) minus the visible cells does
  *   not give the hidden one.
@@ -23,6 +24,13 @@ export function countParts(m: Measure): { numerator: boolean; denominator: boole
 	return { numerator: kinds.numerator === 'count', denominator: kinds.denominator === 'count' };
 }
 
+/** Whether a measure publishes one record's value: a minimum or maximum, alone or in a rate. */
+export function singleRecord(m: Measure): boolean {
+	if (m.kind === 'min' || m.kind === 'max') return true;
+	if (m.kind === 'ratio') return singleRecord(m.num) || singleRecord(m.den);
+	return m.kind === 'per_capita' || m.kind === 'per_judge_month' || m.kind === 'judge_spread' ? singleRecord(m.of) : false;
+}
+
 function hide(row: ResultRow): void {
 	row.value = row.numerator = row.denominator = row.n = null;
 	row.suppressed = true;
@@ -33,8 +41,15 @@ export function suppress(rows: ResultRow[], access: Access, measure: Measure, br
 	if (!suppressesSmallCounts(access)) return;
 	const parts = countParts(measure);
 	const small = (x: number | null) => x !== null && x > 0 && x < access.minCount;
+	const extreme = singleRecord(measure);
 	for (const row of rows) {
-		if (small(row.n) || (parts.numerator && small(row.numerator)) || (parts.denominator && small(row.denominator))) hide(row);
+		if (
+			(extreme && (row.n ?? 0) > 0) ||
+			small(row.n) ||
+			(parts.numerator && small(row.numerator)) ||
+			(parts.denominator && small(row.denominator))
+		)
+			hide(row);
 	}
 	if (!breakdown) return;
 	const periods = new Map<unknown, ResultRow[]>();
