@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { isLocale, type Locale } from '../src/lib/domain/l10n';
 import * as m from '../src/lib/paraglide/messages.js';
-import { createUser, UserInputError } from '../src/lib/server/auth/users';
+import { createAccount, UserInputError } from '../src/lib/server/auth/users';
 import { environmentLocale } from '../src/lib/server/cli/locale';
 import { CliError, openTarget } from '../src/lib/server/cli/target';
 import { settings } from '../src/lib/server/config';
@@ -62,8 +62,7 @@ if (values.lang !== undefined) {
 	locale = values.lang;
 }
 if (!values.role || !values.login) usage(m.cli_err_role_login({}, o()));
-const login = values.login.toLowerCase();
-const role = values.role;
+const { login, role } = values;
 
 try {
 	const secret = await password();
@@ -76,13 +75,17 @@ try {
 		console.log(m.cli_user_created_server({ message, url: target.server.address }, o()));
 	} else {
 		try {
-			await createUser(target.db, login, role, secret);
-			await audit(target.db, { actor: `cli:${os.userInfo().username}`, action: 'user_create', detail: `${login} (${role})` });
+			const account = await createAccount(target.db, { login, role, password: secret });
+			await audit(target.db, {
+				actor: `cli:${os.userInfo().username}`,
+				action: 'user_create',
+				detail: `${account.login} (${account.role})`
+			});
 			await target.db.checkpoint();
+			console.log(m.cli_user_created_file({ login: account.login, role: account.role, file: s.databasePath }, o()));
 		} finally {
 			target.db.close();
 		}
-		console.log(m.cli_user_created_file({ login, role, file: s.databasePath }, o()));
 	}
 } catch (error) {
 	if (error instanceof UserInputError) console.error(`user:add: ${userErrorText(error.code, locale)}`);

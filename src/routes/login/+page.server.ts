@@ -1,4 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { SignInSchema } from '$lib/domain/accounts';
 import * as m from '$lib/paraglide/messages';
 import { DEVICE_COOKIE, DEVICE_DAYS } from '$lib/server/auth/devices';
 import { login } from '$lib/server/auth/login';
@@ -12,11 +14,12 @@ export const load: PageServerLoad = ({ url }) => ({ next: safeNext(url.searchPar
 
 export const actions: Actions = {
 	default: async ({ request, cookies, getClientAddress, setHeaders, url }) => {
-		const form = await request.formData();
-		const name = String(form.get('login') ?? '');
-		const password = String(form.get('password') ?? '');
-		const next = safeNext(String(form.get('next') ?? ''));
-		if (!name.trim() || !password) return fail(400, { login: name, message: m.login_missing() });
+		const form = Object.fromEntries(await request.formData());
+		const name = typeof form.login === 'string' ? form.login : '';
+		const entered = v.safeParse(SignInSchema, form);
+		if (!entered.success) return fail(400, { login: name, message: m.login_missing() });
+		const { password } = entered.output;
+		const next = safeNext(entered.output.next);
 		const result = await login(await database(), {
 			login: name,
 			password,

@@ -124,21 +124,43 @@ export interface DefinitionProblem {
 
 export type Parsed = { ok: true; definition: IndicatorDefinition } | { ok: false; problems: DefinitionProblem[] };
 
+/** Each problem valibot found, with the dotted path of its field. */
+function problemsOf(issues: readonly v.BaseIssue<unknown>[]): DefinitionProblem[] {
+	return issues.map((issue) => ({
+		path: v.getDotPath(issue) ?? '',
+		code:
+			issue.type === 'strict_object' && issue.expected === 'never' ? 'unknown_key' : issue.received === 'undefined' ? 'missing' : 'invalid',
+		params: { expected: issue.expected ?? '', received: issue.received }
+	}));
+}
+
 /** The definition if its JSON has the shape; otherwise every problem with its path. */
 export function parseDefinition(input: unknown): Parsed {
 	const result = v.safeParse(definition, input);
-	if (result.success) return { ok: true, definition: result.output as IndicatorDefinition };
-	return {
-		ok: false,
-		problems: result.issues.map((issue) => ({
-			path: v.getDotPath(issue) ?? '',
-			code:
-				issue.type === 'strict_object' && issue.expected === 'never'
-					? 'unknown_key'
-					: issue.received === 'undefined'
-						? 'missing'
-						: 'invalid',
-			params: { expected: issue.expected ?? '', received: issue.received }
-		}))
-	};
+	return result.success
+		? { ok: true, definition: result.output as IndicatorDefinition }
+		: { ok: false, problems: problemsOf(result.issues) };
+}
+
+/** Most definitions one request saves (a file of them, all or none). */
+export const MAX_DEFINITIONS_PER_SAVE = 500;
+
+const SAVE_MODES = ['add', 'update'] as const;
+export type SaveMode = (typeof SAVE_MODES)[number];
+
+// Each definition's own shape is checked by parseDefinition, so that its problems carry its index.
+const saveOne = v.strictObject({ mode: v.picklist(SAVE_MODES), definition: v.unknown() });
+const saveMany = v.strictObject({
+	mode: v.picklist(SAVE_MODES),
+	definitions: v.pipe(v.array(v.unknown()), v.maxLength(MAX_DEFINITIONS_PER_SAVE))
+});
+
+/** The body of POST /api/definitions: the editor's one definition, or a file's (`definitions`). */
+export type SaveRequest = { mode: SaveMode; definition: unknown } | { mode: SaveMode; definitions: unknown[] };
+
+export type ParsedSave = { ok: true; request: SaveRequest } | { ok: false; problems: DefinitionProblem[] };
+
+export function parseSaveRequest(body: unknown): ParsedSave {
+	const result = v.safeParse(typeof body === 'object' && body !== null && 'definitions' in body ? saveMany : saveOne, body);
+	return result.success ? { ok: true, request: result.output as SaveRequest } : { ok: false, problems: problemsOf(result.issues) };
 }

@@ -6,8 +6,10 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { json } from '@sveltejs/kit';
+import * as v from 'valibot';
 import { OPTIONS_HEADER, parseImportOptions } from '../../domain/ingest/options';
 import type { JobView } from '../../domain/ingest/job';
+import { RollbackSchema } from '../../domain/ingest/rollback';
 import type { ImportErrorCode, Reject } from '../../domain/ingest/reasons';
 import type { Locale } from '../../domain/l10n';
 import { toCsv } from '../../domain/csv';
@@ -120,10 +122,11 @@ export function jobRejectsResponse(id: string, locale: Locale): Response {
 }
 
 export async function rollbackResponse(db: Database, datasetId: number, body: unknown, actor: string, locale: Locale): Promise<Response> {
-	const version = (body as { version?: unknown } | null)?.version;
-	if (!Number.isInteger(version)) return errorResponse('bad_options', { detail: 'version' }, locale);
+	const parsed = v.safeParse(RollbackSchema, body);
+	if (!parsed.success) return errorResponse('bad_options', { detail: 'version' }, locale);
+	const { version } = parsed.output;
 	try {
-		await rollbackDataset(db, datasetId, version as number, actor);
+		await rollbackDataset(db, datasetId, version, actor);
 	} catch (error) {
 		if (error instanceof ImportError) return errorResponse(error.code, error.params, locale);
 		throw error;

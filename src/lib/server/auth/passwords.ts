@@ -9,8 +9,6 @@ const KEY_LENGTH = 64;
 // N = 2^15 with r = 8 needs 32 MiB; Node's default cap is exactly that, so allow a margin.
 const MAX_MEMORY = 64 * 1024 * 1024;
 
-export const MIN_PASSWORD_LENGTH = 10;
-
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
 	return new Promise((resolve, reject) =>
 		scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, { ...options, maxmem: MAX_MEMORY }, (err, key) =>

@@ -1,7 +1,15 @@
-/** Accounts: login, role, password hash, disabled flag. */
-import { isRole, type Role } from '../../domain/roles';
+/** Accounts: login, role, password hash, disabled flag. What is entered is checked by domain/accounts.ts. */
+import {
+	AccountChangeSchema,
+	AccountRefSchema,
+	checkAccount,
+	NewAccountSchema,
+	type StaffRole,
+	type UserError
+} from '../../domain/accounts';
+import type { Role } from '../../domain/roles';
 import type { Queryable } from '../db/database';
-import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords';
+import { hashPassword } from './passwords';
 import { isWeakPassword } from './strength';
 
 export interface UserRecord {
@@ -12,28 +20,25 @@ export interface UserRecord {
 	created_at: string;
 }
 
-export const LOGIN_PATTERN = /^[a-z0-9][a-z0-9._-]{1,31}$/;
-
-export type UserError = 'bad_login' | 'bad_role' | 'short_password' | 'weak_password' | 'login_taken' | 'not_found' | 'last_admin';
-
 export class UserInputError extends Error {
 	constructor(readonly code: UserError) {
 		super(code);
 	}
 }
 
-function check(login: string, role: string, password?: string): asserts role is Role {
-	if (!LOGIN_PATTERN.test(login)) throw new UserInputError('bad_login');
-	if (!isRole(role) || role === 'public') throw new UserInputError('bad_role');
-	if (password !== undefined && password.length < MIN_PASSWORD_LENGTH) throw new UserInputError('short_password');
+/** The checked input, or a UserInputError with the code of its first problem. */
+function accept<T>(checked: { ok: true; value: T } | { ok: false; code: UserError }): T {
+	if (!checked.ok) throw new UserInputError(checked.code);
+	return checked.value;
 }
 
 async function checkStrength(login: string, password: string | undefined): Promise<void> {
 	if (password !== undefined && (await isWeakPassword(password, login))) throw new UserInputError('weak_password');
 }
 
-export async function createUser(db: Queryable, login: string, role: string, password: string): Promise<number> {
-	check(login, role, password);
+/** Creates an account from what was entered (login, role, password); answers it as stored. */
+export async function createAccount(db: Queryable, input: unknown): Promise<{ id: number; login: string; role: StaffRole }> {
+	const { login, role, password } = accept(checkAccount(NewAccountSchema, input));
 	await checkStrength(login, password);
 	const taken = await db.query('SELECT 1 FROM users WHERE login = $login', { login });
 	if (taken.length) throw new UserInputError('login_taken');
@@ -41,7 +46,11 @@ export async function createUser(db: Queryable, login: string, role: string, pas
 		'INSERT INTO users (login, password_hash, role) VALUES ($login, $hash, $role) RETURNING user_id',
 		{ login, hash: await hashPassword(password), role }
 	);
-	return row.user_id;
+	return { id: row.user_id, login, role };
+}
+
+export async function createUser(db: Queryable, login: string, role: string, password: string): Promise<number> {
+	return (await createAccount(db, { login, role, password })).id;
 }
 
 export function listUsers(db: Queryable): Promise<UserRecord[]> {
@@ -64,34 +73,35 @@ async function assertAdminRemains(db: Queryable, userId: number) {
 	if (row.n === 0) throw new UserInputError('last_admin');
 }
 
-export async function updateUser(
-	db: Queryable,
-	userId: number,
-	change: { role?: string; disabled?: boolean; password?: string }
-): Promise<void> {
-	const [current] = await db.query<UserRecord>('SELECT user_id, login, role, disabled FROM users WHERE user_id = $id', { id: userId });
+/** Changes an account's role, status or password (each when given); answers its login. */
+export async function updateUser(db: Queryable, userId: unknown, change: Record<string, unknown>): Promise<string> {
+	const { id, ...wanted } = accept(checkAccount(AccountChangeSchema, { ...change, id: userId }));
+	const [current] = await db.query<UserRecord>('SELECT user_id, login, role, disabled FROM users WHERE user_id = $id', { id });
 	if (!current) throw new UserInputError('not_found');
-	const role = change.role ?? current.role;
-	check(current.login, role, change.password);
-	await checkStrength(current.login, change.password);
-	const losesAdmin = current.role === 'admin' && (role !== 'admin' || change.disabled === true);
-	if (losesAdmin) await assertAdminRemains(db, userId);
+	const role = wanted.role ?? current.role;
+	await checkStrength(current.login, wanted.password);
+	const losesAdmin = current.role === 'admin' && (role !== 'admin' || wanted.disabled === true);
+	if (losesAdmin) await assertAdminRemains(db, id);
 	await db.run('UPDATE users SET role = $role, disabled = $disabled WHERE user_id = $id', {
-		id: userId,
+		id,
 		role,
-		disabled: change.disabled ?? current.disabled
+		disabled: wanted.disabled ?? current.disabled
 	});
-	if (change.password !== undefined) {
-		await db.run('UPDATE users SET password_hash = $hash WHERE user_id = $id', { id: userId, hash: await hashPassword(change.password) });
+	if (wanted.password !== undefined) {
+		await db.run('UPDATE users SET password_hash = $hash WHERE user_id = $id', { id, hash: await hashPassword(wanted.password) });
 	}
 	// A changed role, password or status takes effect at once: the user signs in again.
-	await db.run('DELETE FROM sessions WHERE user_id = $id', { id: userId });
+	await db.run('DELETE FROM sessions WHERE user_id = $id', { id });
+	return current.login;
 }
 
-export async function deleteUser(db: Queryable, userId: number): Promise<void> {
-	const [current] = await db.query<UserRecord>('SELECT user_id, role, disabled FROM users WHERE user_id = $id', { id: userId });
+/** Deletes an account; answers its login. */
+export async function deleteUser(db: Queryable, userId: unknown): Promise<string> {
+	const { id } = accept(checkAccount(AccountRefSchema, { id: userId }));
+	const [current] = await db.query<UserRecord>('SELECT user_id, login, role, disabled FROM users WHERE user_id = $id', { id });
 	if (!current) throw new UserInputError('not_found');
-	if (current.role === 'admin' && !current.disabled) await assertAdminRemains(db, userId);
-	await db.run('DELETE FROM sessions WHERE user_id = $id', { id: userId });
-	await db.run('DELETE FROM users WHERE user_id = $id', { id: userId });
+	if (current.role === 'admin' && !current.disabled) await assertAdminRemains(db, id);
+	await db.run('DELETE FROM sessions WHERE user_id = $id', { id });
+	await db.run('DELETE FROM users WHERE user_id = $id', { id });
+	return current.login;
 }

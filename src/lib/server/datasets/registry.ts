@@ -1,4 +1,5 @@
 /** The list of datasets, their versions and the audit trail of every change to them. */
+import type { AuditAction } from '../../domain/audit';
 import type { DatasetKind } from '../../domain/ingest/mapping';
 import type { Queryable } from '../db/database';
 
@@ -55,7 +56,7 @@ export async function recordVersion(tx: Queryable, v: VersionRecord): Promise<vo
 
 export async function audit(
 	tx: Queryable,
-	entry: { actor: string; action: string; datasetId?: number; version?: number; detail?: string }
+	entry: { actor: string; action: AuditAction; datasetId?: number; version?: number; detail?: string }
 ): Promise<void> {
 	await tx.run(`INSERT INTO audit_log (actor, action, dataset_id, version, detail) VALUES ($actor, $action, $dataset, $version, $detail)`, {
 		actor: entry.actor,

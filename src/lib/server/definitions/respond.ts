@@ -9,6 +9,7 @@ import { problemText } from '../../i18n/definition-texts';
 import { datasetName } from '../../i18n/data-texts';
 import type { DatasetKind } from '../../domain/ingest/mapping';
 import type { Database } from '../db/database';
+import { parseSaveRequest } from '../../domain/definitions/shape';
 import { bumpDataRevision } from '../db/revision';
 import { currentDefinitions, datasetColumns, retireDefinition, saveDefinitions } from './store';
 
@@ -34,10 +35,14 @@ export async function definitionsPage(db: Database, locale: Locale) {
  * {mode, definitions: […]} (a file: all saved or none; answers `saved` and `failures`).
  */
 export async function saveResponse(db: Database, body: unknown, author: string, locale: Locale): Promise<Response> {
-	const { mode, definition, definitions } = (body ?? {}) as { mode?: unknown; definition?: unknown; definitions?: unknown };
-	if (mode !== 'add' && mode !== 'update') return json({ error: { message: 'mode: add | update' } }, { status: 400 });
-	const many = Array.isArray(definitions);
-	const result = await saveDefinitions(db, many ? definitions : [definition], mode, author);
+	const parsed = parseSaveRequest(body);
+	if (!parsed.ok) {
+		const problems = parsed.problems.map((p) => ({ ...p, text: problemText(p, locale) }));
+		return json({ error: { message: problems.map((p) => p.text).join('\n'), problems } }, { status: 400 });
+	}
+	const { request } = parsed;
+	const many = 'definitions' in request;
+	const result = await saveDefinitions(db, many ? request.definitions : [request.definition], request.mode, author);
 	// The indicators in force are compiled per data revision (definitions/indicators.ts).
 	if (result.ok) bumpDataRevision();
 	if (result.ok) return json({ saved: many ? result.saved : result.saved[0] });

@@ -3,6 +3,7 @@
  * column is read (type, codes of region values), after which the typed copy is rebuilt.
  */
 import { json } from '@sveltejs/kit';
+import { parseColumnSetting } from '../../domain/explore/column-setting';
 import { dashboardModel, type DashboardModel } from '../../domain/explore/model';
 import { parseRequest } from '../../domain/explore/request';
 import type { Locale } from '../../domain/l10n';
@@ -12,7 +13,7 @@ import { bumpDataRevision } from '../db/revision';
 import { dashboard } from './dashboard';
 import { describeOther, ensureTyped, openOther, type OtherDataset } from './dataset';
 import { columnFacts, forgetFacts } from './facts';
-import { checkSetting, saveColumnSetting } from './settings';
+import { mergeSetting, saveColumnSetting } from './settings';
 
 /** The dataset with its typed copy and its model, or null when there is no such "other" dataset. */
 export async function openDashboard(db: Database, id: string): Promise<{ other: OtherDataset; model: DashboardModel } | null> {
@@ -33,11 +34,11 @@ export async function dashboardResponse(db: Database, id: string, url: URL, loca
 export async function columnSettingResponse(db: Database, id: string, body: unknown, actor: string, locale: Locale): Promise<Response> {
 	const other = /^\d+$/.test(id) ? await describeOther(db, Number(id)) : null;
 	if (!other) return errorResponse('unknown_dataset', { id }, locale);
-	const { column, ...rest } = (body ?? {}) as Record<string, unknown>;
-	const setting = checkSetting(rest, other.settings.get(String(column)));
-	if (typeof column !== 'string' || !other.columns.some((c) => c.name === column))
-		return errorResponse('bad_options', { detail: 'column' }, locale);
-	if (!setting) return errorResponse('bad_options', { detail: 'type' }, locale);
+	const change = parseColumnSetting(body);
+	if ('fault' in change) return errorResponse('bad_options', { detail: change.fault }, locale);
+	const { column } = change;
+	if (!other.columns.some((c) => c.name === column)) return errorResponse('bad_options', { detail: 'column' }, locale);
+	const setting = mergeSetting(change, other.settings.get(column));
 	await db.transaction((tx) => saveColumnSetting(tx, other.datasetId, column, setting, actor));
 	const changed = await describeOther(db, other.datasetId);
 	forgetFacts(other.typed);

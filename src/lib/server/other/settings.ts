@@ -5,7 +5,7 @@
  * that the next version of the dataset is read the same way.
  */
 import { isColumnType, type ColumnType, type OtherColumn } from '../../domain/explore';
-import { regionByCode } from '../../domain/regions';
+import type { ColumnSettingChange } from '../../domain/explore/column-setting';
 import type { Queryable } from '../db/database';
 import { audit } from '../datasets/registry';
 
@@ -33,20 +33,12 @@ export function applySettings(columns: readonly OtherColumn[], settings: Map<str
 	return columns.map((c) => ({ ...c, type: settings.get(c.name)?.type ?? c.type }));
 }
 
-/**
- * A setting sent by a client merged into the column's current one, when well-formed: a known
- * type (null: as recognised) and region codes that exist ('' for "not a region").
- */
-export function checkSetting(raw: unknown, current: ColumnSetting = { type: null, valueCodes: {} }): ColumnSetting | null {
-	if (typeof raw !== 'object' || raw === null) return null;
-	const { type = current.type, valueCodes = {} } = raw as Record<string, unknown>;
-	if (type !== null && !isColumnType(type)) return null;
-	if (typeof valueCodes !== 'object' || valueCodes === null || Array.isArray(valueCodes)) return null;
-	const entries = Object.entries(valueCodes);
-	if (entries.length > 1000 || entries.some(([k, v]) => k.length > 500 || typeof v !== 'string' || (v !== '' && !regionByCode(v)))) {
-		return null;
-	}
-	return { type, valueCodes: { ...current.valueCodes, ...(valueCodes as Record<string, string>) } };
+/** A change (checked by domain/explore/column-setting.ts) merged into the column's current setting. */
+export function mergeSetting(
+	change: Pick<ColumnSettingChange, 'type' | 'valueCodes'>,
+	current: ColumnSetting = { type: null, valueCodes: {} }
+): ColumnSetting {
+	return { type: change.type === undefined ? current.type : change.type, valueCodes: { ...current.valueCodes, ...change.valueCodes } };
 }
 
 export async function saveColumnSetting(tx: Queryable, datasetId: number, column: string, setting: ColumnSetting, actor: string) {

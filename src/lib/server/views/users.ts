@@ -1,7 +1,8 @@
 /** The user-management actions of the admin page, with localised messages and an audit trail. */
 import type { Locale } from '../../domain/l10n';
 import * as m from '../../paraglide/messages.js';
-import { createUser, deleteUser, listUsers, updateUser, UserInputError, type UserError } from '../auth/users';
+import type { UserError } from '../../domain/accounts';
+import { createAccount, deleteUser, listUsers, updateUser, UserInputError } from '../auth/users';
 import { audit } from '../datasets/registry';
 import type { Database } from '../db/database';
 import { bumpDataRevision } from '../db/revision';
@@ -13,7 +14,8 @@ const ERRORS: Record<UserError, (inputs: Record<string, never>, options: { local
 	weak_password: m.users_err_weak_password,
 	login_taken: m.users_err_login_taken,
 	not_found: m.users_err_not_found,
-	last_admin: m.users_err_last_admin
+	last_admin: m.users_err_last_admin,
+	bad_form: m.users_err_bad_form
 };
 
 /** A refused account change in the user's language (also for `npm run user:add`). */
@@ -35,39 +37,33 @@ async function attempt(run: () => Promise<string>): Promise<ActionResult> {
 	}
 }
 
-const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
-
 export { listUsers };
 
-export function createFromForm(db: Database, actor: string, form: FormData): Promise<ActionResult> {
+/** What a form or a JSON body holds, as the account schemas take it (a file field is no text and is refused). */
+export type Entered = Record<string, unknown>;
+
+export const formEntries = (form: FormData): Entered => Object.fromEntries(form);
+
+export function createFromForm(db: Database, actor: string, input: Entered): Promise<ActionResult> {
 	return attempt(async () => {
-		const login = text(form, 'login').toLowerCase();
-		await createUser(db, login, text(form, 'role'), String(form.get('password') ?? ''));
-		await audit(db, { actor, action: 'user_create', detail: `${login} (${text(form, 'role')})` });
+		const { login, role } = await createAccount(db, input);
+		await audit(db, { actor, action: 'user_create', detail: `${login} (${role})` });
 		return m.users_created_ok({ login });
 	});
 }
 
-export function updateFromForm(db: Database, actor: string, form: FormData): Promise<ActionResult> {
+export function updateFromForm(db: Database, actor: string, input: Entered): Promise<ActionResult> {
 	return attempt(async () => {
-		const id = Number(form.get('id'));
-		const password = String(form.get('password') ?? '');
-		const disabled = form.get('disabled');
-		await updateUser(db, id, {
-			role: text(form, 'role') || undefined,
-			disabled: disabled === null ? undefined : disabled === 'true',
-			password: password ? password : undefined
-		});
-		await audit(db, { actor, action: 'user_update', detail: `user ${id}` });
+		const login = await updateUser(db, input.id, input);
+		await audit(db, { actor, action: 'user_update', detail: login });
 		return m.users_saved_ok();
 	});
 }
 
-export function deleteFromForm(db: Database, actor: string, form: FormData): Promise<ActionResult> {
+export function deleteFromForm(db: Database, actor: string, input: Entered): Promise<ActionResult> {
 	return attempt(async () => {
-		const id = Number(form.get('id'));
-		await deleteUser(db, id);
-		await audit(db, { actor, action: 'user_delete', detail: `user ${id}` });
+		const login = await deleteUser(db, input.id);
+		await audit(db, { actor, action: 'user_delete', detail: login });
 		return m.users_deleted_ok();
 	});
 }

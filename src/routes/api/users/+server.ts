@@ -5,12 +5,10 @@ import type { RequestHandler } from './$types';
 
 /**
  * Creates an account (`npm run user:add` against a running server): JSON `{ login, role,
- * password }`, the same checks and audit entry as the Users page. Administrators only.
+ * password }`, checked by the same schema, with the same audit entry, as the Users page. Administrators only.
  */
 export const POST: RequestHandler = async ({ request, locals }) => {
-	const body = (await request.json().catch(() => null)) as Record<string, unknown> | null;
-	const form = new FormData();
-	for (const key of ['login', 'role', 'password']) form.set(key, typeof body?.[key] === 'string' ? body[key] : '');
-	const result = await createFromForm(await database(), locals.user!.login, form);
+	const body: unknown = await request.json().catch(() => null);
+	const result = await createFromForm(await database(), locals.user!.login, typeof body === 'object' && body !== null ? { ...body } : {});
 	return result.ok ? json({ message: result.message }, { status: 201 }) : json({ error: { message: result.message } }, { status: 400 });
 };
