@@ -149,11 +149,11 @@ describe('keyboard', () => {
 
 		await page.keyboard.press('ArrowRight');
 		const trend = page.locator('section.trend figure.chart');
-		const first = await trend.locator('table tbody tr').first().locator('td').allTextContents();
+		const first = await trend.locator('table tbody tr').first().locator('th, td').allTextContents();
 		const tooltip = trend.locator('[role="status"]');
 		expect((await tooltip.textContent())!.replace(/\s+/g, ' ')).toBe(`${first[0]} Filed: ${first[1]}Resolved: ${first[2]}`);
 		await page.keyboard.press('ArrowRight');
-		const second = await trend.locator('table tbody tr').nth(1).locator('td').first().textContent();
+		const second = await trend.locator('table tbody tr').nth(1).locator('th, td').first().textContent();
 		await expect(tooltip.locator('strong').textContent()).resolves.toBe(second);
 		await page.close();
 	});

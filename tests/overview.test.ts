@@ -130,7 +130,7 @@ describe('overview', () => {
 		await trend.getByRole('button', { name: 'Показать таблицу' }).click();
 		const cells = await trend
 			.locator('table tbody tr')
-			.evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+			.evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((td) => td.textContent ?? '')));
 		expect(cells.length).toBe(12);
 		expect(csv.length - 1).toBe(cells.length);
 		cells.forEach((row, i) => {

@@ -108,7 +108,7 @@ describe('practice explorer on the fixture', () => {
 		await timeline.getByRole('button', { name: 'Show table' }).click();
 		const cells = await timeline
 			.locator('table tbody tr')
-			.evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent)));
+			.evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent)));
 		expect(cells).toEqual([
 			['First instance', 'District Court No. 1 of Almaty', '15 November 2023', '10 January 2024', 'Granted', '56'],
 			['Appeal', 'Almaty City Court', '1 February 2024', '1 March 2024', 'Upheld', '29']
@@ -158,7 +158,7 @@ describe('practice explorer on the fixture', () => {
 		await days.getByRole('button', { name: 'Show table' }).click();
 		const bins = await days
 			.locator('table tbody tr')
-			.evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent)));
+			.evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent)));
 		expect(bins.slice(0, 3)).toEqual([
 			['0–29', '1'],
 			['30–59', '4'],

@@ -150,7 +150,7 @@ describe('language', () => {
 		const trend = page.locator('section.trend figure.chart');
 		await trend.getByRole('button', { name: 'Кестені көрсету' }).click();
 		await expect(page.locator('header.top').textContent()).resolves.toContain('Деректер 2025 ж. 1 қазан жағдайы бойынша');
-		const months = await trend.locator('table tbody tr td:first-child').allTextContents();
+		const months = await trend.locator('table tbody tr > :first-child').allTextContents();
 		expect(months).toContain('2025 ж. қаң.');
 		const axis = await trend.locator('svg text').allTextContents();
 		expect(
