@@ -16,6 +16,16 @@ export interface ImageStats {
 
 export async function imageStats(page: Page, file: string): Promise<ImageStats> {
 	const dataUrl = `data:image/png;base64,${fs.readFileSync(file).toString('base64')}`;
+	// Decoded on a blank page: the app's Content-Security-Policy does not let its pages fetch a data: URL.
+	const blank = await page.context().newPage();
+	try {
+		return await decode(blank, dataUrl);
+	} finally {
+		await blank.close();
+	}
+}
+
+function decode(page: Page, dataUrl: string): Promise<ImageStats> {
 	return page.evaluate(async (url) => {
 		const bitmap = await createImageBitmap(await (await fetch(url)).blob());
 		const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
