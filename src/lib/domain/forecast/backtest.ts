@@ -53,7 +53,7 @@ export function backtest(
 		const forecast = steps > 0 && scale > 0 ? predict(candidate, train, steps, options) : null;
 		if (!forecast) continue;
 		used += 1;
-		forecast.forEach((f, i) => {
+		forecast.rows.forEach((f, i) => {
 			const actual = y[origin + i];
 			scaled += Math.abs(actual - f.value) / scale;
 			if (actual >= f.lower80 && actual <= f.upper80) hits80 += 1;

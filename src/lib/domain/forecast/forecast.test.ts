@@ -52,7 +52,7 @@ function coverage(candidate: Candidate, simulate: (seed: number) => number[], { 
 	let points = 0;
 	for (let seed = 1; seed <= series; seed++) {
 		const y = simulate(seed);
-		const rows = predict(candidate, y.slice(0, train), horizon, monthly)!;
+		const { rows } = predict(candidate, y.slice(0, train), horizon, monthly)!;
 		rows.forEach((r, h) => {
 			const actual = y[train + h];
 			if (actual >= r.lower80 && actual <= r.upper80) in80++;
@@ -194,7 +194,7 @@ describe('a structural break is not extrapolated across', () => {
 	});
 
 	it('without the break, the same series would be forecast below the new level', () => {
-		const ignored = predict({ method: 'regression', transform: 'none' }, y, 12, monthly)!;
+		const { rows: ignored } = predict({ method: 'regression', transform: 'none' }, y, 12, monthly)!;
 		const average = ignored.reduce((s, r) => s + r.value, 0) / 12;
 		expect(average).toBeLessThan(172);
 	});
@@ -205,7 +205,7 @@ describe('counts', () => {
 		const noise = normals(5);
 		const small = Array.from({ length: 60 }, (_, t) => Math.max(0, Math.round(3 + SEASON[t % 12] / 30 + 1.5 * noise())));
 		for (const transform of ['none', 'log'] as const) {
-			const rows = predict({ method: 'ets', transform }, small, 12, monthly)!;
+			const { rows } = predict({ method: 'ets', transform }, small, 12, monthly)!;
 			for (const r of rows) {
 				expect(r.lower95).toBeGreaterThanOrEqual(0);
 				expect(r.lower95).toBeLessThanOrEqual(r.lower80);

@@ -37,6 +37,8 @@ export interface SeriesForecast extends Candidate {
 	baseline: BacktestScore;
 	candidates: ScoredCandidate[];
 	rows: Interval[];
+	/** Indices (in the series given) of the months the chosen model treated as outliers. */
+	outliers: number[];
 }
 
 export type ForecastOutcome = { ok: true; value: SeriesForecast } | { ok: false; reason: 'too_short'; months: number; needed: number };
@@ -80,11 +82,12 @@ export function forecastSeries(
 	const scored = CANDIDATES.map((c): ScoredCandidate => ({ ...c, ...backtest(c, y, origins, options) }));
 	let best = scored[0];
 	for (const c of scored.slice(1)) if (better(c, best)) best = c;
-	const rows = predict(best, y, horizon, options);
-	if (!rows) return { ok: false, reason: 'too_short', months: y.length, needed };
+	const prediction = predict(best, y, horizon, options);
+	if (!prediction) return { ok: false, reason: 'too_short', months: y.length, needed };
 	const { method, transform, ...score } = best;
+	const outliers = prediction.outliers.map((t) => t + start);
 	return {
 		ok: true,
-		value: { method, transform, breakMode, start, backtest: score, baseline: scored[0], candidates: scored, rows }
+		value: { method, transform, breakMode, start, backtest: score, baseline: scored[0], candidates: scored, rows: prediction.rows, outliers }
 	};
 }
