@@ -1,5 +1,5 @@
 /**
- * Additive outliers: single months far off the series' course, such as the lockdown months of
+ * Additive outliers: months far off the series' course, such as the lockdown months of
  * spring 2020. Left in, they inflate the error variance of every model (and bend its seasonal
  * pattern), so the bands of every later forecast are too wide. They are found on a robust
  * decomposition of log(y + 1), which they cannot distort, in the spirit of R's
@@ -10,9 +10,10 @@
  * deviation; Rousseeuw & Croux 1993). The models then treat those months as missing, which is
  * the same as giving each a pulse intervention term (Chen & Liu 1993, JASA 88).
  *
- * A run of more than MAX_RUN such months is a level shift, not an outlier episode: the models
- * follow it. For the same reason the last MAX_RUN months are never outliers, as nothing yet
- * tells an outlier there from the start of a shift.
+ * A run of more than MAX_RUN such months, or one whose months lie on both sides of the course
+ * (the months around a lasting level shift), is not an outlier episode: the models follow it.
+ * For the same reason the last MAX_RUN months are never outliers, as nothing yet tells an
+ * outlier there from the start of a shift.
  */
 import { median } from './model';
 
@@ -23,7 +24,7 @@ export const MAX_RUN = 6;
 /** The MAD of a normal sample, times this, estimates its standard deviation. */
 const MAD_TO_SD = 1.4826;
 
-export function robustSd(values: readonly number[]): number {
+function robustSd(values: readonly number[]): number {
 	const centre = median(values);
 	return MAD_TO_SD * median(values.map((v) => Math.abs(v - centre)));
 }
@@ -74,7 +75,10 @@ export function findOutliers(y: readonly number[], m: number): number[] {
 		if (!far[t]) continue;
 		let end = t;
 		while (end + 1 < n && far[end + 1]) end++;
-		if (end - t < MAX_RUN && end < n - MAX_RUN) for (let k = t; k <= end; k++) found.push(k);
+		const run = r.slice(t, end + 1);
+		// An episode moves the series one way and back; the two months around a lasting shift stand out either way.
+		const oneWay = run.every((v) => v > centre) || run.every((v) => v < centre);
+		if (oneWay && run.length <= MAX_RUN && end < n - MAX_RUN) for (let k = t; k <= end; k++) found.push(k);
 		t = end;
 	}
 	return found;
