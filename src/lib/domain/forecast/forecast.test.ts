@@ -201,7 +201,7 @@ describe('the rolling-origin backtest', () => {
 
 	it('gives the hand-computed MASE and coverage of the seasonal naive method', () => {
 		// Origins 24, 25, 26: errors 3, 1, 2 (scale 2), 1, 2 (scale 27/13), 2 (scale 2).
-		const score = backtest({ method: 'snaive', transform: 'none' }, y, [24, 25, 26], monthly);
+		const [score] = backtest([{ method: 'snaive', transform: 'none' }], y, [24, 25, 26], monthly);
 		expect(score.origins).toBe(3);
 		expect(score.points).toBe(6);
 		expect(score.mase).toBeCloseTo((1.5 + 0.5 + 1 + 13 / 27 + 26 / 27 + 1) / 6, 12);

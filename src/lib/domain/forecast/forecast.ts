@@ -80,7 +80,8 @@ export function forecastSeries(
 
 	const options: FitOptions = { period, breakAt: cut };
 	const origins = backtestOrigins(y.length, cut);
-	const scored = CANDIDATES.map((c): ScoredCandidate => ({ ...c, ...backtest(c, y, origins, options) }));
+	const scores = backtest(CANDIDATES, y, origins, options);
+	const scored = CANDIDATES.map((c, i): ScoredCandidate => ({ ...c, ...scores[i] }));
 	let best = scored[0];
 	for (const c of scored.slice(1)) if (better(c, best)) best = c;
 	const prediction = predict(best, y, horizon, options);

@@ -67,7 +67,7 @@ export function predict(candidate: Candidate, y: readonly number[], horizon: num
 		const shift = breakShift(z, options);
 		z = z.map((v, t) => (t < breakAt ? v + shift : v));
 	}
-	const outliers = findOutliers(y, options.period);
+	const outliers = options.missing ? [...options.missing] : findOutliers(y, options.period);
 	const fitted = FITS[candidate.method](z, horizon, { ...options, missing: new Set(outliers) });
 	if (!fitted) return null;
 	const q = (p: number) => (Number.isFinite(fitted.df) ? tQuantile(p, fitted.df) : normalQuantile(p));

@@ -29,7 +29,11 @@ export function mean(values: readonly number[]): number {
 }
 
 export function median(values: readonly number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
+	return sortedMedian([...values].sort((a, b) => a - b));
+}
+
+/** The median of values already in ascending order. */
+export function sortedMedian(sorted: readonly number[]): number {
 	const mid = sorted.length >> 1;
 	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }

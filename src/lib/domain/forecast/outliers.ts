@@ -15,7 +15,7 @@
  * For the same reason the last MAX_RUN months are never outliers, as nothing yet tells an
  * outlier there from the start of a shift.
  */
-import { median } from './model';
+import { median, sortedMedian } from './model';
 
 /** In standard deviations; Chen & Liu (1993) use 3 to 4. */
 export const OUTLIER_LIMIT = 3.5;
@@ -40,7 +40,13 @@ function runningMedian(y: readonly number[], m: number): number[] {
 
 /** For each month, the median deviation from the trend of the same calendar month in the other years. */
 function seasonOthers(y: readonly number[], trend: readonly number[], m: number): number[] {
-	return y.map((_, t) => median(y.flatMap((v, s) => (s % m === t % m && s !== t ? [v - trend[s]] : []))));
+	const deviation = y.map((v, t) => v - trend[t]);
+	const sorted = Array.from({ length: m }, (_, j) => deviation.filter((_, t) => t % m === j).sort((a, b) => a - b));
+	return deviation.map((d, t) => {
+		const others = [...sorted[t % m]];
+		others.splice(others.indexOf(d), 1);
+		return sortedMedian(others);
+	});
 }
 
 /**

@@ -132,6 +132,11 @@ function cacheKey(indicator: Indicator, query: ViewQuery, access: Access): strin
 	return JSON.stringify([indicator.id, query.source ?? 'auto', Object.entries(query.filters).sort(), seen]);
 }
 
+/** Forgets every kept forecast (the benchmark times forecasts not yet made). */
+export function forgetForecasts(): void {
+	cache.clear();
+}
+
 export function forecastIndicator(
 	db: Queryable,
 	indicator: Indicator,

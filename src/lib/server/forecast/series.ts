@@ -34,15 +34,18 @@ export async function monthlyHistory(db: Queryable, indicator: Indicator, query:
 	const asOf = await dataAsOf(db);
 	const from = shiftMonth(asOf, 1 - HISTORY_MONTHS);
 	const base = filtersOnly(query);
-	const history = await runIndicator(db, indicator, { ...base, grain: 'month', period: { kind: 'range', from, to: asOf } }, access);
-	if (!history.ok) return history;
 	const reform = REFORM_BREAK.date;
-	const around = await runIndicator(
-		db,
-		indicator,
-		{ ...base, by: ['instance'], period: { kind: 'range', from: shiftMonth(reform, -12), to: addDays(shiftMonth(reform, 12), -1) } },
-		access
-	);
+	// Both read the monthly rollups (metrics/README.md: a flow over whole months); they run side by side.
+	const [history, around] = await Promise.all([
+		runIndicator(db, indicator, { ...base, grain: 'month', period: { kind: 'range', from, to: asOf } }, access),
+		runIndicator(
+			db,
+			indicator,
+			{ ...base, by: ['instance'], period: { kind: 'range', from: shiftMonth(reform, -12), to: addDays(shiftMonth(reform, 12), -1) } },
+			access
+		)
+	]);
+	if (!history.ok) return history;
 	const points = history.value.rows.map((row): MonthPoint => ({
 		period: String(row.period),
 		value: row.value,
