@@ -16,13 +16,6 @@ export const REFORM_BREAK = {
 	materialShare: 0.05
 };
 
-/** Share of a series' count from the reform's instances, from a breakdown by instance. */
-export function reformShare(rows: readonly { instance?: unknown; value: number | null }[]): number {
-	const total = rows.reduce((s, r) => s + (r.value ?? 0), 0);
-	const reformed = rows.filter((r) => REFORM_BREAK.instances.includes(String(r.instance))).reduce((s, r) => s + (r.value ?? 0), 0);
-	return total > 0 ? reformed / total : 0;
-}
-
 /**
  * The regions re-formed on 8 June 2022 (DOMAIN.md §3): Abai, Zhetysu and Ulytau were split from
  * East Kazakhstan, Almaty region and Karaganda. A series of regions that holds one of those
