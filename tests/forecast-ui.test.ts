@@ -46,7 +46,7 @@ describe('the fan chart on the indicator explorer', () => {
 			/The cassation reform of 1 July 2025 does not break this series: cassation and supervisory instances are [\d.]+ ?% of it/
 		);
 		expect(api.outliers).toEqual(expect.arrayContaining(['2020-04-01', '2020-05-01']));
-		expect(notes).toMatch(/Exceptional months, far off the series' course \(such as a lockdown\), are left out: .*April 2020, May 2020/);
+		expect(notes).toMatch(/Exceptional months, far off the series' course \(such as a lockdown\), are left out: .*Apr 2020, May 2020/);
 		// The keyboard shows a forecast month with its bands.
 		await page.locator('[data-testid="fan-chart"]').focus();
 		await page.keyboard.press('ArrowLeft');
