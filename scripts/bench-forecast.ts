@@ -6,7 +6,9 @@
  *   forecast (the forecast cache emptied before each run) while the data's per-revision facts
  *   (as-of date, coverage, rollup columns) are known, as for every request after the first of a
  *   data revision; and the same right after a data change, when those facts are read again;
- * - all 20 regions one after another, not yet forecast;
+ * - all 20 regions one after another, not yet forecast, and the 20 asked for at once (as a page
+ *   or client asking for each region's forecast does: one region's queries run while another's
+ *   model is fitted);
  * - the model alone, and the history query alone against raw DuckDB running the statements it
  *   ran (captured with QUERY_LOG) on the same file, the two taking turns;
  * - per region: the chosen method, its MASE, seasonal naive's MASE and the coverage of the bands.
@@ -71,6 +73,7 @@ const nationalCold = await timed(() => one({}), bumpDataRevision);
 const regions = await timed(async () => {
 	for (const region of REGION_CODES) await one({ region: [region] });
 }, forgetForecasts);
+const regionsAtOnce = await timed(() => Promise.all(REGION_CODES.map((region) => one({ region: [region] }))), forgetForecasts);
 
 // The history query alone, against DuckDB running the statements it ran.
 const log = path.join(os.tmpdir(), `bench-forecast-${process.pid}.jsonl`);
@@ -120,6 +123,7 @@ const text = `<!-- forecast-bench:start -->
 | One series: national monthly incoming, not yet forecast (history query, break check, backtest of 5 candidates over 12 origins, forecast) | ${both(nationalWarm)} |
 | The same right after a data change (as-of date, coverage and rollup columns read again) | ${both(nationalCold)} |
 | All 20 regions one after another, not yet forecast | ${both(regions)} |
+| All 20 regions asked for at once, not yet forecast | ${both(regionsAtOnce)} |
 | The model alone on the national series (no query) | ${both(model)} |
 | The history query alone (${statements.length} statements through the metrics layer) | ${ms([serverHistory])} | |
 | The same statements in raw DuckDB ${duckdbVersion} | ${ms([rawHistory])} (server ${(serverHistory / rawHistory).toFixed(2)}×) | |
