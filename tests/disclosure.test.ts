@@ -271,6 +271,20 @@ describe('indicators defined as data', () => {
 		}
 	});
 
+	it('are shown on overview tiles as the API publishes them for the public', async () => {
+		for (const params of ['period=2025', 'period=2025&region=KZ-75', 'period=2024&region=KZ-71']) {
+			const html = (await (await fetch(`${server.url}/?${params}`, { headers: { 'accept-language': 'en' } })).text()).replace(
+				/<!--.*?-->/gs,
+				''
+			);
+			const at = html.indexOf('data-indicator="def_incidents"');
+			expect(at, params).toBeGreaterThan(-1);
+			const tile = /data-testid="kpi-value"[^>]*>([^<]*)</.exec(html.slice(at))?.[1].replace('&lt;', '<').trim();
+			const [row] = (await answer('def_incidents', params)).rows;
+			expect(tile, params).toBe(row.suppressed ? `<${MIN}` : row.value!.toLocaleString('en'));
+		}
+	});
+
 	it('a total minus the other values, each asked for alone, does not give the hidden one', async () => {
 		for (const [id, , kind] of DEFINED) {
 			const made = await attackUntil(
