@@ -55,6 +55,8 @@ export interface FraudView {
 	monthlyPeriod: Period;
 	kpis: KpiFigure[];
 	monthly: MonthPoint[];
+	/** Filters of the page that incidents cannot take (court, instance…): the incident figures are for all their values. */
+	ignored: DimensionId[];
 	breakdowns: Record<(typeof FRAUD_BREAKDOWNS)[number], Slice[]>;
 	/** Incidents per 100,000 inhabitants by region. */
 	regions: Slice[];
@@ -96,7 +98,12 @@ function without(filters: Filters, dimension: DimensionId): Filters {
 	return rest;
 }
 
-async function monthly(db: Queryable, period: Period, filters: Filters, access: Access): Promise<MonthPoint[]> {
+async function monthly(
+	db: Queryable,
+	period: Period,
+	filters: Filters,
+	access: Access
+): Promise<{ points: MonthPoint[]; ignored: DimensionId[] }> {
 	const query: ViewQuery = { period: range(period), grain: 'month', by: [], filters };
 	const [incidents, damage, articles] = await Promise.all([
 		run(db, 'fraud_incidents', query, access),
@@ -104,18 +111,24 @@ async function monthly(db: Queryable, period: Period, filters: Filters, access: 
 		run(db, 'fraud_incidents', { ...query, by: ['article'] }, access)
 	]);
 	const byArticle = new Map(articles.rows.map((r) => [`${r.article}|${r.period}`, r.value]));
+	// No row of an article in a month with incidents is a true 0; a hidden count stays hidden (null), never 0.
+	const ofArticle = (article: string, period: string, month: number | null) => {
+		const key = `${article}|${period}`;
+		return byArticle.has(key) ? (byArticle.get(key) ?? null) : month === null ? null : 0;
+	};
 	const droppersFrom = bucketStart(DROPPERS_IN_FORCE, 'month');
-	return incidents.rows.map((r, i) => {
+	const points = incidents.rows.map((r, i) => {
 		const period = String(r.period);
 		return {
 			period,
 			partial: Boolean(r.partial),
 			incidents: r.value,
 			damage: damage.rows[i]?.value ?? null,
-			art190: byArticle.get(`190|${period}`) ?? 0,
-			art232: period < droppersFrom ? null : (byArticle.get(`232-1|${period}`) ?? 0)
+			art190: ofArticle('190', period, r.value),
+			art232: period < droppersFrom ? null : ofArticle('232-1', period, r.value)
 		};
 	});
+	return { points, ignored: incidents.ignored };
 }
 
 export async function fraudView(db: Queryable, access: Access, query: ViewQuery): Promise<FraudView> {
@@ -142,7 +155,8 @@ export async function fraudView(db: Queryable, access: Access, query: ViewQuery)
 		period,
 		monthlyPeriod,
 		kpis,
-		monthly: months,
+		monthly: months.points,
+		ignored: months.ignored,
 		breakdowns: Object.fromEntries(FRAUD_BREAKDOWNS.map((d, i) => [d, breakdowns[i]])) as FraudView['breakdowns'],
 		regions,
 		funnel: funnelSteps(funnel),
