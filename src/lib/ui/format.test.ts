@@ -1,7 +1,7 @@
 /** Numbers and dates in Russian, Kazakh and English conventions (NBSP and narrow NBSP normalised to spaces). */
 import { describe, expect, it } from 'vitest';
 import { formatDateTime } from '$lib/i18n/intl';
-import { formatChange, formatDate, formatMonth, formatNumber, formatShare, formatTick, formatValue, relativeChange } from './format';
+import { comparisonText, formatChange, formatDate, formatMonth, formatNumber, formatShare, formatTick, formatValue } from './format';
 
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -36,13 +36,23 @@ describe('numbers', () => {
 		expect(plain(formatShare(0.01, 'ru'))).toBe('1 %');
 	});
 
-	it('sign changes and compare with last year only when there is something to compare with', () => {
-		expect(plain(formatChange(8.6, 'ru'))).toBe('+8,6%');
-		expect(formatChange(-5.64, 'en')).toBe('-5.6%');
-		expect(relativeChange(110, 100)).toBeCloseTo(10);
-		expect(relativeChange(90, -100)).toBeCloseTo(190);
-		expect(relativeChange(5, 0)).toBeNull();
-		expect(relativeChange(null, 5)).toBeNull();
+	it('write changes of rates in percentage points and of counts and amounts in percent, with their sign', () => {
+		expect(plain(formatChange(1.2, 'points', 'ru'))).toBe('+1,2 п.п.');
+		expect(plain(formatChange(-0.04, 'points', 'kk'))).toBe('0,0 п.т.');
+		expect(formatChange(1.25, 'points', 'en')).toBe('+1.3 pp');
+		expect(plain(formatChange(8.6, 'percent', 'ru'))).toBe('+8,6 %');
+		expect(formatChange(-5.64, 'percent', 'en')).toBe('-5.6%');
+		expect(formatChange(12, 'percent', 'kk')).toBe('+12,0%');
+	});
+
+	it('say why there is no change instead of one', () => {
+		expect(plain(comparisonText({ comparable: true, change: 1.2, scale: 'points' }, 'ru'))).toBe('+1,2 п.п. к прошлому году');
+		expect(comparisonText({ comparable: false, reason: 'before_data', dataFrom: '2019-01-01' }, 'en')).toBe(
+			'nothing to compare: the data starts in Jan 2019'
+		);
+		expect(comparisonText({ comparable: false, reason: 'incomplete', dataFrom: '2019-01-01' }, 'ru')).toContain('неполные');
+		expect(comparisonText({ comparable: false, reason: 'small_base', min: 30 }, 'kk')).toContain('30');
+		expect(comparisonText({ comparable: false, reason: 'no_data' }, 'en')).toBe('nothing to compare: no data');
 	});
 });
 

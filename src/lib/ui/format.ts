@@ -1,5 +1,6 @@
 /** Numbers and dates as each language writes them (Intl, see i18n/intl.ts), with the catalog's units. */
-import type { Unit } from '$lib/domain/catalog';
+import type { Grain, Unit } from '$lib/domain/catalog';
+import type { ChangeScale, Comparison } from '$lib/domain/comparison';
 import type { Locale } from '$lib/domain/l10n';
 import { formatLongDate, formatMonthYear, formatNumberIntl } from '$lib/i18n/intl';
 import * as m from '$lib/paraglide/messages';
@@ -33,20 +34,43 @@ export function formatValue(value: number | null | undefined, unit: Unit, locale
 	}
 }
 
-/** Short axis labels: compact numbers, percents without decimals. */
-export function formatTick(value: number, unit: Unit, locale: Locale): string {
-	if (unit === 'percent') return formatShare(value / 100, locale);
-	return nf(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+/** Short axis labels: compact numbers, percents without decimals unless `digits` asks for them. */
+export function formatTick(value: number, unit: Unit, locale: Locale, digits?: number): string {
+	if (unit === 'percent') return formatShare(value / 100, locale, digits ?? 0);
+	return nf(locale, { notation: 'compact', maximumFractionDigits: digits ?? 1 }).format(value);
 }
 
-/** Relative change as a signed percentage, or null when there is nothing to compare with. */
-export function relativeChange(current: number | null, previous: number | null): number | null {
-	if (current === null || previous === null || previous === 0) return null;
-	return ((current - previous) / Math.abs(previous)) * 100;
+/** A bucket of a series by its first day: "сент. 2026 г." for a month, "III кв. 2026" for a quarter, "2026" for a year. */
+export function formatBucket(iso: string, grain: Grain, locale: Locale): string {
+	if (grain === 'year') return iso.slice(0, 4);
+	if (grain === 'quarter') return m.ov_period_quarter({ year: iso.slice(0, 4), quarter: Math.floor(+iso.slice(5, 7) / 3) + 1 }, { locale });
+	return formatMonth(iso, locale);
 }
 
-export function formatChange(change: number, locale: Locale): string {
-	return nf(locale, { signDisplay: 'exceptZero', maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(change) + '%';
+/** A signed change: "+1,2 п.п." for a rate or share, "+12,3 %" for a count or amount. */
+export function formatChange(change: number, scale: ChangeScale, locale: Locale): string {
+	if (scale === 'points') {
+		const points = nf(locale, { signDisplay: 'exceptZero', maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(change);
+		return m.change_points({ points }, { locale });
+	}
+	return nf(locale, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(
+		change / 100
+	);
+}
+
+/** The comparison with a year earlier in words: the change, or why none is shown. */
+export function comparisonText(comparison: Comparison, locale: Locale): string {
+	if (comparison.comparable) return m.kpi_vs_last_year({ change: formatChange(comparison.change, comparison.scale, locale) }, { locale });
+	switch (comparison.reason) {
+		case 'no_data':
+			return m.kpi_no_comparison_data({}, { locale });
+		case 'before_data':
+			return m.kpi_not_comparable_before_data({ month: formatMonth(comparison.dataFrom, locale) }, { locale });
+		case 'incomplete':
+			return m.kpi_not_comparable_incomplete({ month: formatMonth(comparison.dataFrom, locale) }, { locale });
+		case 'small_base':
+			return m.kpi_not_comparable_small_base({ n: comparison.min }, { locale });
+	}
 }
 
 /** A share (0.25) as a percentage ("25 %", "25%"). */

@@ -8,6 +8,8 @@ const figure = (id: string, value: number | null, months: (number | null)[] = []
 	missing: null,
 	hiddenBelow: null,
 	previous: null,
+	comparison: { comparable: false, reason: 'no_data' },
+	ignored: [],
 	spark: months,
 	months: months.map((v, i) => ({ period: `2025-${String(i + 1).padStart(2, '0')}-01`, partial: false, value: v }))
 });

@@ -3,12 +3,13 @@
  * chosen grain beside the same buckets a year earlier, a breakdown by any dimension it allows,
  * and the map by region. All through the metrics layer.
  */
-import { indicatorDimensions, type DimensionId, type Grain, type Indicator } from '../../domain/catalog';
-import { previousYear, resolvePeriod, type Period } from '../../domain/period';
+import { indicatorDimensions, measureFacts, type DimensionId, type Grain, type Indicator } from '../../domain/catalog';
+import { addYears, previousYear, resolvePeriod, type Period } from '../../domain/period';
 import type { QueryError, ViewQuery } from '../../domain/query';
 import { hasRole, PERSONAL_DATA_ROLE, type Access } from '../../domain/roles';
 import type { Queryable } from '../db/database';
 import { dataAsOf } from '../metrics/as-of';
+import { dataFrom } from '../metrics/coverage';
 import { kpiFigures, type KpiFigure } from '../metrics/kpis';
 import { runIndicator, type IndicatorResult, type ResultRow } from '../metrics/run';
 import { drillLevel } from './drill';
@@ -18,7 +19,7 @@ export interface ExplorerPoint {
 	partial: boolean;
 	value: number | null;
 	suppressed: boolean;
-	/** The same bucket a year earlier. */
+	/** The same bucket a year earlier; null when that bucket starts before the data is complete. */
 	previous: number | null;
 }
 
@@ -35,6 +36,8 @@ export interface ExplorerView {
 	map: ResultRow[] | null;
 	/** Filters of the page that do not apply to this indicator. */
 	ignored: DimensionId[];
+	/** First day of complete data: year-earlier buckets before it are not compared. */
+	dataFrom: string | null;
 }
 
 export function explorerDimensions(indicator: Indicator, access: Access): DimensionId[] {
@@ -59,7 +62,8 @@ export async function explorerView(db: Queryable, indicator: Indicator, query: V
 	const flat: ViewQuery = { ...query, by: [], grain: undefined };
 	const { region: _, ...others } = query.filters;
 	const run = (q: ViewQuery) => runIndicator(db, indicator, q, access);
-	const [headline, current, previous, breakdown, map] = await Promise.all([
+	const [from, headline, current, previous, breakdown, map] = await Promise.all([
+		dataFrom(db, measureFacts(indicator.measure)),
 		kpiFigures(db, [indicator.id], flat, access),
 		run({ ...flat, grain }),
 		run({ ...flat, grain, period: { kind: 'range', ...previousYear(period) } }),
@@ -69,12 +73,14 @@ export async function explorerView(db: Queryable, indicator: Indicator, query: V
 	const failed = [current, previous, breakdown, map].find((r): r is { ok: false; errors: QueryError[] } => r !== null && !r.ok);
 	if (failed) return failed;
 	const ok = (r: typeof current) => (r as { value: IndicatorResult }).value;
+	// A year-earlier bucket that starts before the data is complete holds only a remnant (the backlog of the first day): not a base.
+	const comparable = (period: string) => from === null || addYears(period, -1) >= from;
 	const trend = ok(current).rows.map((row, i) => ({
 		period: String(row.period),
 		partial: Boolean(row.partial),
 		value: row.value,
 		suppressed: Boolean(row.suppressed),
-		previous: ok(previous).rows[i]?.value ?? null
+		previous: comparable(String(row.period)) ? (ok(previous).rows[i]?.value ?? null) : null
 	}));
 	return {
 		ok: true,
@@ -87,7 +93,8 @@ export async function explorerView(db: Queryable, indicator: Indicator, query: V
 			dimensions,
 			breakdown: { dimension, rows: ok(breakdown).rows },
 			map: map ? ok(map).rows : null,
-			ignored: ok(current).ignored
+			ignored: ok(current).ignored,
+			dataFrom: from
 		}
 	};
 }

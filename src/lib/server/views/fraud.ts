@@ -59,6 +59,8 @@ export interface FraudView {
 	monthlyPeriod: Period;
 	kpis: KpiFigure[];
 	monthly: MonthPoint[];
+	/** Filters of the page that incidents cannot take (court, instance…): the incident figures are for all their values. */
+	ignored: DimensionId[];
 	breakdowns: Record<(typeof FRAUD_BREAKDOWNS)[number], Slice[]>;
 	/** Incidents per 100,000 inhabitants by region. */
 	regions: Slice[];
@@ -100,7 +102,12 @@ function without(filters: Filters, dimension: DimensionId): Filters {
 	return rest;
 }
 
-async function monthly(db: Queryable, period: Period, filters: Filters, access: Access): Promise<MonthPoint[]> {
+async function monthly(
+	db: Queryable,
+	period: Period,
+	filters: Filters,
+	access: Access
+): Promise<{ points: MonthPoint[]; ignored: DimensionId[] }> {
 	const query: ViewQuery = { period: range(period), grain: 'month', by: [], filters };
 	const [incidents, damage, articles] = await Promise.all([
 		run(db, 'fraud_incidents', query, access),
@@ -109,7 +116,7 @@ async function monthly(db: Queryable, period: Period, filters: Filters, access: 
 	]);
 	const byArticle = new Map(articles.rows.map((r) => [`${r.article}|${r.period}`, r]));
 	const droppersFrom = bucketStart(DROPPERS_IN_FORCE, 'month');
-	return incidents.rows.map((r, i) => {
+	const points = incidents.rows.map((r, i) => {
 		const period = String(r.period);
 		const art190 = byArticle.get(`190|${period}`);
 		const art232 = period < droppersFrom ? undefined : byArticle.get(`232-1|${period}`);
@@ -131,6 +138,7 @@ async function monthly(db: Queryable, period: Period, filters: Filters, access: 
 			hidden: cells.filter(([, row]) => row?.suppressed).map(([figure]) => figure)
 		};
 	});
+	return { points, ignored: incidents.ignored };
 }
 
 export async function fraudView(db: Queryable, access: Access, query: ViewQuery): Promise<FraudView> {
@@ -157,7 +165,8 @@ export async function fraudView(db: Queryable, access: Access, query: ViewQuery)
 		period,
 		monthlyPeriod,
 		kpis,
-		monthly: months,
+		monthly: months.points,
+		ignored: months.ignored,
 		breakdowns: Object.fromEntries(FRAUD_BREAKDOWNS.map((d, i) => [d, breakdowns[i]])) as FraudView['breakdowns'],
 		regions,
 		funnel: funnelSteps(funnel),

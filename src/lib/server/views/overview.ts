@@ -44,6 +44,8 @@ export interface Breakdown {
 	indicator: string;
 	dimension: DimensionId;
 	rows: ResultRow[];
+	/** Filters of the page the indicator cannot take: its figures are for all their values. */
+	ignored: DimensionId[];
 }
 
 export interface OverviewView {
@@ -60,7 +62,7 @@ export interface OverviewView {
 async function breakdown(db: Queryable, id: string, dimension: DimensionId, query: ViewQuery, access: Access): Promise<Breakdown> {
 	const result = await runIndicator(db, indicatorById(id)!, { ...query, grain: undefined, by: [dimension] }, access);
 	if (!result.ok) throw new Error(`overview breakdown of ${id} by ${dimension} is invalid: ${JSON.stringify(result.errors)}`);
-	return { indicator: id, dimension, rows: result.value.rows };
+	return { indicator: id, dimension, rows: result.value.rows, ignored: result.value.ignored };
 }
 
 export async function overviewView(db: Queryable, access: Access, query: ViewQuery, focus = DEFAULT_FOCUS): Promise<OverviewView> {

@@ -1,0 +1,164 @@
+/**
+ * Every figure honest, in a real browser: changes of rates in percentage points and of counts in
+ * percent; no change against a base before the data or too small to mean anything, with the
+ * reason said; value ticks that never repeat and time ticks on the grain of the series; rates
+ * near 100 % drawn around their target and thresholds; histograms of unequal bins by density;
+ * filters a figure does not follow said on it. On the demo server (scale 0.05, data from January
+ * 2019) and the hand-computed fixture (fewer than 30 records everywhere).
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { MIN_COMPARISON_BASE } from '../src/lib/domain/comparison';
+import { loginAs } from './support/auth';
+import { launchBrowser } from './support/browser';
+
+const demo = inject('demoUrl');
+const fixture = inject('fixtureUrl');
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
+
+async function open(url: string, locale = 'ru-RU'): Promise<Page> {
+	const page = await browser.newPage({ locale, viewport: { width: 1360, height: 900 } });
+	await page.goto(url);
+	return page;
+}
+
+/** The change line of a key indicator's tile: how it compares and what it says. */
+async function change(page: Page, id: string): Promise<{ kind: string | null; text: string }> {
+	const line = page.locator(`[data-indicator="${id}"] [data-testid="kpi-change"]`);
+	await line.waitFor();
+	return { kind: await line.getAttribute('data-comparison'), text: plain(await line.textContent()) };
+}
+
+/** Charts draw once the page has hydrated and measured their width. */
+async function drawn(page: Page): Promise<void> {
+	await page.locator('svg .grid text').first().waitFor();
+}
+
+describe('changes on a year earlier', () => {
+	it('gives rates and shares in percentage points, counts and amounts in percent, in each language', async () => {
+		const ru = await open(`${demo}/`);
+		const rate = await change(ru, 'clearance_rate');
+		expect(rate.kind).toBe('points');
+		expect(rate.text).toMatch(/^[↑↓→]?\s*[+-]?\d+,\d п\.п\. к прошлому году$/);
+		const count = await change(ru, 'incoming');
+		expect(count.kind).toBe('percent');
+		expect(count.text).toMatch(/[+-]?\d+,\d % к прошлому году$/);
+		expect((await change(ru, 'fraud_damage')).kind).toBe('percent');
+		await ru.close();
+		const en = await open(`${demo}/`, 'en-GB');
+		expect((await change(en, 'e_filed_share')).text).toMatch(/\d\.\d pp vs last year$/);
+		await en.close();
+	});
+
+	it('gives none against a period before the data and says why (a 2019 quarter read "+30 080,4 %")', async () => {
+		const page = await open(`${demo}/?period=2019-Q1`);
+		for (const id of ['incoming', 'resolved', 'clearance_rate', 'fraud_incidents']) {
+			const c = await change(page, id);
+			expect(c.kind, id).toBe('before_data');
+			expect(c.text, id).toBe('сравнивать не с чем: данные есть только с янв. 2019 г.');
+		}
+		await page.close();
+		// A period reaching back over the first day of the data is not compared either.
+		const partly = await open(`${demo}/?from=2019-06-01&to=2020-03-31`, 'en-GB');
+		expect(await change(partly, 'incoming')).toEqual({
+			kind: 'incomplete',
+			text: 'not comparable: the data a year earlier is incomplete (it starts in Jan 2019)'
+		});
+		await partly.close();
+	});
+
+	it(`gives none on fewer than ${MIN_COMPARISON_BASE} records`, async () => {
+		const page = await open(`${fixture}/?period=2025`, 'en-GB');
+		expect(await change(page, 'incoming')).toEqual({
+			kind: 'small_base',
+			text: `not comparable: fewer than ${MIN_COMPARISON_BASE} records in one of the periods`
+		});
+		await page.close();
+	});
+});
+
+describe('axes', () => {
+	it('never repeat a value label, on any chart of the overview, the explorer and the fraud page', async () => {
+		for (const path of ['/', '/indicators/clearance_rate', '/indicators/e_filed_share?grain=quarter', '/fraud']) {
+			const page = await open(`${demo}${path}`);
+			await drawn(page);
+			const axes = await page
+				.locator('svg g.grid')
+				.evaluateAll((gs) => gs.map((g) => [...g.querySelectorAll(':scope > text')].map((t) => t.textContent ?? '')));
+			expect(axes.length, path).toBeGreaterThan(0);
+			for (const labels of axes) expect(new Set(labels).size, `${path}: ${labels.join(' | ')}`).toBe(labels.length);
+			await page.close();
+		}
+	});
+
+	it('label a yearly series by years and a quarterly one by quarters, never by months between', async () => {
+		const xLabels = async (page: Page) => {
+			await drawn(page);
+			return page.locator('figure.chart svg g.axis > text:not(.y-label)').evaluateAll((ts) => ts.map((t) => t.textContent ?? ''));
+		};
+		const years = await open(`${demo}/indicators/incoming?grain=year&from=2019-01-01&to=2026-09-30`);
+		const y = await xLabels(years);
+		expect(y.length).toBeGreaterThan(1);
+		for (const label of y) expect(label).toMatch(/^20\d\d$/);
+		await years.close();
+		const quarters = await open(`${demo}/indicators/incoming?grain=quarter&period=2025`, 'en-GB');
+		expect(await xLabels(quarters)).toEqual(['Q1 2025', 'Q2 2025', 'Q3 2025', 'Q4 2025']);
+		await quarters.close();
+	});
+
+	it('draw a rate near 100 % on a scale around it, with its target and thresholds', async () => {
+		const page = await open(`${demo}/indicators/clearance_rate`, 'en-GB');
+		await drawn(page);
+		const trend = page.locator('figure.chart', { has: page.locator('[data-level]') });
+		await expect(trend.locator('[data-level="target"] text').textContent()).resolves.toBe('target 100.0%');
+		await expect(trend.locator('[data-level="alert"] text').textContent()).resolves.toMatch(/95\.0%$/);
+		const ticks = await trend.locator('svg g.grid > text').evaluateAll((ts) => ts.map((t) => parseFloat(t.textContent ?? '')));
+		// Not from 0: a point of difference is visible.
+		expect(Math.min(...ticks)).toBeGreaterThan(50);
+		await page.close();
+	});
+});
+
+describe('histograms of unequal bins', () => {
+	it('draw each bin by density, so that its area is its count, and give the open bin in words', async () => {
+		const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1360, height: 900 } });
+		await loginAs(context, fixture, 'judge');
+		const page = await context.newPage();
+		await page.goto(`${fixture}/practice?period=2024`);
+		const figure = page.locator('figure.chart', { has: page.getByRole('heading', { name: 'Days from filing to decision', exact: true }) });
+		await figure.locator('rect[data-bin]').first().waitFor();
+		const bins = await figure.locator('rect[data-bin]').evaluateAll((rs) =>
+			rs.map((r) => ({
+				area: (Number(r.getAttribute('width')) + 2) * Number(r.getAttribute('height')),
+				n: Number((r.getAttribute('aria-label') ?? '').split(': ')[1])
+			}))
+		);
+		const filled = bins.filter((b) => b.n > 0);
+		expect(filled.length).toBeGreaterThan(1);
+		const perCase = filled.map((b) => b.area / b.n);
+		for (const a of perCase) expect(Math.abs(a / perCase[0] - 1)).toBeLessThan(0.02);
+		await expect(figure.locator('g.open').textContent()).resolves.toContain('open-ended bin');
+		await context.close();
+	});
+});
+
+describe('filters a figure does not follow', () => {
+	it('are said on it: fraud figures are not filtered by court or instance', async () => {
+		const page = await open(`${demo}/?court=KZ75-D01&instance=first`, 'en-GB');
+		await expect(page.locator('[data-indicator="fraud_incidents"] [data-testid="kpi-ignored"]').textContent()).resolves.toBe(
+			'Not filtered by court, instance: shown for all'
+		);
+		expect(await page.locator('[data-indicator="incoming"] [data-testid="kpi-ignored"]').count()).toBe(0);
+		await page.close();
+		const fraud = await open(`${demo}/fraud?court=KZ75-D01`);
+		await expect(fraud.getByTestId('fraud-ignored').textContent()).resolves.toContain('Не фильтруется по: суд');
+		await expect(fraud.locator('[data-indicator="fraud_damage"] [data-testid="kpi-ignored"]').textContent()).resolves.toContain('суд');
+		await fraud.close();
+	});
+});
