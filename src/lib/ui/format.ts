@@ -2,6 +2,7 @@
 import type { Grain, Unit } from '$lib/domain/catalog';
 import type { ChangeScale, Comparison } from '$lib/domain/comparison';
 import type { Locale } from '$lib/domain/l10n';
+import { bucketEnd, bucketStart, type Period } from '$lib/domain/period';
 import { formatLongDate, formatMonthYear, formatNumberIntl } from '$lib/i18n/intl';
 import * as m from '$lib/paraglide/messages';
 
@@ -58,12 +59,34 @@ export function formatChange(change: number, scale: ChangeScale, locale: Locale)
 	);
 }
 
-/** The comparison with a year earlier in words: the change, or why none is shown. */
-export function comparisonText(comparison: Comparison, locale: Locale): string {
-	if (comparison.comparable) return m.kpi_vs_last_year({ change: formatChange(comparison.change, comparison.scale, locale) }, { locale });
+/**
+ * A period named shortly: "2025", "3 кв. 2025", "сент. 2025 г.", "окт. 2024 г. – сент. 2025 г.";
+ * days only when it does not start or end with a month.
+ */
+export function formatPeriod(p: Period, locale: Locale): string {
+	const wholeMonths = p.from === bucketStart(p.from, 'month') && p.to === bucketEnd(p.to, 'month');
+	if (!wholeMonths) return `${formatDate(p.from, locale)} – ${formatDate(p.to, locale)}`;
+	for (const grain of ['year', 'quarter', 'month'] as const) {
+		if (p.from === bucketStart(p.from, grain) && p.to === bucketEnd(p.from, grain)) return formatBucket(p.from, grain, locale);
+	}
+	return `${formatMonth(p.from, locale)} – ${formatMonth(p.to, locale)}`;
+}
+
+/** The comparison with the same period a year earlier in words: the change against that named period, or why none is shown. */
+export function comparisonText(comparison: Comparison, previous: Period, locale: Locale): string {
+	if (comparison.comparable) {
+		return m.kpi_vs_period(
+			{ change: formatChange(comparison.change, comparison.scale, locale), period: formatPeriod(previous, locale) },
+			{ locale }
+		);
+	}
 	switch (comparison.reason) {
 		case 'no_data':
-			return m.kpi_no_comparison_data({}, { locale });
+			return m.kpi_no_comparison_data({ period: formatPeriod(previous, locale) }, { locale });
+		case 'hidden':
+			return m.kpi_not_comparable_hidden({}, { locale });
+		case 'provisional':
+			return m.kpi_not_comparable_provisional({}, { locale });
 		case 'before_data':
 			return m.kpi_not_comparable_before_data({ month: formatMonth(comparison.dataFrom, locale) }, { locale });
 		case 'incomplete':
@@ -71,6 +94,32 @@ export function comparisonText(comparison: Comparison, locale: Locale): string {
 		case 'small_base':
 			return m.kpi_not_comparable_small_base({ n: comparison.min }, { locale });
 	}
+}
+
+/** Why a figure is "no data", in words (the reasons of the metrics layer). */
+export function missingText(reason: string, locale: Locale): string {
+	return reason === 'form_periods' ? m.missing_form_periods({}, { locale }) : m.missing_no_data({}, { locale });
+}
+
+/** The state of one figure of a chart or table, as far as it is not a plain value. */
+export interface FigureState {
+	value: number | null;
+	missing?: string | null;
+	provisional?: boolean;
+	suppressed?: boolean;
+	partial?: boolean;
+}
+
+/**
+ * A figure of a table, a tooltip or a CSV in words: its value with what qualifies it
+ * ("412 (предварительно)"), or why there is none ("нет данных: …", "скрыто: менее 5 записей").
+ */
+export function figureText(f: FigureState, unit: Unit, locale: Locale, minCount: number): string {
+	if (f.suppressed) return m.suppressed_count({ min: minCount }, { locale });
+	if (f.value === null) return f.missing ? missingText(f.missing, locale) : m.no_data({}, { locale });
+	const notes = [f.provisional ? m.figure_provisional({}, { locale }) : null, f.partial ? m.chart_partial({}, { locale }) : null];
+	const said = notes.filter((n) => n !== null);
+	return said.length ? `${formatValue(f.value, unit, locale)} (${said.join(', ')})` : formatValue(f.value, unit, locale);
 }
 
 /** A share (0.25) as a percentage ("25 %", "25%"). */

@@ -39,6 +39,8 @@ export interface KpiFigure {
 	previous: number | null;
 	/** The change on the year-earlier period, or why there is none to show. */
 	comparison: Comparison;
+	/** That year-earlier period, to name it beside the change. */
+	previousPeriod: Period;
 	/** Filters of the query that this indicator cannot take: its figure is for all their values. */
 	ignored: DimensionId[];
 	spark: (number | null)[];
@@ -59,14 +61,24 @@ interface Context {
 	access: Access;
 }
 
-function figure(indicator: Indicator, f: Figures, context: Context, extra: Pick<KpiFigure, 'ignored'> & { dataFrom: string | null }): KpiFigure {
+function figure(
+	indicator: Indicator,
+	f: Figures,
+	context: Context,
+	extra: Pick<KpiFigure, 'ignored'> & { dataFrom: string | null }
+): KpiFigure {
 	const months = context.monthBuckets.map((b, i) => ({
 		period: b.period,
 		partial: b.partial,
 		value: f.months[i]?.value ?? null,
 		...(f.months[i]?.provisional ? { provisional: true } : {})
 	}));
-	const side = (row: ResultRow) => ({ value: row.value, n: row.n, suppressed: Boolean(row.suppressed), provisional: Boolean(row.provisional) });
+	const side = (row: ResultRow) => ({
+		value: row.value,
+		n: row.n,
+		suppressed: Boolean(row.suppressed),
+		provisional: Boolean(row.provisional)
+	});
 	return {
 		id: indicator.id,
 		value: f.current.value,
@@ -81,6 +93,7 @@ function figure(indicator: Indicator, f: Figures, context: Context, extra: Pick<
 			previousPeriod: previousYear(context.period),
 			dataFrom: extra.dataFrom
 		}),
+		previousPeriod: previousYear(context.period),
 		ignored: extra.ignored,
 		spark: months.map((m) => m.value),
 		months

@@ -9,6 +9,7 @@ const figure = (id: string, value: number | null, months: (number | null)[] = []
 	hiddenBelow: null,
 	previous: null,
 	comparison: { comparable: false, reason: 'no_data' },
+	previousPeriod: { from: '2024-01-01', to: '2024-12-31' },
 	ignored: [],
 	spark: months,
 	months: months.map((v, i) => ({ period: `2025-${String(i + 1).padStart(2, '0')}-01`, partial: false, value: v }))

@@ -9,9 +9,9 @@ import type { QueryError, ViewQuery } from '../../domain/query';
 import { hasRole, PERSONAL_DATA_ROLE, type Access } from '../../domain/roles';
 import type { Queryable } from '../db/database';
 import { dataAsOf } from '../metrics/as-of';
-import { dataFrom } from '../metrics/coverage';
+import { completeFrom } from '../metrics/complete';
 import { kpiFigures, type KpiFigure } from '../metrics/kpis';
-import { runIndicator, type IndicatorResult, type ResultRow } from '../metrics/run';
+import { runIndicator, type IndicatorResult, type MissingReason, type ResultRow } from '../metrics/run';
 import { drillLevel } from './drill';
 
 export interface ExplorerPoint {
@@ -19,8 +19,15 @@ export interface ExplorerPoint {
 	partial: boolean;
 	value: number | null;
 	suppressed: boolean;
+	/** Why the value is "no data" (the metrics layer's reason); null when it has one. */
+	missing: MissingReason | null;
+	/** The value may still grow (indicator.maturesIn). */
+	provisional: boolean;
 	/** The same bucket a year earlier; null when that bucket starts before the data is complete. */
 	previous: number | null;
+	/** Why `previous` is null: the metrics layer's reason, or `before_data` when it precedes complete data. */
+	previousMissing: MissingReason | 'before_data' | null;
+	previousSuppressed: boolean;
 }
 
 export interface ExplorerView {
@@ -63,7 +70,7 @@ export async function explorerView(db: Queryable, indicator: Indicator, query: V
 	const { region: _, ...others } = query.filters;
 	const run = (q: ViewQuery) => runIndicator(db, indicator, q, access);
 	const [from, headline, current, previous, breakdown, map] = await Promise.all([
-		dataFrom(db, measureFacts(indicator.measure)),
+		completeFrom(db, measureFacts(indicator.measure)),
 		kpiFigures(db, [indicator.id], flat, access),
 		run({ ...flat, grain }),
 		run({ ...flat, grain, period: { kind: 'range', ...previousYear(period) } }),
@@ -75,13 +82,21 @@ export async function explorerView(db: Queryable, indicator: Indicator, query: V
 	const ok = (r: typeof current) => (r as { value: IndicatorResult }).value;
 	// A year-earlier bucket that starts before the data is complete holds only a remnant (the backlog of the first day): not a base.
 	const comparable = (period: string) => from === null || addYears(period, -1) >= from;
-	const trend = ok(current).rows.map((row, i) => ({
-		period: String(row.period),
-		partial: Boolean(row.partial),
-		value: row.value,
-		suppressed: Boolean(row.suppressed),
-		previous: comparable(String(row.period)) ? (ok(previous).rows[i]?.value ?? null) : null
-	}));
+	const trend = ok(current).rows.map((row, i): ExplorerPoint => {
+		const before = ok(previous).rows[i];
+		const base = comparable(String(row.period));
+		return {
+			period: String(row.period),
+			partial: Boolean(row.partial),
+			value: row.value,
+			suppressed: Boolean(row.suppressed),
+			missing: row.missing ?? null,
+			provisional: Boolean(row.provisional),
+			previous: base ? (before?.value ?? null) : null,
+			previousMissing: base ? (before?.missing ?? null) : 'before_data',
+			previousSuppressed: base && Boolean(before?.suppressed)
+		};
+	});
 	return {
 		ok: true,
 		value: {
