@@ -1,11 +1,15 @@
 /**
  * Every figure honest, in a real browser: changes of rates in percentage points and of counts in
- * percent; no change against a base before the data or too small to mean anything, with the
- * reason said; value ticks that never repeat and time ticks on the grain of the series; rates
- * near 100 % drawn around their target and thresholds; histograms of unequal bins by density;
- * filters a figure does not follow said on it. On the demo server (scale 0.05, data from January
- * 2019) and the hand-computed fixture (fewer than 30 records everywhere).
+ * percent, against the period named; no change against a base before the data, too small, or
+ * provisional, with the reason said; "no data" never drawn as 0 (a gap, a hatched stub, the
+ * reason in words) and a true 0 drawn; provisional figures marked; value ticks that never repeat
+ * and time ticks on the grain of the series; rates near 100 % drawn around their target and
+ * thresholds; histograms of unequal bins by density; filters a figure does not follow said on
+ * it. On the demo server (scale 0.05, data complete from January 2019, as of 30 September 2026)
+ * and the hand-computed fixture (fewer than 30 records everywhere).
  */
+import fs from 'node:fs';
+import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MIN_COMPARISON_BASE } from '../src/lib/domain/comparison';
@@ -41,19 +45,32 @@ async function drawn(page: Page): Promise<void> {
 }
 
 describe('changes on a year earlier', () => {
-	it('gives rates and shares in percentage points, counts and amounts in percent, in each language', async () => {
+	it('gives rates and shares in percentage points, counts and amounts in percent, against the period named, in each language', async () => {
 		const ru = await open(`${demo}/`);
 		const rate = await change(ru, 'clearance_rate');
 		expect(rate.kind).toBe('points');
-		expect(rate.text).toMatch(/^[↑↓→]?\s*[+-]?\d+,\d п\.п\. к прошлому году$/);
+		expect(rate.text).toMatch(/^[↑↓→]?\s*[+-]?\d+,\d п\.п\. к окт\. 2024 г\. – сент\. 2025 г\.$/);
 		const count = await change(ru, 'incoming');
 		expect(count.kind).toBe('percent');
-		expect(count.text).toMatch(/[+-]?\d+,\d % к прошлому году$/);
+		expect(count.text).toMatch(/[+-]?\d+,\d % к окт\. 2024 г\. – сент\. 2025 г\.$/);
 		expect((await change(ru, 'fraud_damage')).kind).toBe('percent');
 		await ru.close();
-		const en = await open(`${demo}/`, 'en-GB');
-		expect((await change(en, 'e_filed_share')).text).toMatch(/\d\.\d pp vs last year$/);
+		const en = await open(`${demo}/?period=2025`, 'en-GB');
+		expect((await change(en, 'e_filed_share')).text).toMatch(/\d\.\d pp vs 2024$/);
 		await en.close();
+		const kk = await open(`${demo}/?period=2025-Q2`, 'kk-KZ');
+		expect((await change(kk, 'clearance_rate')).text).toMatch(/^[↑↓→]?\s*2024 ж\. 2-тоқсан салыстырғанда [+-]?\d+,\d п\.т\.$/);
+		await kk.close();
+	});
+
+	it('gives none for a provisional figure, and says so', async () => {
+		const page = await open(`${demo}/indicators/appeal_rate`, 'en-GB');
+		expect(await change(page, 'appeal_rate')).toEqual({
+			kind: 'provisional',
+			text: 'not comparable: the value is provisional, data are still arriving'
+		});
+		await expect(page.getByTestId('kpi-provisional').textContent()).resolves.toBe('provisional');
+		await page.close();
 	});
 
 	it('gives none against a period before the data and says why (a 2019 quarter read "+30 080,4 %")', async () => {
@@ -79,6 +96,65 @@ describe('changes on a year earlier', () => {
 			kind: 'small_base',
 			text: `not comparable: fewer than ${MIN_COMPARISON_BASE} records in one of the periods`
 		});
+		await page.close();
+	});
+});
+
+describe('no data is not zero', () => {
+	it('says "no data" with the reason where the forms do not line up with the months, and draws no line, bar or 0', async () => {
+		const page = await open(`${demo}/indicators/incoming?source=court_stats&grain=month&period=2024`, 'en-GB');
+		const reason = "no data: the period does not line up with the reporting forms' periods";
+		const tile = page.locator('[data-indicator="incoming"]').first();
+		await expect(tile.getByTestId('kpi-value').textContent()).resolves.toMatch(/^\s*no data\s*$/);
+		await expect(tile.getByTestId('kpi-missing').textContent()).resolves.toBe(reason);
+		// Nothing to compare is not said against "no data" of the figure itself.
+		expect(await tile.getByTestId('kpi-change').count()).toBe(0);
+		const trend = page.locator('figure.chart', { has: page.getByRole('heading', { name: 'Incoming cases: trend' }) });
+		await expect(trend.getByTestId('chart-nothing').textContent()).resolves.toBe(reason);
+		expect(await trend.locator('svg g.grid').count()).toBe(0);
+		// The table and its CSV say it for every month; numbers stay empty rather than 0.
+		const [download] = await Promise.all([page.waitForEvent('download'), trend.getByTestId('export-csv').click()]);
+		const csv = Papa.parse<string[]>(
+			fs
+				.readFileSync((await download.path())!, 'utf8')
+				.replace(/^\ufeff/, '')
+				.trim()
+		).data;
+		expect(csv[0]).toEqual(['Period', 'Selected period', 'A year earlier', 'Note']);
+		expect(csv.slice(1)).toHaveLength(12);
+		for (const row of csv.slice(1)) expect(row[1]).toBe(reason);
+		await page.close();
+	});
+
+	it('draws a figure without data as a hatched stub with its reason, and a true 0 as 0', async () => {
+		// Source "forms" by region for 2024: some regions' forms do not cover whole quarters of it.
+		const forms = await open(`${demo}/indicators/incoming?source=court_stats&period=2024&by=region`, 'en-GB');
+		const missing = forms.locator('g.bar[data-state="missing"]');
+		await missing.first().waitFor();
+		for (const label of await missing.evaluateAll((bars) => bars.map((b) => b.getAttribute('aria-label') ?? ''))) {
+			expect(label).toMatch(/: no data: (the data hold no records|the period does not line up)/);
+		}
+		expect(await missing.first().locator('rect.value').count()).toBe(0);
+		await forms.close();
+		// Ulytau's courts work from 8 June 2022: nothing was filed there in the first quarter, a true 0.
+		const zero = await open(`${demo}/indicators/incoming?period=2022-Q1&by=region`, 'en-GB');
+		const ulytau = zero.locator('g.bar[data-key="KZ-62"]');
+		await ulytau.waitFor();
+		await expect(ulytau.getAttribute('aria-label')).resolves.toBe('Ulytau: 0');
+		expect(await ulytau.locator('rect.zero').count()).toBe(1);
+		await zero.close();
+	});
+
+	it('marks provisional buckets dashed and names them in the legend, the tooltip and the table', async () => {
+		const page = await open(`${demo}/indicators/appeal_rate`, 'en-GB');
+		await drawn(page);
+		const trend = page.locator('figure.chart', { has: page.getByRole('heading', { name: 'Appeal rate: trend' }) });
+		await expect(trend.locator('[data-legend="unsure"]').textContent()).resolves.toContain('provisional');
+		await trend.getByRole('button', { name: 'Show table' }).click();
+		const notes = await trend.locator('table tbody tr td:nth-child(4)').allTextContents();
+		// The last six months of the data may still receive appeals.
+		expect(notes.slice(-6).every((n) => n.includes('provisional'))).toBe(true);
+		expect(notes[0]).not.toContain('provisional');
 		await page.close();
 	});
 });

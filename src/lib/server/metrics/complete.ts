@@ -10,17 +10,30 @@ import { dataRevision } from '../db/revision';
 import { startColumns } from './coverage';
 import { FACTS } from './facts';
 
-/** The column that dates a row's arrival, per table (identifiers of code, not of input). */
-const ARRIVAL: Record<string, string> = { cases: 'filed_date', fraud: 'registered_date', court_stats: 'period_start' };
+/**
+ * The columns that date a table's events (identifiers of code, not of input): a table is complete
+ * from the first month in which each of them is. Filings of December 2018 are many (the backlog
+ * pending on 1 January 2019), their decisions few.
+ */
+const EVENTS: Record<string, readonly string[]> = {
+	cases: ['filed_date', 'decided_date'],
+	fraud: ['registered_date'],
+	court_stats: ['period_start']
+};
 
 const cache = new WeakMap<Queryable, { revision: number; from: Map<string, string | null> }>();
 
-async function tableFrom(db: Queryable, table: string): Promise<string | null> {
+async function columnFrom(db: Queryable, table: string, column: string): Promise<string | null> {
 	const [row] = await db.query<{ from: string | null }>(
-		`WITH m AS (SELECT date_trunc('month', ${ARRIVAL[table]}) AS m, count(*) AS n FROM ${table} GROUP BY 1)
+		`WITH m AS (SELECT date_trunc('month', ${column}) AS m, count(*) AS n FROM ${table} WHERE ${column} IS NOT NULL GROUP BY 1)
 		SELECT strftime(min(m) FILTER (WHERE n >= 0.5 * (SELECT median(n) FROM m)), '%Y-%m-%d') AS "from" FROM m`
 	);
 	return row?.from ?? null;
+}
+
+async function tableFrom(db: Queryable, table: string): Promise<string | null> {
+	const found = (await Promise.all(EVENTS[table].map((c) => columnFrom(db, table, c)))).filter((d): d is string => d !== null);
+	return found.length ? found.reduce((a, b) => (a > b ? a : b)) : null;
 }
 
 /** The tables whose rows a fact counts (those its coverage starts from); none for a fact described at run time. */
@@ -28,7 +41,7 @@ function tables(fact: FactId): string[] {
 	const f = FACTS[fact] as (typeof FACTS)[FactId] | undefined;
 	if (!f) return [];
 	const columns = (Object.keys(f.events) as EventId[]).flatMap((e) => startColumns(fact, e));
-	return [...new Set(columns.map((c) => c.split('.')[0]))].filter((t) => t in ARRIVAL);
+	return [...new Set(columns.map((c) => c.split('.')[0]))].filter((t) => t in EVENTS);
 }
 
 /** First day of complete data for the facts a figure reads (the latest of their tables); null when not known. */
@@ -36,7 +49,7 @@ export async function completeFrom(db: Queryable, facts: readonly FactId[]): Pro
 	const revision = dataRevision();
 	let hit = cache.get(db);
 	if (hit?.revision !== revision) {
-		const all = Object.keys(ARRIVAL);
+		const all = Object.keys(EVENTS);
 		const values = await Promise.all(all.map((t) => tableFrom(db, t)));
 		hit = { revision, from: new Map(all.map((t, i) => [t, values[i]])) };
 		cache.set(db, hit);
