@@ -26,6 +26,8 @@ export interface MonthFigure {
 	value: number | null;
 	/** The month's figure is provisional (indicator.maturesIn). */
 	provisional?: boolean;
+	/** Why the month's figure is "no data". */
+	missing?: MissingReason;
 }
 
 export interface KpiFigure {
@@ -71,7 +73,8 @@ function figure(
 		period: b.period,
 		partial: b.partial,
 		value: f.months[i]?.value ?? null,
-		...(f.months[i]?.provisional ? { provisional: true } : {})
+		...(f.months[i]?.provisional ? { provisional: true } : {}),
+		...(f.months[i]?.missing ? { missing: f.months[i].missing } : {})
 	}));
 	const side = (row: ResultRow) => ({
 		value: row.value,

@@ -12,7 +12,7 @@ import type { Access } from '../../domain/roles';
 import type { Queryable } from '../db/database';
 import { dataAsOf } from '../metrics/as-of';
 import { kpiFigures, type KpiFigure } from '../metrics/kpis';
-import { runIndicator, type IndicatorResult, type ResultRow } from '../metrics/run';
+import { runIndicator, type IndicatorResult, type MissingReason, type ResultRow } from '../metrics/run';
 import { demoScale } from './demo-scale';
 
 /** Key figures of the page: scale, damage (total and median), recovery, court outcome and speed. */
@@ -34,6 +34,8 @@ export interface Slice {
 	/** Records behind the figure; null when hidden. */
 	n: number | null;
 	suppressed: boolean;
+	/** Why the value is "no data" (the metrics layer's reason). */
+	missing?: MissingReason;
 }
 
 export interface MonthPoint {
@@ -85,7 +87,13 @@ async function run(db: Queryable, id: string, query: ViewQuery, access: Access):
 async function slices(db: Queryable, id: string, dimension: DimensionId, query: ViewQuery, access: Access): Promise<Slice[]> {
 	const { rows } = await run(db, id, { ...query, by: [dimension] }, access);
 	return rows
-		.map((r) => ({ key: String(r[dimension]), value: r.value, n: r.n, suppressed: Boolean(r.suppressed) }))
+		.map((r) => ({
+			key: String(r[dimension]),
+			value: r.value,
+			n: r.n,
+			suppressed: Boolean(r.suppressed),
+			...(r.missing ? { missing: r.missing } : {})
+		}))
 		.sort((a, b) => (b.value ?? -1) - (a.value ?? -1) || a.key.localeCompare(b.key));
 }
 

@@ -12,7 +12,7 @@ import { drillLevel } from './drill';
 import type { Queryable } from '../db/database';
 import { dataAsOf } from '../metrics/as-of';
 import { kpiFigures, type KpiFigure } from '../metrics/kpis';
-import { runIndicator, type ResultRow } from '../metrics/run';
+import { runIndicator, type MissingReason, type ResultRow } from '../metrics/run';
 import { overdueCassation, rankAlerts, WATCHED, type Alert } from './alerts';
 
 export const OVERVIEW_KPIS = [
@@ -38,6 +38,8 @@ export interface TrendPoint {
 	partial: boolean;
 	incoming: number | null;
 	resolved: number | null;
+	/** Why a figure of the month is "no data" (the metrics layer's reason). */
+	missing: { incoming: MissingReason | null; resolved: MissingReason | null };
 }
 
 export interface Breakdown {
@@ -88,7 +90,8 @@ export async function overviewView(db: Queryable, access: Access, query: ViewQue
 		period: m.period,
 		partial: m.partial,
 		incoming: m.value,
-		resolved: resolved.months[i]?.value ?? null
+		resolved: resolved.months[i]?.value ?? null,
+		missing: { incoming: m.missing ?? null, resolved: resolved.months[i]?.missing ?? null }
 	}));
 	return { asOf, period, kpis, trend, map, bars: level === 'region' ? map : bars, alerts };
 }
