@@ -145,6 +145,22 @@ describe('no data is not zero', () => {
 		await zero.close();
 	});
 
+	it('draws a region without data unlike one filtered out, each said in words', async () => {
+		// Abai region exists from 8 June 2022: in 2019 the data hold nothing of it.
+		const page = await open(`${demo}/?period=2019-Q1`, 'en-GB');
+		const map = page.locator('figure.chart', { has: page.locator('[data-region]') }).first();
+		await expect(map.locator('[data-region="KZ-10"]').getAttribute('aria-label')).resolves.toMatch(
+			/: no data: the data hold no records for this period$/
+		);
+		await expect(map.getByTestId('map-legend').textContent()).resolves.toContain('no data');
+		await page.close();
+		const court = await open(`${demo}/?court=KZ75-D01`, 'en-GB');
+		const filtered = court.locator('figure.chart', { has: court.locator('[data-region]') }).first();
+		await expect(filtered.locator('[data-region="KZ-71"]').getAttribute('aria-label')).resolves.toMatch(/: filtered out$/);
+		await expect(filtered.locator('[data-region="KZ-75"]').getAttribute('aria-label')).resolves.toMatch(/: \d/);
+		await court.close();
+	});
+
 	it('marks provisional buckets dashed and names them in the legend, the tooltip and the table', async () => {
 		const page = await open(`${demo}/indicators/appeal_rate`, 'en-GB');
 		await drawn(page);
