@@ -217,6 +217,32 @@ describe('axes', () => {
 	});
 });
 
+describe('maps', () => {
+	it('colour every region with a class of the legend drawn beside it, also after a month is picked on the trend', async () => {
+		const page = await open(`${demo}/`, 'en-GB');
+		const map = page.locator('figure.chart', { has: page.locator('[data-region]') }).first();
+		const agree = async () => {
+			const legend = new Set(
+				await map.locator('[data-legend-fill]').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-legend-fill')))
+			);
+			const fills = await map.locator('[data-region]').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-fill')));
+			expect(fills).toHaveLength(20);
+			for (const fill of fills) expect(legend, `${fill} not in the legend ${[...legend].join(', ')}`).toContain(fill);
+		};
+		await agree();
+		// Clearance rate: a status scale around its 100 % target, worded in the legend.
+		await expect(map.getByTestId('map-legend').textContent()).resolves.toContain('on target');
+		const trend = page.locator('section.trend figure.chart svg[role="application"]');
+		await trend.focus();
+		await page.keyboard.press('ArrowRight');
+		await page.keyboard.press('Enter');
+		await page.waitForURL(/from=2025-10-01&to=2025-10-31/);
+		await page.locator('[data-testid="kpi-value"]').first().waitFor();
+		await agree();
+		await page.close();
+	});
+});
+
 describe('histograms of unequal bins', () => {
 	it('draw each bin by density, so that its area is its count, and give the open bin in words', async () => {
 		const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1360, height: 900 } });
