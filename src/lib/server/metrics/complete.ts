@@ -4,11 +4,11 @@
  * first day, the history of a matter reviewed later) but are no base to compare a figure with:
  * a 2019 quarter against the 2018 remnant read "+30 080 %". Read once per data revision.
  */
-import type { EventId, FactId } from '../../domain/catalog';
+import type { EventId, FactRef } from '../../domain/catalog';
 import type { Queryable } from '../db/database';
 import { dataRevision } from '../db/revision';
 import { startColumns } from './coverage';
-import { FACTS } from './facts';
+import { FACTS, isCatalogFact } from './facts';
 
 /**
  * The columns that date a table's events (identifiers of code, not of input): a table is complete
@@ -36,16 +36,15 @@ async function tableFrom(db: Queryable, table: string): Promise<string | null> {
 	return found.length ? found.reduce((a, b) => (a > b ? a : b)) : null;
 }
 
-/** The tables whose rows a fact counts (those its coverage starts from); none for a fact described at run time. */
-function tables(fact: FactId): string[] {
-	const f = FACTS[fact] as (typeof FACTS)[FactId] | undefined;
-	if (!f) return [];
-	const columns = (Object.keys(f.events) as EventId[]).flatMap((e) => startColumns(fact, e));
+/** The tables whose rows a fact counts (those its coverage starts from); none for a dataset's fact. */
+function tables(fact: FactRef): string[] {
+	if (!isCatalogFact(fact)) return [];
+	const columns = (Object.keys(FACTS[fact].events) as EventId[]).flatMap((e) => startColumns(fact, e));
 	return [...new Set(columns.map((c) => c.split('.')[0]))].filter((t) => t in EVENTS);
 }
 
 /** First day of complete data for the facts a figure reads (the latest of their tables); null when not known. */
-export async function completeFrom(db: Queryable, facts: readonly FactId[]): Promise<string | null> {
+export async function completeFrom(db: Queryable, facts: readonly FactRef[]): Promise<string | null> {
 	const revision = dataRevision();
 	let hit = cache.get(db);
 	if (hit?.revision !== revision) {
