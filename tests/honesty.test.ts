@@ -135,6 +135,8 @@ describe('no data is not zero', () => {
 			expect(label).toMatch(/: no data: (the data hold no records|the period does not line up)/);
 		}
 		expect(await missing.first().locator('rect.value').count()).toBe(0);
+		const bars = forms.locator('figure.chart', { has: missing.first() });
+		await expect(bars.locator('[data-legend="none"]').textContent()).resolves.toBe('hatched: no value (not zero)');
 		await forms.close();
 		// Ulytau's courts work from 8 June 2022: nothing was filed there in the first quarter, a true 0.
 		const zero = await open(`${demo}/indicators/incoming?period=2022-Q1&by=region`, 'en-GB');
@@ -171,6 +173,9 @@ describe('no data is not zero', () => {
 		// The last six months of the data may still receive appeals.
 		expect(notes.slice(-6).every((n) => n.includes('provisional'))).toBe(true);
 		expect(notes[0]).not.toContain('provisional');
+		// The explorer's bars are the whole period by region, provisional as its last months are.
+		const bars = page.locator('figure.chart', { has: page.locator('g.bar[data-state="provisional"]') });
+		await expect(bars.locator('[data-legend="provisional"]').textContent()).resolves.toContain('provisional');
 		await page.close();
 	});
 });
