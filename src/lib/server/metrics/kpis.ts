@@ -46,6 +46,8 @@ export interface KpiFigure {
 	previousPeriod: Period;
 	/** Filters of the query that this indicator cannot take: its figure is for all their values. */
 	ignored: DimensionId[];
+	/** First day of complete data, set when the period starts before it: the figure counts only part of the period's cases. */
+	incomplete?: string;
 	spark: (number | null)[];
 	months: MonthFigure[];
 }
@@ -89,6 +91,7 @@ function figure(
 		missing: f.current.missing ?? null,
 		...(f.current.provisional ? { provisional: true } : {}),
 		hiddenBelow: f.current.suppressed ? context.access.minCount : null,
+		...(extra.dataFrom !== null && context.period.from < extra.dataFrom ? { incomplete: extra.dataFrom } : {}),
 		previous: f.previous?.value ?? null,
 		comparison: compareWithYearEarlier({
 			unit: indicator.unit,

@@ -67,4 +67,12 @@ describe('alerts', () => {
 		expect(rankAlerts([figure('pending_end', 10, [100, 110, 105, 130])], null)).toEqual([]);
 		expect(rankAlerts([{ ...figure('stability', 10), hiddenBelow: 5 }], null)).toEqual([]);
 	});
+
+	it('raises none on a period the data covers only in part (the backlog of 2018 "grew" as the records began)', () => {
+		expect(rankAlerts([{ ...figure('stability', 10), incomplete: '2019-01-01' }], null)).toEqual([]);
+		const pending = figure('pending_end', 10, [100, 110, 120, 130]);
+		expect(rankAlerts([{ ...pending, incomplete: '2025-03-01' }], null)).toEqual([]);
+		// Complete from the first of the four months compared: the alert stands.
+		expect(rankAlerts([{ ...pending, incomplete: '2025-01-01' }], null)).toMatchObject([{ kind: 'backlog_growth' }]);
+	});
 });
