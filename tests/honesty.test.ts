@@ -88,6 +88,15 @@ describe('changes on a year earlier', () => {
 			text: 'not comparable: the data a year earlier is incomplete (it starts in Jan 2019)'
 		});
 		await partly.close();
+		// 2018 holds only the backlog pending on 1 January 2019: its figures say so, with no status and no alert.
+		const before = await open(`${demo}/?period=2018`, 'en-GB');
+		const clearance = before.locator('[data-indicator="clearance_rate"]').first();
+		await expect(clearance.getByTestId('kpi-incomplete').textContent()).resolves.toBe(
+			'incomplete: the data are complete only from Jan 2019'
+		);
+		expect(await clearance.locator('.badge').count()).toBe(0);
+		expect(await before.locator('[data-testid="alert"][data-indicator="clearance_rate"]').count()).toBe(0);
+		await before.close();
 	});
 
 	it(`gives none on fewer than ${MIN_COMPARISON_BASE} records`, async () => {
@@ -120,7 +129,7 @@ describe('no data is not zero', () => {
 				.replace(/^\ufeff/, '')
 				.trim()
 		).data;
-		expect(csv[0]).toEqual(['Period', 'Selected period', 'A year earlier', 'Note']);
+		expect(csv[0]).toEqual(['Month', 'Selected period', 'A year earlier', 'Note']);
 		expect(csv.slice(1)).toHaveLength(12);
 		for (const row of csv.slice(1)) expect(row[1]).toBe(reason);
 		await page.close();
@@ -195,9 +204,13 @@ describe('axes', () => {
 	});
 
 	it('label a yearly series by years and a quarterly one by quarters, never by months between', async () => {
+		// The trend's time axis (the forecast beside it is monthly by design).
 		const xLabels = async (page: Page) => {
 			await drawn(page);
-			return page.locator('figure.chart svg g.axis > text:not(.y-label)').evaluateAll((ts) => ts.map((t) => t.textContent ?? ''));
+			return page
+				.locator('figure.chart', { has: page.getByRole('heading', { name: /: (trend|динамика)$/ }) })
+				.locator('svg g.axis > text:not(.y-label)')
+				.evaluateAll((ts) => ts.map((t) => t.textContent ?? ''));
 		};
 		const years = await open(`${demo}/indicators/incoming?grain=year&from=2019-01-01&to=2026-09-30`);
 		const y = await xLabels(years);
