@@ -12,7 +12,7 @@ import { drillLevel } from './drill';
 import type { Queryable } from '../db/database';
 import { dataAsOf } from '../metrics/as-of';
 import { kpiFigures, type KpiFigure } from '../metrics/kpis';
-import { runIndicator, type ResultRow } from '../metrics/run';
+import { runIndicator, type MissingReason, type ResultRow } from '../metrics/run';
 import { overdueCassation, rankAlerts, watched, WATCHED, type Alert } from './alerts';
 
 export const OVERVIEW_KPIS = [
@@ -38,12 +38,16 @@ export interface TrendPoint {
 	partial: boolean;
 	incoming: number | null;
 	resolved: number | null;
+	/** Why a figure of the month is "no data" (the metrics layer's reason). */
+	missing: { incoming: MissingReason | null; resolved: MissingReason | null };
 }
 
 export interface Breakdown {
 	indicator: string;
 	dimension: DimensionId;
 	rows: ResultRow[];
+	/** Filters of the page the indicator cannot take: its figures are for all their values. */
+	ignored: DimensionId[];
 }
 
 export interface OverviewView {
@@ -62,7 +66,7 @@ export interface OverviewView {
 async function breakdown(db: Queryable, id: string, dimension: DimensionId, query: ViewQuery, access: Access): Promise<Breakdown> {
 	const result = await runIndicator(db, indicatorById(id)!, { ...query, grain: undefined, by: [dimension] }, access);
 	if (!result.ok) throw new Error(`overview breakdown of ${id} by ${dimension} is invalid: ${JSON.stringify(result.errors)}`);
-	return { indicator: id, dimension, rows: result.value.rows };
+	return { indicator: id, dimension, rows: result.value.rows, ignored: result.value.ignored };
 }
 
 /** `defined`: the indicators defined as data in force; those marked for the overview are tiles, those with thresholds raise alerts. */
@@ -98,7 +102,8 @@ export async function overviewView(
 		period: m.period,
 		partial: m.partial,
 		incoming: m.value,
-		resolved: resolved.months[i]?.value ?? null
+		resolved: resolved.months[i]?.value ?? null,
+		missing: { incoming: m.missing ?? null, resolved: resolved.months[i]?.missing ?? null }
 	}));
 	return { asOf, period, kpis, trend, map, bars: level === 'region' ? map : bars, alerts, defined: shown };
 }
