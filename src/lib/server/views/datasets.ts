@@ -47,7 +47,8 @@ export interface AuditRow {
 	action: string;
 	dataset_id: number | null;
 	version: number | null;
-	detail: string | null;
+	/** The entry's facts (JSON), written as a sentence by ui/audit.ts. */
+	params: string | null;
 }
 
 /** Rows in force per dataset: canonical tables by lineage, "other" datasets in their current table. */
@@ -86,7 +87,7 @@ export async function listVersions(q: Queryable, datasetId?: number): Promise<Ve
 /** The change log; `withAccounts`: also the changes of user accounts (logins and roles), for administrators only. */
 export async function auditLog(q: Queryable, limit = 100, withAccounts = false): Promise<AuditRow[]> {
 	return q.query<AuditRow>(
-		`SELECT id, occurred_at, actor, action, dataset_id, version, detail FROM audit_log
+		`SELECT id, occurred_at, actor, action, dataset_id, version, params FROM audit_log
 		${withAccounts ? '' : `WHERE action NOT LIKE 'user!_%' ESCAPE '!'`} ORDER BY id DESC LIMIT $limit`,
 		{ limit }
 	);
