@@ -21,12 +21,42 @@ function canonicalTableSql(table: CanonicalTable): string {
 
 /** The English details the change log was written with before migration 8: actions, pattern, the fields its groups hold. */
 const LEGACY_DETAILS: [string[], string, [string, 'text' | 'number'][]][] = [
-	[['import_append', 'import_replace'], '^(.*): (\\d+) loaded, (\\d+) rejected$', [['file', 'text'], ['loaded', 'number'], ['rejected', 'number']]],
-	[['import_refused'], '^(.*): (\\d+) of (\\d+) rows rejected$', [['file', 'text'], ['rejected', 'number'], ['read', 'number']]],
+	[
+		['import_append', 'import_replace'],
+		'^(.*): (\\d+) loaded, (\\d+) rejected$',
+		[
+			['file', 'text'],
+			['loaded', 'number'],
+			['rejected', 'number']
+		]
+	],
+	[
+		['import_refused'],
+		'^(.*): (\\d+) of (\\d+) rows rejected$',
+		[
+			['file', 'text'],
+			['rejected', 'number'],
+			['read', 'number']
+		]
+	],
 	[['rollback'], '^from version (\\d+)$', [['from', 'number']]],
-	[['user_create'], '^(.*) \\((\\w+)\\)$', [['login', 'text'], ['role', 'text']]],
+	[
+		['user_create'],
+		'^(.*) \\((\\w+)\\)$',
+		[
+			['login', 'text'],
+			['role', 'text']
+		]
+	],
 	[['user_update', 'user_delete'], '^user (\\d+)$', [['user', 'number']]],
-	[['column_setting'], '^(.*): (\\w+)$', [['column', 'text'], ['type', 'text']]]
+	[
+		['column_setting'],
+		'^(.*): (\\w+)$',
+		[
+			['column', 'text'],
+			['type', 'text']
+		]
+	]
 ];
 
 export const MIGRATIONS: Migration[] = [
@@ -144,7 +174,7 @@ export const MIGRATIONS: Migration[] = [
 	{
 		// 8, not 7: another branch holds 7; migrations run in order of version, gaps allowed.
 		version: 8,
-		name: 'settings an administrator edits in the UI (the wall); the change log's facts as data',
+		name: 'settings an administrator edits in the UI (the wall); facts of the change log as data',
 		statements: [
 			`CREATE TABLE app_settings (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL, updated_by VARCHAR NOT NULL, updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp)`,
 			// The change log is shown as sentences in the reader's language: its facts as JSON, not English text.

@@ -16,7 +16,11 @@ export async function wallConfig(q: Queryable): Promise<WallConfig> {
 }
 
 /** Saves a checked configuration; open walls reload (the data revision changes). */
-export async function saveWallConfig(db: Database, input: unknown, actor: string): Promise<{ ok: true } | { ok: false; problems: WallProblem[] }> {
+export async function saveWallConfig(
+	db: Database,
+	input: unknown,
+	actor: string
+): Promise<{ ok: true } | { ok: false; problems: WallProblem[] }> {
 	const parsed = parseWallConfig(input);
 	if (!parsed.ok) return parsed;
 	await db.transaction(async (tx) => {
