@@ -9,7 +9,7 @@ export async function readSetting(q: Queryable, key: string): Promise<unknown> {
 export async function writeSetting(q: Queryable, key: string, value: unknown, actor: string): Promise<void> {
 	await q.run(
 		`INSERT INTO app_settings (key, value, updated_by) VALUES ($key, $value, $actor)
-		ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, updated_at = current_timestamp`,
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, updated_at = now()`,
 		{ key, value: JSON.stringify(value), actor }
 	);
 }
