@@ -38,7 +38,7 @@ async function analystPage(): Promise<Page> {
 describe('definition editor', () => {
 	it('defines, corrects, versions and retires an indicator on the case records', async () => {
 		const page = await analystPage();
-		await page.goto(server.url + '/en/definitions');
+		await page.goto(server.url + '/definitions');
 		const dataset = page.getByTestId('def-dataset');
 		const value = await dataset.locator('option', { hasText: 'Fixture cases' }).getAttribute('value');
 		await dataset.selectOption(value!);
