@@ -39,7 +39,8 @@ function get(path: string, encoding: string | null, cookie?: string) {
 
 describe('compression', () => {
 	it('sends pages and JSON as brotli or gzip when asked, and as they are otherwise', async () => {
-		for (const path of ['/', '/api/indicators/clearance_rate']) {
+		// Answers under 1 KB are sent as they are; the catalog is well above.
+		for (const path of ['/', '/api/indicators']) {
 			const plain = await get(path, null);
 			expect(plain.response.headers.get('content-encoding'), path).toBeNull();
 			for (const [encoding, decode] of [
@@ -50,7 +51,9 @@ describe('compression', () => {
 				expect(response.headers.get('content-encoding'), path).toBe(encoding);
 				expect(response.headers.get('vary')).toMatch(/accept-encoding/i);
 				expect(bytes.length, path).toBeLessThan(plain.bytes.length / 3);
-				expect(decode(bytes).toString(), path).toBe(plain.bytes.toString());
+				// The same page but for its script nonce, new in every response.
+				const nonceless = (html: string) => html.replace(/nonce="[^"]*"/g, 'nonce=""');
+				expect(nonceless(decode(bytes).toString()), path).toBe(nonceless(plain.bytes.toString()));
 			}
 		}
 	});
@@ -91,8 +94,8 @@ describe('the practice explorer streams its sections', () => {
 		await expect(page.locator('main').getAttribute('aria-busy')).resolves.toBe('true');
 		await expect(page.locator('main').getAttribute('class')).resolves.toContain('stale');
 
-		await page.unroute('**/__data.json*');
 		await held.continue();
+		await page.unroute('**/__data.json*');
 		await page.waitForURL(/period=2025/);
 		await page.getByTestId('navigation-progress').waitFor({ state: 'detached' });
 		await expect(page.locator('main').getAttribute('aria-busy')).resolves.toBe('false');

@@ -4,7 +4,7 @@
  * cases, one indicator by region (map) and by the next level of the drill-down (bars), and the
  * alerts. Everything is read through the metrics layer.
  */
-import { indicatorById, type DimensionId } from '../../domain/catalog';
+import { indicatorById, type DimensionId, type Indicator } from '../../domain/catalog';
 import { resolvePeriod, type Period } from '../../domain/period';
 import type { ViewQuery } from '../../domain/query';
 import type { Access } from '../../domain/roles';
@@ -13,7 +13,7 @@ import type { Queryable } from '../db/database';
 import { dataAsOf } from '../metrics/as-of';
 import { kpiFigures, type KpiFigure } from '../metrics/kpis';
 import { runIndicator, type ResultRow } from '../metrics/run';
-import { overdueCassation, rankAlerts, WATCHED, type Alert } from './alerts';
+import { overdueCassation, rankAlerts, watched, WATCHED, type Alert } from './alerts';
 
 export const OVERVIEW_KPIS = [
 	'incoming',
@@ -55,6 +55,8 @@ export interface OverviewView {
 	/** The focus indicator at the next level of the drill-down below the current filters. */
 	bars: Breakdown | null;
 	alerts: Alert[];
+	/** Indicators defined as data among the tiles and alerts (the page names them from here). */
+	defined: Indicator[];
 }
 
 /** One indicator by one dimension for the view's period and filters (also the wall's map panels). */
@@ -76,7 +78,14 @@ export function filedAndResolved(figures: readonly KpiFigure[]): TrendPoint[] {
 	}));
 }
 
-export async function overviewView(db: Queryable, access: Access, query: ViewQuery, focus = DEFAULT_FOCUS): Promise<OverviewView> {
+/** `defined`: the indicators defined as data in force; those marked for the overview are tiles, those with thresholds raise alerts. */
+export async function overviewView(
+	db: Queryable,
+	access: Access,
+	query: ViewQuery,
+	focus = DEFAULT_FOCUS,
+	defined: readonly Indicator[] = []
+): Promise<OverviewView> {
 	const asOf = await dataAsOf(db);
 	const period = resolvePeriod(query.period ?? { kind: 'last12' }, asOf);
 	const flat = { ...query, grain: undefined, by: [] };
@@ -84,15 +93,18 @@ export async function overviewView(db: Queryable, access: Access, query: ViewQue
 	// The map shows every region whatever the region filter, so a region can be compared and switched.
 	const { region: _, ...others } = query.filters;
 	// The batch computes the watched indicators with the tiles; the alerts read them from it.
-	const ids = [...new Set([...OVERVIEW_KPIS, ...WATCHED])];
+	const tiles = defined.filter((i) => i.defined?.overview);
+	const shown = defined.filter((i) => i.defined?.overview || watched(i));
+	const ids = [...new Set([...OVERVIEW_KPIS, ...WATCHED, ...shown.map((i) => i.id)])];
 	const [figures, map, bars, cassation] = await Promise.all([
 		kpiFigures(db, ids, flat, access),
 		breakdown(db, focus, 'region', { ...flat, filters: others }, access),
 		level && level !== 'region' ? breakdown(db, focus, level, flat, access) : null,
 		overdueCassation(db, flat, access)
 	]);
-	const alerts = rankAlerts(figures, cassation, flat.filters);
-	const kpis = figures.filter((f) => (OVERVIEW_KPIS as readonly string[]).includes(f.id));
+	const alerts = rankAlerts(figures, cassation, flat.filters, defined);
+	const tileIds = [...OVERVIEW_KPIS, ...tiles.map((i) => i.id)] as readonly string[];
+	const kpis = figures.filter((f) => tileIds.includes(f.id));
 	const trend = filedAndResolved(kpis);
-	return { asOf, period, kpis, trend, map, bars: level === 'region' ? map : bars, alerts };
+	return { asOf, period, kpis, trend, map, bars: level === 'region' ? map : bars, alerts, defined: shown };
 }
