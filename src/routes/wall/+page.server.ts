@@ -1,4 +1,5 @@
 import { database, dataReader } from '$lib/server/db/instance';
+import { indicatorsInForce } from '$lib/server/definitions/indicators';
 import { configuredBoundaries } from '$lib/server/geo';
 import { pageQuery } from '$lib/server/views/page-query';
 import { wallView } from '$lib/server/views/wall';
@@ -10,8 +11,9 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	depends('app:wall');
 	const db = await dataReader();
 	const { query } = await pageQuery(db, url, locals.access);
+	const defined = (await indicatorsInForce(await database())).filter((i) => i.defined);
 	return {
-		wall: await wallView(db, locals.access, await wallConfig(await database()), query),
+		wall: await wallView(db, locals.access, await wallConfig(await database()), query, defined),
 		boundaries: configuredBoundaries(),
 		minCount: locals.access.minCount
 	};

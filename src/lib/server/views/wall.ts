@@ -4,7 +4,7 @@
  * through the metrics layer like the pages the panels mirror; the key figures of all panels
  * are computed in one batch, so a wall of many panels costs about what the overview costs.
  */
-import { indicatorById, indicatorDimensions } from '../../domain/catalog';
+import { indicatorById, indicatorDimensions, type Indicator } from '../../domain/catalog';
 import { resolvePeriod, type Period } from '../../domain/period';
 import type { ViewQuery } from '../../domain/query';
 import type { Access } from '../../domain/roles';
@@ -14,7 +14,7 @@ import { dataRevision } from '../db/revision';
 import { dataAsOf } from '../metrics/as-of';
 import { kpiFigures, type KpiFigure } from '../metrics/kpis';
 import type { ResultRow } from '../metrics/run';
-import { overdueCassation, rankAlerts, WATCHED, type Alert } from './alerts';
+import { overdueCassation, rankAlerts, WATCHED, watched, type Alert } from './alerts';
 import { FRAUD_KPIS } from './fraud';
 import { breakdown, filedAndResolved, OVERVIEW_KPIS, type TrendPoint } from './overview';
 
@@ -33,15 +33,17 @@ export interface WallView {
 	period: Period;
 	seconds: number;
 	panels: PanelData[];
+	/** Indicators defined as data whose alerts the alerts panel may show (the page names them from here). */
+	defined: Indicator[];
 }
 
 /** The key figures a panel needs from the batch. */
-function figuresOf(panel: WallPanel): readonly string[] {
+function figuresOf(panel: WallPanel, watchedDefined: readonly Indicator[]): readonly string[] {
 	switch (panel.kind) {
 		case 'kpis':
 			return OVERVIEW_KPIS;
 		case 'alerts':
-			return WATCHED;
+			return [...WATCHED, ...watchedDefined.map((i) => i.id)];
 		case 'trend':
 			return ['incoming', 'resolved'];
 		case 'fraud':
@@ -53,14 +55,22 @@ function figuresOf(panel: WallPanel): readonly string[] {
 	}
 }
 
-export async function wallView(db: Queryable, access: Access, config: WallConfig, query: ViewQuery): Promise<WallView> {
+/** `defined`: the indicators defined as data in force; those with thresholds raise alerts, as on the overview. */
+export async function wallView(
+	db: Queryable,
+	access: Access,
+	config: WallConfig,
+	query: ViewQuery,
+	defined: readonly Indicator[] = []
+): Promise<WallView> {
 	// Read before the figures: a change committed meanwhile leaves the wall one revision behind, so it reloads again.
 	const revision = dataRevision();
 	const asOf = await dataAsOf(db);
 	const period = resolvePeriod(query.period ?? { kind: 'last12' }, asOf);
 	const flat = { ...query, grain: undefined, by: [] };
 	const panels = visiblePanels(config, access.role);
-	const ids = [...new Set(panels.flatMap(figuresOf))];
+	const alerting = panels.some((p) => p.kind === 'alerts') ? defined.filter(watched) : [];
+	const ids = [...new Set(panels.flatMap((p) => figuresOf(p, alerting)))];
 	const { region: _, ...others } = query.filters;
 	const [figures, cassation] = await Promise.all([
 		ids.length ? kpiFigures(db, ids, flat, access) : [],
@@ -76,7 +86,7 @@ export async function wallView(db: Queryable, access: Access, config: WallConfig
 				case 'kpis':
 					return { kind: 'kpis', kpis: pick(OVERVIEW_KPIS) };
 				case 'alerts':
-					return { kind: 'alerts', alerts: rankAlerts(figures, cassation, flat.filters) };
+					return { kind: 'alerts', alerts: rankAlerts(figures, cassation, flat.filters, alerting) };
 				case 'trend':
 					return { kind: 'trend', trend: filedAndResolved(figures) };
 				case 'fraud':
@@ -96,5 +106,5 @@ export async function wallView(db: Queryable, access: Access, config: WallConfig
 			}
 		})
 	);
-	return { revision, asOf, period, seconds: config.seconds, panels: data };
+	return { revision, asOf, period, seconds: config.seconds, panels: data, defined: alerting };
 }
