@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as m from '../paraglide/messages.js';
-import { auditSentence, type AuditEntry } from './audit-texts';
+import { actorText, auditSentence, type AuditEntry } from './audit-texts';
 import { counted } from './plural';
 
 const entry = (action: string, params: object | null, dataset: Partial<AuditEntry> = {}): AuditEntry => ({
@@ -59,5 +59,13 @@ describe('the change log as sentences', () => {
 		expect(auditSentence(entry('wall_settings', { panels: 5, seconds: 21 }), 'ru')).toBe(
 			'Экран ситуационного центра: выбрано 5 панелей, по 21 секунда на панель.'
 		);
+	});
+});
+
+describe('who did it', () => {
+	it('names the start-up load and command-line tools in words, an account by its login', () => {
+		expect(actorText('system', 'kk')).toBe('жүйе (іске қосу кезіндегі жүктеу)');
+		expect(actorText('cli:ops', 'ru')).toBe('командная строка (ops)');
+		expect(actorText('admin.test', 'en')).toBe('admin.test');
 	});
 });

@@ -89,3 +89,10 @@ export function auditSentence(entry: AuditEntry, locale: Locale): string {
 			return m.audit_s_other({ action: entry.action }, o);
 	}
 }
+
+/** Who did it: an account's login as stored; the start-up load and command-line tools in words. */
+export function actorText(actor: string, locale: Locale): string {
+	if (actor === 'system') return m.actor_system({}, { locale });
+	if (actor.startsWith('cli:')) return m.actor_cli({ user: actor.slice(4) }, { locale });
+	return actor;
+}
