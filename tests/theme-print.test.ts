@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { loginAs } from './support/auth';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { THEME_COOKIE } from '../src/lib/ui/theme/theme';
 import { launchBrowser } from './support/browser';
@@ -89,6 +90,8 @@ describe('printable briefing of the overview', () => {
 	it('prints on A4 without navigation or buttons, with a header of period, filters and date, and every chart’s table', async () => {
 		// Printing is always light, whatever the theme on screen.
 		const context = await browser.newContext({ locale: 'en-GB', colorScheme: 'dark' });
+		// Filters by several values are for signed-in staff (the public's take one value each).
+		await loginAs(context, base, 'analyst');
 		const page = await context.newPage();
 		await page.goto(base + '/?region=KZ-71,KZ-75&case_type=civil');
 		await expect(page.getByRole('button', { name: 'Print briefing' }).isVisible()).resolves.toBe(true);
