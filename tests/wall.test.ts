@@ -82,19 +82,22 @@ describe('/wall', () => {
 			await page.context().close();
 		});
 
-	it('shows the public small counts suppressed, an analyst the figures', async () => {
+	it('shows the public small counts suppressed and says its figures are protected, an analyst the figures', async () => {
 		const value = async (page: Page) =>
 			(await page.locator('[data-indicator="pending_end"] [data-testid="kpi-value"]').textContent())!.trim();
 		const publicWall = await wall({ width: 1920, height: 1080 });
 		expect(await value(publicWall)).toBe('<5');
+		await expect(publicWall.getByTestId('public-protection').textContent()).resolves.toContain('меньше 5 скрыты');
 		const analystWall = await wall({ width: 1920, height: 1080 }, 'analyst');
 		expect(await value(analystWall)).toMatch(/^\d+$/);
+		await expect(analystWall.getByTestId('public-protection').count()).resolves.toBe(0);
 		await publicWall.context().close();
 		await analystWall.context().close();
 	});
 
 	it('updates its figures after an import, without a reload', async () => {
-		const page = await wall({ width: 1920, height: 1080 });
+		// An analyst's wall: exact figures (the public's are perturbed).
+		const page = await wall({ width: 1920, height: 1080 }, 'analyst');
 		const incoming = page.locator('[data-indicator="incoming"] [data-testid="kpi-value"]');
 		expect(await incoming.getAttribute('data-value')).toBe('12');
 		const revision = Number(await page.getAttribute('[data-testid="wall"]', 'data-revision'));
