@@ -112,7 +112,7 @@ describe('fraud page', () => {
 		expect(band!.width).toBeGreaterThan(axis!.width * 0.3);
 		// The figures are listed with their source.
 		expect(await page.locator('[data-reference]').count()).toBe(FRAUD_REFERENCES.length);
-		await expect(page.locator('[data-reference="2024"]').textContent()).resolves.toContain('Seed document 001');
+		await expect(page.locator('[data-reference="2024"]').textContent()).resolves.toContain('News release of the courts of Shymkent');
 
 		// Art. 232-1 is drawn from September 2025, when it came into force, with the date marked.
 		const articles = chart(page, 'Criminal Code art. 190 and art. 232-1 by month');

@@ -63,10 +63,24 @@ export interface OverviewView {
 	defined: Indicator[];
 }
 
-async function breakdown(db: Queryable, id: string, dimension: DimensionId, query: ViewQuery, access: Access): Promise<Breakdown> {
+/** One indicator by one dimension for the view's period and filters (also the wall's map panels). */
+export async function breakdown(db: Queryable, id: string, dimension: DimensionId, query: ViewQuery, access: Access): Promise<Breakdown> {
 	const result = await runIndicator(db, indicatorById(id)!, { ...query, grain: undefined, by: [dimension] }, access);
 	if (!result.ok) throw new Error(`overview breakdown of ${id} by ${dimension} is invalid: ${JSON.stringify(result.errors)}`);
 	return { indicator: id, dimension, rows: result.value.rows, ignored: result.value.ignored };
+}
+
+/** The monthly trend of filed and resolved cases, from the key figures (which hold both). */
+export function filedAndResolved(figures: readonly KpiFigure[]): TrendPoint[] {
+	const incoming = figures.find((k) => k.id === 'incoming')!;
+	const resolved = figures.find((k) => k.id === 'resolved')!;
+	return incoming.months.map((m, i) => ({
+		period: m.period,
+		partial: m.partial,
+		incoming: m.value,
+		resolved: resolved.months[i]?.value ?? null,
+		missing: { incoming: m.missing ?? null, resolved: resolved.months[i]?.missing ?? null }
+	}));
 }
 
 /** `defined`: the indicators defined as data in force; those marked for the overview are tiles, those with thresholds raise alerts. */
@@ -96,14 +110,6 @@ export async function overviewView(
 	const alerts = rankAlerts(figures, cassation, flat.filters, defined);
 	const tileIds = [...OVERVIEW_KPIS, ...tiles.map((i) => i.id)] as readonly string[];
 	const kpis = figures.filter((f) => tileIds.includes(f.id));
-	const incoming = kpis.find((k) => k.id === 'incoming')!;
-	const resolved = kpis.find((k) => k.id === 'resolved')!;
-	const trend = incoming.months.map((m, i) => ({
-		period: m.period,
-		partial: m.partial,
-		incoming: m.value,
-		resolved: resolved.months[i]?.value ?? null,
-		missing: { incoming: m.missing ?? null, resolved: resolved.months[i]?.missing ?? null }
-	}));
+	const trend = filedAndResolved(kpis);
 	return { asOf, period, kpis, trend, map, bars: level === 'region' ? map : bars, alerts, defined: shown };
 }
