@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { INDICATORS } from '../src/lib/domain/catalog';
 import { OVERVIEW_KPIS } from '../src/lib/server/views/overview';
 import { loginAs } from './support/auth';
-import { launchBrowser } from './support/browser';
+import { launchBrowser, streamed } from './support/browser';
 import { ROOT } from './support/server';
 
 const demo = inject('demoUrl');
@@ -75,10 +75,11 @@ describe('overview', () => {
 		await page.locator('[data-region="KZ-75"]').click();
 		await page.waitForURL(/[?&]region=KZ-75(&|$)/);
 		await page.locator('[data-testid="active-filter"][data-value="KZ-75"]').waitFor();
+		await streamed(page);
 		const almaty = await tileValues(page);
 		sameFigures(almaty, await apiValues(demo, '?region=KZ-75'));
 		expect(almaty.incoming).toBeLessThan(national.incoming!);
-		// The map still shows every region, the chosen one marked; the bars went down to its courts.
+		// The map still shows every region, the chosen one marked; the ranking went down to its courts.
 		expect(await page.locator('[data-region]').count()).toBe(20);
 		await expect(page.locator('[data-region="KZ-75"]').getAttribute('aria-pressed')).resolves.toBe('true');
 		expect(await page.locator('g.bar').first().getAttribute('data-key')).toMatch(/^KZ75-/);

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { THEME_COOKIE } from '../src/lib/ui/theme/theme';
-import { launchBrowser } from './support/browser';
+import { launchBrowser, streamed } from './support/browser';
 
 const base = inject('fixtureUrl');
 let browser: Browser;
@@ -86,11 +86,15 @@ describe('chart export', () => {
 });
 
 describe('printable briefing of the overview', () => {
-	it('prints on A4 without navigation or buttons, with a header of period, filters and date, and every chart’s table', async () => {
+	/** Pages of a PDF: its page objects. */
+	const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+
+	it('prints on at most two A4 pages without controls or click hints, with a header of period, filters and date; tables only in an appendix on request', async () => {
 		// Printing is always light, whatever the theme on screen.
 		const context = await browser.newContext({ locale: 'en-GB', colorScheme: 'dark' });
 		const page = await context.newPage();
 		await page.goto(base + '/?region=KZ-71,KZ-75&case_type=civil');
+		await streamed(page);
 		await expect(page.getByRole('button', { name: 'Print briefing' }).isVisible()).resolves.toBe(true);
 		await expect(page.getByTestId('print-header').isVisible()).resolves.toBe(false);
 		const table = page.locator('section.trend figure.chart table');
@@ -105,20 +109,43 @@ describe('printable briefing of the overview', () => {
 		await expect(page.getByTestId('print-filters').textContent()).resolves.toBe('Region: Astana, Almaty; Case type: Civil');
 		expect(text).toContain(`Printed on ${new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date())}`);
 		expect(text).toContain('Data as of 1 October 2025');
-		for (const hidden of ['main-nav', 'language', 'theme', 'print-briefing']) {
-			await expect(page.getByTestId(hidden).isVisible(), hidden).resolves.toBe(false);
+		for (const hidden of [
+			'main-nav',
+			'language',
+			'theme',
+			'print-briefing',
+			'print-tables',
+			'filter-bar',
+			'focus',
+			'cases-link',
+			'appendix'
+		]) {
+			await expect(page.getByTestId(hidden).first().isVisible(), hidden).resolves.toBe(false);
 		}
-		await expect(table.isVisible()).resolves.toBe(true);
-		const tables = page.locator('figure.chart table');
-		for (let i = 0; i < (await tables.count()); i++) await expect(tables.nth(i).isVisible(), `table ${i}`).resolves.toBe(true);
-		expect(await page.locator('figure.chart table tbody tr').count()).toBeGreaterThan(0);
+		// No click hints: the charts' subtitles on the overview are instructions for the screen.
+		await expect(page.getByText('Click a region to filter the page').isVisible()).resolves.toBe(false);
+		await expect(page.locator('figure.chart table').first().isVisible()).resolves.toBe(false);
 		await expect(page.locator('article.tile').first().isVisible()).resolves.toBe(true);
+		await expect(page.getByTestId('summary-workload').isVisible()).resolves.toBe(true);
 		expect(await background(page)).toBe('rgb(255, 255, 255)');
 
 		const pdf = await page.pdf({ preferCSSPageSize: true });
 		// A4 is 595 × 842 points.
 		const [, w, h] = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf.toString('latin1'))!;
 		expect([Math.round(Number(w)), Math.round(Number(h))]).toEqual([595, 842]);
+		expect(pageCount(pdf)).toBeGreaterThan(0);
+		expect(pageCount(pdf)).toBeLessThanOrEqual(2);
+
+		// With the data tables asked for, they follow the briefing as an appendix, from a new page.
+		await page.emulateMedia({ media: 'screen' });
+		await page.getByTestId('print-tables').check();
+		await page.emulateMedia({ media: 'print' });
+		const appendix = page.getByTestId('appendix');
+		await expect(appendix.isVisible()).resolves.toBe(true);
+		expect(await appendix.locator('table').count()).toBe(3);
+		expect(await appendix.locator('table').nth(2).locator('tbody tr').count()).toBeGreaterThan(0);
+		await expect(table.isVisible()).resolves.toBe(false);
+		expect(pageCount(await page.pdf({ preferCSSPageSize: true }))).toBeGreaterThan(2);
 		await context.close();
 	});
 

@@ -1,0 +1,9 @@
+/** The indicator's aim as shown everywhere (tiles, rankings, summaries): "≥ 100.0%", "≤ 60 days". */
+import { indicatorTarget, type Indicator } from '$lib/domain/catalog';
+import type { Locale } from '$lib/domain/l10n';
+import { formatValue } from './format';
+
+export function targetText(indicator: Indicator, locale: Locale): string | null {
+	const target = indicatorTarget(indicator);
+	return target && `${target.atMost ? '≤' : '≥'} ${formatValue(target.value, indicator.unit, locale)}`;
+}
