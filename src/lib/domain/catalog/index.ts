@@ -55,11 +55,11 @@ export function indicatorStatus(indicator: Indicator, value: number | null | und
 }
 
 /**
- * The figure every tile and comparison states as the indicator's aim: its target, or else the
- * edge of its normal range (`warn`), with the side that is good. Null without thresholds.
+ * The figure every tile and comparison states as the indicator's aim in a view: its target, or
+ * else the edge of its normal range (`warn`), with the side that is good. Null without thresholds.
  */
-export function indicatorTarget(indicator: Indicator): { value: number; atMost: boolean } | null {
-	const t = indicator.thresholds;
+export function indicatorTarget(indicator: Indicator, filters: Filters = {}): { value: number; atMost: boolean } | null {
+	const t = indicatorThresholds(indicator, filters);
 	if (!t || indicator.better === 'neutral') return null;
 	return { value: t.target ?? t.warn, atMost: indicator.better === 'down' };
 }

@@ -8,6 +8,7 @@ import { indicatorById, indicatorStatus, indicatorTarget, type DimensionId, type
 import { tr, type Locale } from '$lib/domain/l10n';
 import { valueLabel } from '$lib/domain/labels';
 import { SUMMARY_MIN_RECORDS, type OverviewGroup } from '$lib/domain/overview';
+import type { Filters } from '$lib/domain/query';
 import * as m from '$lib/paraglide/messages';
 import type { KpiFigure } from '$lib/server/metrics/kpis';
 import type { ResultRow } from '$lib/server/metrics/run';
@@ -55,16 +56,16 @@ function moved(kpis: readonly KpiFigure[], locale: Locale): (Part & { change: st
 	return { indicator: id, value, change, text: m.ov_sum_moved({ name: name(top.indicator, locale), value, change }, { locale }) };
 }
 
-function offTarget(kpis: readonly KpiFigure[], locale: Locale): (Part & { target: string | null }) | null {
-	const judged = kpis.filter((k) => k.hiddenBelow === null && indicatorTarget(indicatorById(k.id)!));
+function offTarget(kpis: readonly KpiFigure[], filters: Filters, locale: Locale): (Part & { target: string | null }) | null {
+	const judged = kpis.filter((k) => k.hiddenBelow === null && indicatorTarget(indicatorById(k.id)!, filters));
 	if (!judged.length) return null;
 	const rank = { alert: 0, watch: 1, ok: 2, none: 3 } as const;
 	const worst = judged
-		.map((k) => ({ k, indicator: indicatorById(k.id)!, status: indicatorStatus(indicatorById(k.id)!, k.value) }))
+		.map((k) => ({ k, indicator: indicatorById(k.id)!, status: indicatorStatus(indicatorById(k.id)!, k.value, filters) }))
 		.sort((a, b) => rank[a.status] - rank[b.status])[0];
 	if (worst.status === 'none') return null;
 	if (worst.status === 'ok') return { indicator: '', target: null, text: m.ov_sum_on_target({}, { locale }) };
-	const target = targetText(worst.indicator, locale)!;
+	const target = targetText(worst.indicator, locale, filters)!;
 	const value = formatValue(worst.k.value, worst.indicator.unit, locale);
 	return {
 		indicator: worst.indicator.id,
@@ -73,26 +74,33 @@ function offTarget(kpis: readonly KpiFigure[], locale: Locale): (Part & { target
 	};
 }
 
-function where(lead: LeadBreakdown | undefined, locale: Locale): string | null {
+function where(lead: LeadBreakdown | undefined, filters: Filters, locale: Locale): string | null {
 	if (!lead) return null;
 	const indicator = indicatorById(lead.indicator)!;
 	const rows = lead.rows.filter((r) => r.value !== null && !r.suppressed && (r.n ?? 0) >= SUMMARY_MIN_RECORDS);
 	if (rows.length < 2) return null;
-	const target = indicatorTarget(indicator);
+	const target = indicatorTarget(indicator, filters);
 	// Furthest on the wrong side of the target; without a target, the highest.
 	const worst = rows.reduce((a, b) => ((target ? !target.atMost : false) ? (b.value! < a.value! ? b : a) : b.value! > a.value! ? b : a));
 	const unit = valueLabel(lead.dimension, String(worst[lead.dimension]), locale);
 	const value = formatValue(worst.value, indicator.unit, locale);
 	if (!target) return m.ov_sum_where_most({ unit, value }, { locale });
 	// A unit within the target is not "furthest from" it.
-	if (indicatorStatus(indicator, worst.value) === 'ok') return null;
+	if (indicatorStatus(indicator, worst.value, filters) === 'ok') return null;
 	return m.ov_sum_where_worst({ unit, value }, { locale });
 }
 
-export function groupSummary(group: OverviewGroup, kpis: readonly KpiFigure[], lead: LeadBreakdown | undefined, locale: Locale): string {
+/** The group's line for a view; `filters` choose the targets that hold (some differ by case type). */
+export function groupSummary(
+	group: OverviewGroup,
+	kpis: readonly KpiFigure[],
+	lead: LeadBreakdown | undefined,
+	filters: Filters,
+	locale: Locale
+): string {
 	const own = kpis.filter((k) => (group.kpis as readonly string[]).includes(k.id));
 	const change = moved(own, locale);
-	const off = offTarget(own, locale);
+	const off = offTarget(own, filters, locale);
 	// The figure that moved most is the one off its target: one clause says both.
 	const both =
 		change && off?.target && change.indicator === off.indicator
@@ -107,7 +115,7 @@ export function groupSummary(group: OverviewGroup, kpis: readonly KpiFigure[], l
 				)
 			: null;
 	const parts = (both ? [both] : [change?.text ?? null, off?.text ?? null])
-		.concat(where(lead, locale))
+		.concat(where(lead, filters, locale))
 		.filter((p): p is string => p !== null);
 	const text = parts.length ? parts.join('; ') : m.ov_sum_no_data({}, { locale });
 	return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
