@@ -29,7 +29,7 @@ describe('group summary', () => {
 			['KZ-62', 50, 12]
 		]);
 		expect(groupSummary(group('workload'), kpis, lead, {}, 'en')).toBe(
-			'Incoming cases: 1,100, +10.0% on a year earlier; clearance rate at 95.5% against a target of ≥ 100.0%; furthest from target: Almaty (90.2%).'
+			'Incoming cases: 1,100, +10.0% on a year earlier; clearance rate at 95.5% against a target of ≥ 100.0%; clearance rate furthest from target in Almaty (90.2%).'
 		);
 	});
 

@@ -84,10 +84,12 @@ function where(lead: LeadBreakdown | undefined, filters: Filters, locale: Locale
 	const worst = rows.reduce((a, b) => ((target ? !target.atMost : false) ? (b.value! < a.value! ? b : a) : b.value! > a.value! ? b : a));
 	const unit = valueLabel(lead.dimension, String(worst[lead.dimension]), locale);
 	const value = formatValue(worst.value, indicator.unit, locale);
-	if (!target) return m.ov_sum_where_most({ unit, value }, { locale });
+	// The lead indicator is named: it need not be the figure the clauses before spoke of.
+	const leadName = name(indicator, locale);
+	if (!target) return m.ov_sum_where_most({ name: leadName, unit, value }, { locale });
 	// A unit within the target is not "furthest from" it.
 	if (indicatorStatus(indicator, worst.value, filters) === 'ok') return null;
-	return m.ov_sum_where_worst({ unit, value }, { locale });
+	return m.ov_sum_where_worst({ name: leadName, unit, value }, { locale });
 }
 
 /** The group's line for a view; `filters` choose the targets that hold (some differ by case type). */
