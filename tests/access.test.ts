@@ -83,7 +83,7 @@ describe('signing in and out', () => {
 		});
 		expect(response.status).toBe(303);
 		expect(response.headers.get('location')).toBe('/api/indicators');
-		const cookie = response.headers.get('set-cookie')!;
+		const cookie = response.headers.getSetCookie().find((c) => c.startsWith('session='))!;
 		expect(cookie).toMatch(/^session=[A-Za-z0-9_-]{43};/);
 		expect(cookie).toMatch(/HttpOnly/i);
 		expect(cookie).toMatch(/SameSite=Lax/i);

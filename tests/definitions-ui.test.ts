@@ -38,7 +38,7 @@ async function analystPage(): Promise<Page> {
 describe('definition editor', () => {
 	it('defines, corrects, versions and retires an indicator on the case records', async () => {
 		const page = await analystPage();
-		await page.goto(server.url + '/en/definitions');
+		await page.goto(server.url + '/definitions');
 		const dataset = page.getByTestId('def-dataset');
 		const value = await dataset.locator('option', { hasText: 'Fixture cases' }).getAttribute('value');
 		await dataset.selectOption(value!);
@@ -67,7 +67,7 @@ describe('definition editor', () => {
 		await page.getByTestId('main-filter-0-column').selectOption('case_type');
 		await page.getByTestId('main-filter-0-value').fill('civil');
 		await page.getByTestId('def-save').click();
-		await expect(page.getByTestId('def-message').textContent()).resolves.toBe('Saved: “civil_filed”, version 1.');
+		await expect.poll(() => page.getByTestId('def-message').textContent()).toBe('Saved: “civil_filed”, version 1.');
 		const row = page.locator('tr[data-definition="civil_filed"]');
 		await expect(row.textContent()).resolves.toContain('Civil cases filed');
 		expect(await row.getByTestId('def-version').textContent()).toBe('1');
@@ -77,14 +77,14 @@ describe('definition editor', () => {
 		expect(await page.getByTestId('main-filter-0-value').inputValue()).toBe('civil');
 		await page.getByTestId('def-warn').fill('20');
 		await page.getByTestId('def-save').click();
-		await expect(page.getByTestId('def-message').textContent()).resolves.toBe('Saved: “civil_filed”, version 2.');
+		await expect.poll(() => page.getByTestId('def-message').textContent()).toBe('Saved: “civil_filed”, version 2.');
 		await page.waitForFunction(
 			() => document.querySelector('tr[data-definition="civil_filed"] [data-testid="def-version"]')?.textContent === '2'
 		);
 		await page.screenshot({ path: path.join(ROOT, 'test-results/definitions-en.png'), fullPage: true });
 
 		await page.getByTestId('def-retire-civil_filed').click();
-		await expect(page.getByTestId('def-message').textContent()).resolves.toBe('Retired: “civil_filed”.');
+		await expect.poll(() => page.getByTestId('def-message').textContent()).toBe('Retired: “civil_filed”.');
 		await row.waitFor({ state: 'detached' });
 		await page.context().close();
 	});

@@ -15,7 +15,7 @@ const dir = path.dirname(database);
 function importCli(args: string[], content: string) {
 	const file = path.join(dir, 'выгрузка.csv');
 	fs.writeFileSync(file, content);
-	return runScript('scripts/import.ts', [...args, file], { DATABASE_PATH: database, UPLOADS_DIR: path.join(dir, 'uploads') });
+	return runScript('scripts/import.ts', [...args, '--create', file], { DATABASE_PATH: database, UPLOADS_DIR: path.join(dir, 'uploads') });
 }
 
 const HEADER = 'Номер КУИ;Дата регистрации;Область;Способ мошенничества;Канал связи;Сумма ущерба, тг;Статья УК;Статус;Возраст потерпевшего';
@@ -28,8 +28,8 @@ describe('npm run import with Russian variants of headers and values', () => {
 		const run = importCli(['--lang', 'ru'], file(row('K1', 'Звонок', 'Зарегистрирован'), row('K2', 'смс', 'в суде', '60+')));
 		expect(run.err).toContain('Готово');
 		expect(run.status).toBe(0);
-		expect(run.out).toContain('Committed: Интернет-мошенничество');
-		expect(run.out).toContain('loaded 2, rejected 0');
+		expect(run.out).toContain('Загружено: Интернет-мошенничество');
+		expect(run.out).toContain('загружено 2, отклонено 0');
 		expect(run.out).toContain('Канал связи: «Звонок» (1) прочитано как «Телефонный звонок» (phone_call)');
 		expect(run.out).toContain('Статус: «Зарегистрирован» (1) прочитано как «Зарегистрировано» (registered)');
 		expect(run.out).toContain('Возраст потерпевшего: «60+» (1) прочитано как «60 и старше» (60_plus)');
@@ -81,7 +81,7 @@ describe('npm run import with Russian variants of headers and values', () => {
 	});
 
 	it('refuses a --values flag of another shape or a code the field does not have', () => {
-		expect(importCli(['--values', 'channel=messenger'], file(row('N1', 'sms', 'registered'))).err).toContain(
+		expect(importCli(['--lang', 'en', '--values', 'channel=messenger'], file(row('N1', 'sms', 'registered'))).err).toContain(
 			'--values: "channel=messenger" is not field:text=code.'
 		);
 		const wrong = importCli(['--lang', 'en', '--values', 'channel:Телеграм=telegram'], file(row('N1', 'sms', 'registered')));

@@ -36,6 +36,7 @@ beforeAll(() => {
 		'other',
 		'--name',
 		'Hawaii filings',
+		'--create',
 		path.join(ROOT, 'tests/fixtures/other/monthly-filings.csv')
 	]);
 	expect(run.status).toBe(0);

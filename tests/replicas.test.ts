@@ -33,7 +33,8 @@ describe('one writer and two readers', () => {
 		writer = await startServer({ DATABASE_PATH: database, DEMO_SCALE: '0', REPLICA: 'writer' });
 		const reader = { DATABASE_PATH: database, REPLICA: 'reader', WRITER_URL: writer.url };
 		readers = await Promise.all([startServer(reader), startServer(reader)]);
-	});
+		// Three servers start one after another on two shared cores.
+	}, 300_000);
 	afterAll(async () => {
 		await Promise.all([writer, ...(readers ?? [])].map((s) => s?.stop()));
 	});

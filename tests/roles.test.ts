@@ -18,7 +18,9 @@ const PAGES: [string, string][] = [
 	['/', '/'],
 	['/fraud', '/fraud'],
 	['/practice', '/practice'],
+	['/plan', '/plan'],
 	['/data', '/data'],
+	['/definitions', '/definitions'],
 	['/admin/users', '/admin/users']
 ];
 

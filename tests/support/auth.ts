@@ -29,7 +29,8 @@ export async function sessionCookie(base: string, role: SignedInRole): Promise<s
 		body: new URLSearchParams({ login, password, next: '/' }),
 		redirect: 'manual'
 	});
-	const cookie = response.headers.get('set-cookie');
+	// The login also sets a device cookie (for the sign-in backoff): take the session's.
+	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('session='));
 	if (response.status !== 303 || !cookie) throw new Error(`login as ${role} failed: ${response.status}`);
 	return cookie.split(';')[0];
 }

@@ -74,7 +74,8 @@ export async function startServer(env: Record<string, string>, timeoutMs = 120_0
 		output: () => log,
 		stop: () =>
 			new Promise((resolve) => {
-				if (child.exitCode !== null) return resolve();
+				// A child killed by a signal has a signalCode and no exitCode.
+				if (child.exitCode !== null || child.signalCode !== null) return resolve();
 				child.once('exit', () => resolve());
 				child.kill('SIGTERM');
 			})
