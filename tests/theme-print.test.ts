@@ -3,12 +3,13 @@
  * so the page never flashes), the printable briefing of the overview, and the language fallback.
  */
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { THEME_COOKIE } from '../src/lib/ui/theme/theme';
 import { launchBrowser, streamed } from './support/browser';
 
 const base = inject('fixtureUrl');
+const demo = inject('demoUrl');
 let browser: Browser;
 beforeAll(async () => {
 	browser = await launchBrowser();
@@ -64,24 +65,69 @@ describe('themes', () => {
 });
 
 describe('chart export', () => {
+	/** The words of an exported SVG, its wrapped lines joined. */
+	const words = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((t) => t[1]).join(' ');
+	const save = async (page: Page, chart: Locator, as: 'SVG' | 'PNG') => {
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			chart.getByRole('button', { name: new RegExp(`as ${as}$`) }).click()
+		]);
+		return fs.readFileSync((await download.path())!);
+	};
+	/** Width and height of a PNG, from its header chunk. */
+	const pngSize = (png: Buffer) => [png.readUInt32BE(16), png.readUInt32BE(20)];
+
 	it('inlines the colours of the theme the chart was drawn in, on its background', async () => {
 		const context = await browser.newContext({ locale: 'en-GB', colorScheme: 'dark' });
 		const page = await context.newPage();
 		await page.goto(base + '/');
-		const [download] = await Promise.all([
-			page.waitForEvent('download'),
-			page
-				.locator('section.trend')
-				.getByRole('button', { name: /as SVG$/ })
-				.click()
-		]);
-		const svg = fs.readFileSync((await download.path())!, 'utf8');
+		const svg = (await save(page, page.locator('section.trend'), 'SVG')).toString('utf8');
 		expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
 		expect(svg).toContain('<rect width="100%" height="100%" fill="rgb(26, 32, 41)"');
 		// Dark-theme series 1 (#56b4e9), resolved: no CSS variable is left for another viewer to miss.
 		expect(svg).toContain('stroke: rgb(86, 180, 233)');
 		expect(svg).not.toContain('var(--');
 		await context.close();
+	});
+
+	it('frames the chart with its title, period, filters, legend and source, as SVG and as PNG', async () => {
+		const context = await browser.newContext({ locale: 'en-GB' });
+		const page = await context.newPage();
+		await page.goto(base + '/?region=KZ-71,KZ-75&case_type=civil');
+		await streamed(page);
+		const trend = page.locator('section.trend');
+		const svg = (await save(page, trend, 'SVG')).toString('utf8');
+		const text = words(svg);
+		expect(text).toMatch(
+			/^Cases filed and resolved by month Period: 1 November 2024 – 1 October 2025 Filters: Region: Astana, Almaty; Case type: Civil /
+		);
+		// The legend, each series with its colour, under the drawing.
+		expect(text).toContain('Filed');
+		expect(text).toContain('Resolved');
+		expect(svg.match(/<rect x="[\d.]+" y="[\d.]+" width="12" height="12" fill="rgb\(/g)).toHaveLength(2);
+		expect(text).toMatch(/Source: Justice situational center · Data as of 1 October 2025$/);
+		// The fixture database is not demo data: no synthetic-data note.
+		expect(text).not.toContain('synthetic');
+		// The PNG is the same figure, at twice its size.
+		const [, width, height] = /^<svg[^>]* width="(\d+)" height="(\d+)"/.exec(svg)!.map(Number);
+		expect(pngSize(await save(page, trend, 'PNG'))).toEqual([2 * width, 2 * height]);
+
+		// The map's legend is its colour classes; the boundaries' attribution is a source too.
+		const map = (await save(page, page.locator('figure.chart').filter({ has: page.locator('[data-region]') }), 'SVG')).toString('utf8');
+		expect(words(map)).toMatch(/^Clearance rate by region Period: /);
+		expect(words(map)).toContain('on target');
+		expect(words(map)).toContain('Boundaries: geokz');
+		await context.close();
+	});
+
+	it('says on demo data that it is synthetic', async () => {
+		const page = await browser.newPage({ locale: 'en-GB' });
+		await page.goto(demo + '/fraud');
+		const chart = page.locator('figure.chart').filter({ hasText: 'Internet fraud incidents by month' });
+		const text = words((await save(page, chart, 'SVG')).toString('utf8'));
+		expect(text).toMatch(/^Internet fraud incidents by month Period: /);
+		expect(text).toContain('Demo data: all cases, courts, judges and amounts are synthetic');
+		await page.close();
 	});
 });
 
