@@ -26,6 +26,8 @@ interface Shot {
 	theme?: 'light' | 'dark';
 	viewport?: { width: number; height: number };
 	print?: boolean;
+	/** Only what the screen shows first, not the whole page. */
+	fold?: boolean;
 	/** Only part of the page: a CSS selector. */
 	part?: string;
 	signedIn?: boolean;
@@ -33,7 +35,7 @@ interface Shot {
 
 const SHOTS: Shot[] = [
 	{ file: 'overview-ru.png', path: '/', lang: 'ru' },
-	{ file: 'overview-ru-phone.png', path: '/', lang: 'ru', viewport: PHONE },
+	{ file: 'overview-ru-phone.png', path: '/', lang: 'ru', viewport: PHONE, fold: true },
 	{ file: 'briefing-ru-print.png', path: '/', lang: 'ru', viewport: A4, print: true },
 	{ file: 'home-ru-light.png', path: '/', lang: 'ru' },
 	{ file: 'home-kk-light.png', path: '/', lang: 'kk' },
@@ -80,7 +82,7 @@ async function take(browser: Browser, base: string, shot: Shot, cookie: { name: 
 	if (shot.print) await page.emulateMedia({ media: 'print' });
 	const file = path.join(DIR, shot.file);
 	if (shot.part) await page.locator(shot.part).screenshot({ path: file });
-	else await page.screenshot({ path: file, fullPage: true });
+	else await page.screenshot({ path: file, fullPage: !shot.fold });
 	await context.close();
 	return file;
 }
