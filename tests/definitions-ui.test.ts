@@ -1,14 +1,19 @@
 /**
  * The definition editor in a real browser, on a server and database of its own: an analyst
  * defines an indicator on the case records, sees a problem named by its field, saves, edits
- * (a new version) and retires it; the public can neither open the page nor post.
+ * (a new version) and retires it; the public can neither open the page nor post. An indicator
+ * defined in the UI is then in the catalog, the API (the same figures as the built-in count),
+ * the explorer, an overview tile and an alert; one on an uploaded file is explored by its columns.
  */
+import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestUsers, loginAs } from './support/auth';
 import { launchBrowser } from './support/browser';
-import { createFixtureDatabase, tempDatabasePath } from './support/fixture-db';
+import { runImport } from '../src/lib/server/ingest/pipeline';
+import { createFixtureDatabase, FIXTURES, tempDatabasePath } from './support/fixture-db';
 import { ROOT, startServer, type RunningServer } from './support/server';
 
 let server: RunningServer;
@@ -18,6 +23,13 @@ beforeAll(async () => {
 	const databasePath = tempDatabasePath('e2e-definitions');
 	const db = await createFixtureDatabase(databasePath);
 	await createTestUsers(db);
+	const filings = await runImport(
+		db,
+		Readable.from([fs.readFileSync(path.join(FIXTURES, 'other/monthly-filings.csv'))]),
+		{ mode: 'append', sourceName: 'monthly-filings.csv', actor: 'test', kind: 'other', name: 'Hawaii filings' },
+		{ workDir: path.join(path.dirname(databasePath), 'work'), rejectThreshold: 0.01 }
+	);
+	expect(filings.status).toBe('committed');
 	db.close();
 	server = await startServer({ DATABASE_PATH: databasePath, DEMO_SCALE: '0' });
 	browser = await launchBrowser();
@@ -67,7 +79,7 @@ describe('definition editor', () => {
 		await page.getByTestId('main-filter-0-column').selectOption('case_type');
 		await page.getByTestId('main-filter-0-value').fill('civil');
 		await page.getByTestId('def-save').click();
-		await expect.poll(() => page.getByTestId('def-message').textContent()).toBe('Saved: “civil_filed”, version 1.');
+		await expect.poll(() => page.getByTestId('def-message').textContent(), { timeout: 15_000 }).toBe('Saved: “civil_filed”, version 1.');
 		const row = page.locator('tr[data-definition="civil_filed"]');
 		await expect(row.textContent()).resolves.toContain('Civil cases filed');
 		expect(await row.getByTestId('def-version').textContent()).toBe('1');
@@ -77,15 +89,120 @@ describe('definition editor', () => {
 		expect(await page.getByTestId('main-filter-0-value').inputValue()).toBe('civil');
 		await page.getByTestId('def-warn').fill('20');
 		await page.getByTestId('def-save').click();
-		await expect.poll(() => page.getByTestId('def-message').textContent()).toBe('Saved: “civil_filed”, version 2.');
+		await expect.poll(() => page.getByTestId('def-message').textContent(), { timeout: 15_000 }).toBe('Saved: “civil_filed”, version 2.');
 		await page.waitForFunction(
 			() => document.querySelector('tr[data-definition="civil_filed"] [data-testid="def-version"]')?.textContent === '2'
 		);
 		await page.screenshot({ path: path.join(ROOT, 'test-results/definitions-en.png'), fullPage: true });
 
 		await page.getByTestId('def-retire-civil_filed').click();
-		await expect.poll(() => page.getByTestId('def-message').textContent()).toBe('Retired: “civil_filed”.');
+		await expect.poll(() => page.getByTestId('def-message').textContent(), { timeout: 15_000 }).toBe('Retired: “civil_filed”.');
 		await row.waitFor({ state: 'detached' });
+		await page.context().close();
+	});
+
+	it('an indicator defined in the UI is in the catalog, the API, the explorer, an overview tile and an alert', async () => {
+		const page = await analystPage();
+		await page.goto(server.url + '/definitions');
+		const dataset = page.getByTestId('def-dataset');
+		await dataset.selectOption((await dataset.locator('option', { hasText: 'Fixture cases' }).getAttribute('value'))!);
+		await page.getByTestId('def-id').fill('civil_watch');
+		await page.getByTestId('def-name-ru').fill('Гражданские дела под наблюдением');
+		await page.getByTestId('def-name-kk').fill('Бақылаудағы азаматтық істер');
+		await page.getByTestId('def-name-en').fill('Civil cases watched');
+		await page.getByTestId('main-agg').selectOption('count');
+		await page.getByTestId('main-filter-add').click();
+		await page.getByTestId('main-filter-0-column').selectOption('case_type');
+		await page.getByTestId('main-filter-0-value').fill('civil');
+		await page.getByTestId('def-time-column').selectOption('filed_date');
+		await page.locator('[data-dimension="region"]').check();
+		await page.locator('[data-dimension="instance"]').check();
+		await page.getByTestId('def-better').selectOption('higher');
+		// Far above any count of the fixtures: the figure is past both thresholds.
+		await page.getByTestId('def-warn').fill('100000');
+		await page.getByTestId('def-bad').fill('50000');
+		await page.getByTestId('def-overview').check();
+		await page.getByTestId('def-save').click();
+		await expect.poll(() => page.getByTestId('def-message').textContent(), { timeout: 15_000 }).toBe('Saved: “civil_watch”, version 1.');
+
+		// The catalog and the API, with the figures of the built-in count under the same filter.
+		const api = async (search: string) => (await page.request.get(server.url + search)).json();
+		const catalog = await api('/api/indicators');
+		expect(catalog.indicators.find((i: { id: string }) => i.id === 'civil_watch')).toMatchObject({
+			group: 'defined',
+			// In the order of the dataset's fields.
+			dimensions: ['instance', 'region'],
+			thresholds: { warn: 100000, bad: 50000 }
+		});
+		const defined = await api('/api/indicators/civil_watch?period=2024&by=region');
+		const builtIn = await api('/api/indicators/incoming?period=2024&by=region&case_type=civil');
+		expect(defined.rows.map((r: { region: string; value: number }) => [r.region, r.value])).toEqual(
+			builtIn.rows.map((r: { region: string; value: number }) => [r.region, r.value])
+		);
+		expect(defined.rows.length).toBeGreaterThan(0);
+
+		// The explorer.
+		await page.goto(server.url + '/indicators/civil_watch?period=2024');
+		await expect(page.locator('h1').textContent()).resolves.toBe('Civil cases watched');
+		expect(await page.getByTestId('breakdown').locator('option').allTextContents()).toEqual(['Instance', 'Region']);
+		await page.screenshot({ path: path.join(ROOT, 'test-results/defined-explorer-en.png'), fullPage: true });
+
+		// An overview tile and an alert.
+		await page.goto(server.url + '/');
+		const tile = page.locator('article[data-indicator="civil_watch"]');
+		await expect(tile.locator('h3').textContent()).resolves.toContain('Civil cases watched');
+		await expect(page.locator('[data-testid="alert"][data-indicator="civil_watch"]').textContent()).resolves.toContain(
+			'Civil cases watched'
+		);
+		await page.screenshot({ path: path.join(ROOT, 'test-results/defined-overview-en.png'), fullPage: true });
+		await page.context().close();
+	});
+
+	it('explores an indicator on an uploaded file by its own columns, filtered by typing a value', async () => {
+		const page = await analystPage();
+		await page.goto(server.url + '/definitions');
+		const saved = await page.evaluate(async () => {
+			const response = await fetch('/api/definitions', {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({
+					mode: 'add',
+					definition: {
+						id: 'hawaii_filings',
+						dataset: 'Hawaii filings',
+						name: { ru: 'Поступило (Гавайи)', kk: 'Түсті (Гавайи)', en: 'Filings (Hawaii)' },
+						measure: { agg: 'sum', column: 'Filings' },
+						time: { year: 'Year', month: 'Month' },
+						dimensions: ['Court', 'Case Type'],
+						unit: 'count',
+						better: 'neutral'
+					}
+				})
+			});
+			return response.status;
+		});
+		expect(saved).toBe(200);
+		await page.goto(server.url + '/indicators/hawaii_filings');
+		// The last 12 months of its own data, by its first column.
+		await expect(page.locator('.explorer .period').textContent()).resolves.toContain('2024');
+		const table = page.locator('.explorer table').last();
+		await expect(table.textContent()).resolves.toContain('Circuit Court 1');
+		await page.getByTestId('breakdown').selectOption('case_type');
+		await page.waitForURL(/by=case_type/);
+		await expect(page.locator('.explorer table').last().textContent()).resolves.toContain('Traffic');
+		await page.getByTestId('filter-court').fill('Family Court 1');
+		await page.getByTestId('filter-court').press('Enter');
+		await page.waitForURL(/court=Family/);
+		await expect(page.locator('[data-testid="active-filter"][data-dimension="court"]').textContent()).resolves.toContain('Family Court 1');
+		// By case type within one court: Filings = 100·3 + 10·type + month + 1000·(year − 2023), 2024.
+		const civil = Array.from({ length: 12 }, (_, m) => 300 + 10 + m + 1 + 1000).reduce((a, b) => a + b, 0);
+		await page.waitForFunction(
+			(text) => [...document.querySelectorAll('.explorer table')].at(-1)?.textContent?.includes(text),
+			new Intl.NumberFormat('en-GB').format(civil)
+		);
+		await page.screenshot({ path: path.join(ROOT, 'test-results/defined-upload-explorer-en.png'), fullPage: true });
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.screenshot({ path: path.join(ROOT, 'test-results/defined-upload-explorer-phone-en.png'), fullPage: true });
 		await page.context().close();
 	});
 

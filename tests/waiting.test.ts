@@ -39,7 +39,8 @@ function get(path: string, encoding: string | null, cookie?: string) {
 
 describe('compression', () => {
 	it('sends pages and JSON as brotli or gzip when asked, and as they are otherwise', async () => {
-		for (const path of ['/', '/api/indicators/clearance_rate']) {
+		// Answers under 1 KB are sent as they are; the catalog is well above.
+		for (const path of ['/', '/api/indicators']) {
 			const plain = await get(path, null);
 			expect(plain.response.headers.get('content-encoding'), path).toBeNull();
 			for (const [encoding, decode] of [

@@ -2,14 +2,15 @@
  * Human names of dimension values in a language; unknown codes are shown as they are. Values
  * with long names also have curated short ones, for charts where space is tight.
  */
-import { dimensionById, type DimensionId } from './catalog/dimensions';
+import { dimensionById, type Dimension, type DimensionId } from './catalog/dimensions';
 import { categoryById } from './categories';
 import { courtById } from './courts';
 import { tr, type L10n, type Locale } from './l10n';
 import { regionByCode } from './regions';
 
-export function valueLabel(dimension: DimensionId, value: string, locale: Locale): string {
-	const dim = dimensionById(dimension);
+/** `dimension`: a catalog dimension's id, or the dimension itself (a defined indicator's column). */
+export function valueLabel(dimension: DimensionId | Dimension, value: string, locale: Locale): string {
+	const dim = typeof dimension === 'string' ? dimensionById(dimension) : dimension;
 	if (!dim || value === '') return value;
 	switch (dim.values.kind) {
 		case 'region': {
@@ -29,6 +30,7 @@ export function valueLabel(dimension: DimensionId, value: string, locale: Locale
 			return label ? tr(label, locale) : value;
 		}
 		case 'code':
+		case 'text':
 			return value;
 	}
 }

@@ -3,7 +3,7 @@
  * page, so that a copied link reproduces a view and `parse(serialize(q))` gives `q` back.
  */
 import { REGION_CODES } from './regions';
-import { DIMENSIONS, GRAINS, dimensionById, type DimensionId, type Grain } from './catalog/dimensions';
+import { DIMENSIONS, GRAINS, dimensionById, type Dimension, type DimensionId, type Grain } from './catalog/dimensions';
 import { parseIsoDate, type PeriodSpec } from './period';
 
 export const SOURCES = ['auto', 'cases', 'court_stats'] as const;
@@ -59,8 +59,7 @@ const CODE = /^[\p{L}\p{N}][\p{L}\p{N} ._/-]{0,63}$/u;
 const PERIOD = /^(?:(\d{4})|(\d{4})-Q([1-4])|(last12))$/;
 const QUERY_PARAMS = ['period', 'from', 'to', 'grain', 'by', 'source'];
 
-function allowedValues(id: DimensionId): readonly string[] | undefined {
-	const dim = dimensionById(id)!;
+function allowedValues(dim: Dimension): readonly string[] | undefined {
 	if (dim.values.kind === 'region') return REGION_CODES;
 	if (dim.values.kind === 'enum') return dim.values.values.map((v) => v.value);
 	return undefined;
@@ -104,18 +103,27 @@ function parsePeriod(params: URLSearchParams, errors: QueryError[]): PeriodSpec 
 	return { kind: 'range', from: from!, to: to! };
 }
 
+/** A value of a dataset's column (an indicator defined as data): any text without control characters. */
+const TEXT = /^[^\p{Cc}]{1,200}$/u;
+
 /**
- * Parses view state from URL parameters. Every parameter is checked against the catalog; names
- * in `extra` belong to the caller (a page's own state) and are left alone.
+ * Parses view state from URL parameters. Every parameter is checked against the dimensions (the
+ * catalog's, or those of an indicator defined as data); names in `extra` belong to the caller
+ * (a page's own state) and are left alone.
  */
-export function parseQuery(params: URLSearchParams, extra: readonly string[] = []): Parsed<ViewQuery> {
+export function parseQuery(
+	params: URLSearchParams,
+	extra: readonly string[] = [],
+	dimensions: readonly Dimension[] = DIMENSIONS
+): Parsed<ViewQuery> {
+	const byId = new Map(dimensions.map((d) => [d.id as string, d]));
 	const errors: QueryError[] = [];
 	const seen = new Set<string>();
 	for (const [key, value] of params) {
 		if (seen.has(key)) errors.push({ param: key, code: 'repeated_param' });
 		seen.add(key);
 		if (value.length > MAX_PARAM_LENGTH) errors.push({ param: key, code: 'too_many', value });
-		else if (!QUERY_PARAMS.includes(key) && !dimensionById(key) && !extra.includes(key)) errors.push({ param: key, code: 'unknown_param' });
+		else if (!QUERY_PARAMS.includes(key) && !byId.has(key) && !extra.includes(key)) errors.push({ param: key, code: 'unknown_param' });
 	}
 	if (errors.length) return { ok: false, errors: errors.map(clip) };
 
@@ -132,8 +140,8 @@ export function parseQuery(params: URLSearchParams, extra: readonly string[] = [
 	const by = params.get('by');
 	if (by) {
 		const ids = by.split(',');
-		const unknown = ids.find((id) => !dimensionById(id));
-		if (unknown !== undefined) errors.push({ param: 'by', code: 'bad_by', value: unknown, allowed: DIMENSIONS.map((d) => d.id) });
+		const unknown = ids.find((id) => !byId.has(id));
+		if (unknown !== undefined) errors.push({ param: 'by', code: 'bad_by', value: unknown, allowed: dimensions.map((d) => d.id) });
 		else if (ids.length > MAX_BY || new Set(ids).size !== ids.length) errors.push({ param: 'by', code: 'too_many', value: by });
 		else query.by = ids as DimensionId[];
 	}
@@ -144,7 +152,7 @@ export function parseQuery(params: URLSearchParams, extra: readonly string[] = [
 		else errors.push({ param: 'source', code: 'bad_source', value: source, allowed: SOURCES });
 	}
 
-	for (const dim of DIMENSIONS) {
+	for (const dim of dimensions) {
 		const raw = params.get(dim.id);
 		if (raw === null || raw === '') continue;
 		const values = raw.split(',');
@@ -152,8 +160,9 @@ export function parseQuery(params: URLSearchParams, extra: readonly string[] = [
 			errors.push({ param: dim.id, code: 'too_many', value: raw });
 			continue;
 		}
-		const allowed = allowedValues(dim.id);
-		const bad = values.find((v) => (allowed ? !allowed.includes(v) : !CODE.test(v)));
+		const allowed = allowedValues(dim);
+		const pattern = dim.values.kind === 'text' ? TEXT : CODE;
+		const bad = values.find((v) => (allowed ? !allowed.includes(v) : !pattern.test(v)));
 		if (bad !== undefined) errors.push({ param: dim.id, code: 'bad_value', value: bad, allowed });
 		else query.filters[dim.id] = [...new Set(values)];
 	}
@@ -189,24 +198,32 @@ export function serializeQuery(query: ViewQuery): URLSearchParams {
 	if (query.grain) params.set('grain', query.grain);
 	if (query.by.length) params.set('by', query.by.join(','));
 	if (query.source) params.set('source', query.source);
-	for (const dim of DIMENSIONS) {
-		const values = query.filters[dim.id];
-		if (values?.length) params.set(dim.id, values.join(','));
+	// The catalog's dimensions in its order, then a defined indicator's columns by id.
+	const order = (id: string) => DIMENSIONS.findIndex((d) => d.id === id);
+	const ids = Object.keys(query.filters).sort((a, b) => order(a) - order(b) || (order(a) < 0 ? a.localeCompare(b) : 0));
+	for (const id of ids) {
+		const values = query.filters[id as DimensionId];
+		if (values?.length) params.set(id, values.join(','));
 	}
 	return params;
 }
 
-/** Names of the parameters this module owns; any other parameter of a URL is a page's own state. */
-export function isQueryParam(name: string): boolean {
-	return QUERY_PARAMS.includes(name) || dimensionById(name) !== undefined;
+/**
+ * Names of the parameters this module owns (with `dimensions`, a defined indicator's columns);
+ * any other parameter of a URL is a page's own state.
+ */
+export function isQueryParam(name: string, dimensions: readonly Dimension[] = DIMENSIONS): boolean {
+	return QUERY_PARAMS.includes(name) || dimensions.some((d) => d.id === name);
 }
 
 /**
- * The state that travels from page to page: the period and the filters, not a page's breakdowns
- * or grain. Navigation links carry it so that filters persist across pages.
+ * The state that travels from page to page: the period and the catalog's filters (a defined
+ * indicator's columns mean nothing elsewhere), not a page's breakdowns or grain. Navigation
+ * links carry it so that filters persist across pages.
  */
 export function carriedState(query: ViewQuery): ViewQuery {
-	return { ...(query.period ? { period: query.period } : {}), by: [], filters: query.filters };
+	const filters = Object.fromEntries(Object.entries(query.filters).filter(([id]) => dimensionById(id)));
+	return { ...(query.period ? { period: query.period } : {}), by: [], filters };
 }
 
 /** Adds a value to a dimension's filter, or removes it when it is already there. */
@@ -228,9 +245,9 @@ export function withFilter(query: ViewQuery, dimension: DimensionId, values: rea
  * The search string of a URL showing `query`, keeping the URL's own page parameters (those this
  * module does not own) as they are.
  */
-export function searchWith(url: URL, query: ViewQuery): string {
+export function searchWith(url: URL, query: ViewQuery, dimensions: readonly Dimension[] = DIMENSIONS): string {
 	const params = serializeQuery(query);
-	for (const [key, value] of url.searchParams) if (!isQueryParam(key)) params.set(key, value);
+	for (const [key, value] of url.searchParams) if (!isQueryParam(key, dimensions)) params.set(key, value);
 	const text = params.toString();
 	return text ? `?${text}` : '';
 }

@@ -22,7 +22,8 @@ const TEXTS: Record<string, (params: Params, options: { locale: Locale }) => str
 	ambiguous_dataset: (p, o) => m.def_ambiguous_dataset({ dataset: p.dataset, ids: p.ids }, o),
 	exists: (p, o) => m.def_exists({ id: p.id }, o),
 	not_found: (p, o) => m.def_not_found({ id: p.id }, o),
-	repeated_in_file: (p, o) => m.def_repeated_in_file({ id: p.id, first: p.first }, o)
+	repeated_in_file: (p, o) => m.def_repeated_in_file({ id: p.id, first: p.first }, o),
+	time_column: (p, o) => m.def_time_column({ column: p.column, allowed: p.allowed }, o)
 };
 
 export function problemText(problem: DefinitionProblem, locale: Locale): string {

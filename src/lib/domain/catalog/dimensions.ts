@@ -20,6 +20,8 @@ import {
  * `fraud_reviews` adds the next instance's decision on it.
  */
 export type FactId = 'cases' | 'appeals' | 'reviews' | 'fraud' | 'court_stats' | 'fraud_verdicts' | 'fraud_reviews';
+/** A fact of the catalog, or a dataset read by indicators defined as data (described at run time). */
+export type FactRef = FactId | `dataset:${string}`;
 export const CASE_FACTS: readonly FactId[] = ['cases', 'appeals', 'reviews'];
 const FRAUD_FACTS: readonly FactId[] = ['fraud', 'fraud_verdicts', 'fraud_reviews'];
 
@@ -41,13 +43,19 @@ export const DIMENSION_IDS = [
 export type DimensionId = (typeof DIMENSION_IDS)[number];
 
 export type DimensionValues =
-	{ kind: 'region' } | { kind: 'court' } | { kind: 'category' } | { kind: 'enum'; values: readonly EnumValue[] } | { kind: 'code' };
+	| { kind: 'region' }
+	| { kind: 'court' }
+	| { kind: 'category' }
+	| { kind: 'enum'; values: readonly EnumValue[] }
+	| { kind: 'code' }
+	/** A dataset's column (indicators defined as data): any text, `distinct` values in the data. */
+	| { kind: 'text'; distinct: number };
 
 export interface Dimension {
 	id: DimensionId;
 	label: L10n;
 	column: string;
-	facts: readonly FactId[];
+	facts: readonly FactRef[];
 	values: DimensionValues;
 	/** Shown only to roles allowed to see individual judges. */
 	personal?: boolean;

@@ -1,5 +1,5 @@
 /** What a measure reads and which breakdowns an indicator allows, derived from the catalog. */
-import { DIMENSIONS, type Dimension, type FactId } from './dimensions';
+import { DIMENSIONS, type Dimension, type FactRef } from './dimensions';
 import { INDICATORS, indicatorById } from './indicators';
 import type { CaseType } from '../categories';
 import type { Filters } from '../query';
@@ -9,7 +9,7 @@ export * from './dimensions';
 export * from './types';
 export { INDICATORS, indicatorById };
 
-export function measureFacts(measure: Measure): FactId[] {
+export function measureFacts(measure: Measure): FactRef[] {
 	switch (measure.kind) {
 		case 'ratio':
 			return [...new Set([...measureFacts(measure.num), ...measureFacts(measure.den)])];
@@ -24,16 +24,28 @@ export function measureFacts(measure: Measure): FactId[] {
 	}
 }
 
-/** Dimensions present in every fact the indicator reads, narrowed by its own `allowedBy`. */
+/** Dimensions present in every fact the indicator reads, narrowed by its own `allowedBy`; a defined indicator's own. */
 export function indicatorDimensions(indicator: Indicator): Dimension[] {
+	if (indicator.defined) return [...indicator.defined.dimensions];
 	const facts = measureFacts(indicator.measure);
 	return DIMENSIONS.filter((d) => facts.every((f) => d.facts.includes(f)) && (!indicator.allowedBy || indicator.allowedBy.includes(d.id)));
 }
 
 /** Dimensions an indicator can be filtered by (filters narrow the rows, so allowedBy does not apply). */
 export function indicatorFilters(indicator: Indicator): Dimension[] {
+	if (indicator.defined) return [...indicator.defined.dimensions];
 	const facts = measureFacts(indicator.measure);
 	return DIMENSIONS.filter((d) => facts.every((f) => d.facts.includes(f)));
+}
+
+/**
+ * The dimensions a page of the indicator may name in its URL: the catalog's (filters carried from
+ * other pages), with a defined indicator's own columns in place of any catalog one of the same id.
+ */
+export function viewDimensions(indicator: Indicator): readonly Dimension[] {
+	if (!indicator.defined) return DIMENSIONS;
+	const own = indicator.defined.dimensions;
+	return [...DIMENSIONS.filter((d) => !own.some((o) => o.id === d.id)), ...own];
 }
 
 /**

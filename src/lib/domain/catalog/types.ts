@@ -1,13 +1,14 @@
 import type { L10n } from '../l10n';
 import type { CaseType } from '../categories';
-import type { DimensionId, FactId } from './dimensions';
+import type { Dimension, DimensionId, FactRef } from './dimensions';
 
 /**
  * The date a measure is counted by. Each fact maps it to one of its date columns:
  * filed/decided for proceedings, review_decided for the next instance's decision on them,
- * registered for fraud incidents, reported for aggregate forms.
+ * registered for fraud incidents, reported for aggregate forms; `time`, the time column(s) of a
+ * dataset an indicator defined as data reads.
  */
-export type EventId = 'filed' | 'decided' | 'review_decided' | 'registered' | 'reported';
+export type EventId = 'filed' | 'decided' | 'review_decided' | 'registered' | 'reported' | 'time';
 
 /**
  * SQL fragments (`where`, `hit`, `expr`, `since`) are trusted code of this catalog, never user
@@ -16,17 +17,19 @@ export type EventId = 'filed' | 'decided' | 'review_decided' | 'registered' | 'r
  * compiler replaces with bound parameters.
  */
 export type Measure =
-	| { kind: 'count'; fact: FactId; event: EventId; where?: string }
-	| { kind: 'sum'; fact: FactId; event: EventId; expr: string; where?: string }
-	| { kind: 'quantile'; fact: FactId; event: EventId; expr: string; q: number; where?: string }
+	| { kind: 'count'; fact: FactRef; event: EventId; where?: string }
+	| { kind: 'sum'; fact: FactRef; event: EventId; expr: string; where?: string }
+	| { kind: 'quantile'; fact: FactRef; event: EventId; expr: string; q: number; where?: string }
+	/** The least or greatest value, or the number of distinct values, of `expr` (not rolled up). */
+	| { kind: 'min' | 'max' | 'count_distinct'; fact: FactRef; event: EventId; expr: string; where?: string }
 	/** 100 × rows meeting `hit` ÷ rows meeting `base` (default: all rows of the event). */
-	| { kind: 'share'; fact: FactId; event: EventId; hit: string; base?: string; where?: string }
+	| { kind: 'share'; fact: FactRef; event: EventId; hit: string; base?: string; where?: string }
 	/** 100 × sum(part) ÷ sum(whole). */
-	| { kind: 'sum_share'; fact: FactId; event: EventId; part: string; whole: string; where?: string }
+	| { kind: 'sum_share'; fact: FactRef; event: EventId; part: string; whole: string; where?: string }
 	/** Cases pending at the period's start or end; `since` is the first day a case counts (default its filing). */
-	| { kind: 'stock'; fact: FactId; at: 'start' | 'end'; since?: string; where?: string }
+	| { kind: 'stock'; fact: FactRef; at: 'start' | 'end'; since?: string; where?: string }
 	/** A quantile of the age in days of the cases pending at the period's end. */
-	| { kind: 'stock_quantile'; fact: FactId; q: number; where?: string }
+	| { kind: 'stock_quantile'; fact: FactRef; q: number; where?: string }
 	/** num ÷ den × scale; scale 'days' is the number of days in the period. */
 	| { kind: 'ratio'; num: Measure; den: Measure; scale: number | 'days' }
 	/** Per 100,000 inhabitants of the regions in scope. */
@@ -40,7 +43,7 @@ export type Measure =
 
 export type Unit = 'count' | 'percent' | 'days' | 'ratio' | 'kzt' | 'per100k' | 'per_judge_month';
 export type Better = 'up' | 'down' | 'neutral';
-export type SourceRef = 'CEPEJ' | 'CourTools' | 'statute' | 'seed' | 'practice';
+export type SourceRef = 'CEPEJ' | 'CourTools' | 'statute' | 'seed' | 'practice' | 'definition';
 
 export interface Thresholds {
 	/** The figure aimed at, shown beside the value. */
@@ -50,7 +53,8 @@ export interface Thresholds {
 	bad: number;
 }
 
-export type IndicatorGroup = 'caseload' | 'timeliness' | 'quality' | 'digital' | 'reconciliation' | 'workload' | 'outcomes' | 'fraud';
+export type IndicatorGroup =
+	'caseload' | 'timeliness' | 'quality' | 'digital' | 'reconciliation' | 'workload' | 'outcomes' | 'fraud' | 'defined';
 
 export interface Indicator {
 	id: string;
@@ -79,6 +83,12 @@ export interface Indicator {
 	formMeasure?: Measure;
 	/** Breakdowns allowed when narrower than the facts' dimensions (e.g. per-capita by region only). */
 	allowedBy?: readonly DimensionId[];
+	/**
+	 * An indicator defined as data: the dataset it reads, the columns it is broken down and
+	 * filtered by (instead of the catalog's dimensions of its facts), and whether the overview
+	 * shows it as a tile.
+	 */
+	defined?: { dataset: number; version: number; dimensions: readonly Dimension[]; overview: boolean };
 }
 
 export type Status = 'ok' | 'watch' | 'alert' | 'none';

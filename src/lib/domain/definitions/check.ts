@@ -4,7 +4,9 @@
  * dimensions are columns one groups by, filters compare like with like, and the thresholds lie
  * in the direction of `better`. Problems name the field they are in.
  */
+import type { EventId } from '../catalog';
 import { MEASURE_TYPES, type ColumnType } from '../explore';
+import type { CanonicalKind } from '../schema';
 import { isRatio, type AggregateMeasure, type IndicatorDefinition } from './shape';
 import type { DefinitionProblem } from './shape';
 
@@ -13,13 +15,25 @@ export interface DatasetColumn {
 	type: ColumnType;
 }
 
+/**
+ * The date columns a canonical dataset's rows are counted by, each the date of one of the
+ * catalog's events (so that a defined count reads what the catalog's does).
+ */
+export const CANONICAL_TIMES: Record<CanonicalKind, Record<string, EventId>> = {
+	cases: { filed_date: 'filed', decided_date: 'decided' },
+	fraud: { registered_date: 'registered' },
+	court_stats: { period_end: 'reported' }
+};
+
 const GROUPABLE: ReadonlySet<ColumnType> = new Set(['text', 'region', 'boolean', 'year', 'month', 'period']);
 const ORDERED: ReadonlySet<ColumnType> = new Set(['number', 'percent', 'date', 'period', 'year', 'month', 'day']);
 
+/** `times`: the date columns the dataset may be counted by, when not any (a canonical dataset's). */
 export function checkAgainstColumns(
 	definition: IndicatorDefinition,
 	columns: readonly DatasetColumn[],
-	builtIn: ReadonlySet<string>
+	builtIn: ReadonlySet<string>,
+	times?: readonly string[]
 ): DefinitionProblem[] {
 	const problems: DefinitionProblem[] = [];
 	const byName = new Map(columns.map((c) => [c.name, c]));
@@ -53,7 +67,10 @@ export function checkAgainstColumns(
 	} else aggregate('measure', definition.measure);
 
 	const time = definition.time;
-	if ('column' in time) column('time.column', time.column, new Set(['date', 'period']));
+	if ('column' in time) {
+		if (column('time.column', time.column, new Set(['date', 'period'])) && times && !times.includes(time.column))
+			problem('time.column', 'time_column', { column: time.column, allowed: times.join(', ') });
+	} else if (times) problem('time', 'time_column', { column: time.year, allowed: times.join(', ') });
 	else {
 		column('time.year', time.year, new Set(['year', 'number']));
 		if (time.month !== undefined) column('time.month', time.month, new Set(['month', 'number']));

@@ -54,6 +54,8 @@ export interface IndicatorDefinition {
 	target?: number;
 	/** Past `warn` the figure is watched, past `bad` it raises an alert (in the direction of `better`). */
 	thresholds?: { warn: number; bad: number };
+	/** Shown as a tile on the overview. */
+	overview?: boolean;
 }
 
 export const isRatio = (measure: DefinedMeasure): measure is RatioMeasure => 'ratio' in measure;
@@ -109,7 +111,8 @@ const definition = v.strictObject({
 	unit: v.optional(v.picklist(DEFINED_UNITS)),
 	better: v.optional(v.picklist(BETTER)),
 	target: v.optional(finite),
-	thresholds: v.optional(v.strictObject({ warn: finite, bad: finite }))
+	thresholds: v.optional(v.strictObject({ warn: finite, bad: finite })),
+	overview: v.optional(v.boolean())
 });
 
 /** One problem of a definition: where (a dotted path) and what, as a code with its details. */

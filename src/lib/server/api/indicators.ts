@@ -1,6 +1,9 @@
-/** The read-only indicator API: the catalog, and one indicator for a view query (JSON or CSV). */
+/**
+ * The read-only indicator API: the catalog (with the indicators defined as data in force), and
+ * one indicator for a view query (JSON or CSV).
+ */
 import { json } from '@sveltejs/kit';
-import { INDICATORS, indicatorById, indicatorDimensions, indicatorFilters, type Indicator } from '../../domain/catalog';
+import { indicatorDimensions, indicatorFilters, type Indicator } from '../../domain/catalog';
 import { toCsv } from '../../domain/csv';
 import { valueLabel } from '../../domain/labels';
 import type { Locale } from '../../domain/l10n';
@@ -9,6 +12,7 @@ import type { Access } from '../../domain/roles';
 import * as m from '../../paraglide/messages.js';
 import type { Queryable } from '../db/database';
 import { boundPeriod } from '../limits/period';
+import { indicatorRange } from '../metrics/as-of';
 import { runIndicator, type IndicatorResult } from '../metrics/run';
 import { badRequest, notFound } from './errors';
 
@@ -27,22 +31,32 @@ function describe(indicator: Indicator) {
 		sourceNote: indicator.sourceNote,
 		dimensions: indicatorDimensions(indicator).map((d) => d.id),
 		filters: indicatorFilters(indicator).map((d) => d.id),
-		formSource: Boolean(indicator.formMeasure)
+		formSource: Boolean(indicator.formMeasure),
+		// Defined as data: its dataset, version, columns (id and header) and whether it is an overview tile.
+		defined: indicator.defined
+			? {
+					dataset: indicator.defined.dataset,
+					version: indicator.defined.version,
+					overview: indicator.defined.overview,
+					dimensions: indicator.defined.dimensions.map((d) => ({ id: d.id, name: d.label }))
+				}
+			: null
 	};
 }
 
-export function catalogResponse(): Response {
-	return json({ indicators: INDICATORS.map(describe) });
+export function catalogResponse(indicators: readonly Indicator[]): Response {
+	return json({ indicators: indicators.map(describe) });
 }
 
 /** Names of the dimension values present in the rows, so clients need no directory of their own. */
-function labels(result: IndicatorResult, locale: Locale): Record<string, Record<string, string>> {
+function labels(indicator: Indicator, result: IndicatorResult, locale: Locale): Record<string, Record<string, string>> {
 	const out: Record<string, Record<string, string>> = {};
 	for (const dim of result.by) {
+		const dimension = indicatorDimensions(indicator).find((d) => d.id === dim) ?? dim;
 		out[dim] = {};
 		for (const row of result.rows) {
 			const code = String(row[dim] ?? '');
-			out[dim][code] ??= valueLabel(dim, code, locale);
+			out[dim][code] ??= valueLabel(dimension, code, locale);
 		}
 	}
 	return out;
@@ -73,21 +87,28 @@ function csvResponse(result: IndicatorResult, names: Record<string, Record<strin
 	});
 }
 
-export async function indicatorResponse(db: Queryable, id: string, url: URL, locale: Locale, access: Access): Promise<Response> {
-	const indicator = indicatorById(id);
+/** `indicator`: the catalog's or a defined one in force with this id (none: 404). */
+export async function indicatorResponse(
+	db: Queryable,
+	id: string,
+	indicator: Indicator | undefined,
+	url: URL,
+	locale: Locale,
+	access: Access
+): Promise<Response> {
 	if (!indicator) return notFound(m.err_unknown_indicator({ id }));
 	const format = url.searchParams.get('format') ?? 'json';
 	if (format !== 'json' && format !== 'csv')
 		return badRequest([{ param: 'format', code: 'bad_value', value: format, allowed: ['json', 'csv'] }]);
 
-	const parsed = parseQuery(url.searchParams, ['format']);
+	const parsed = parseQuery(url.searchParams, ['format'], indicator.defined?.dimensions);
 	if (!parsed.ok) return badRequest(parsed.errors);
-	const bounded = await boundPeriod(db, parsed.value, access);
+	const bounded = await boundPeriod(db, parsed.value, access, await indicatorRange(db, indicator));
 	if (!bounded.ok) return badRequest(bounded.errors);
 	const result = await runIndicator(db, indicator, bounded.value.query, access);
 	if (!result.ok) return badRequest(result.errors);
 
-	const names = labels(result.value, locale);
+	const names = labels(indicator, result.value, locale);
 	if (format === 'csv') return csvResponse(result.value, names, access.minCount);
 	// `clip`: the period asked for and the part of it the data cover, when they differ.
 	return json({ ...result.value, clip: bounded.value.clip, name: indicator.name[locale], unit: indicator.unit, labels: names });

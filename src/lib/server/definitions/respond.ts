@@ -9,6 +9,7 @@ import { problemText } from '../../i18n/definition-texts';
 import { datasetName } from '../../i18n/data-texts';
 import type { DatasetKind } from '../../domain/ingest/mapping';
 import type { Database } from '../db/database';
+import { bumpDataRevision } from '../db/revision';
 import { currentDefinitions, datasetColumns, retireDefinition, saveDefinitions } from './store';
 
 export async function definitionsPage(db: Database, locale: Locale) {
@@ -28,17 +29,30 @@ export async function definitionsPage(db: Database, locale: Locale) {
 	};
 }
 
-/** Body: {mode: 'add'|'update', definition}. */
+/**
+ * Body: {mode: 'add'|'update', definition} (the editor: one; answers `saved` and `problems`) or
+ * {mode, definitions: […]} (a file: all saved or none; answers `saved` and `failures`).
+ */
 export async function saveResponse(db: Database, body: unknown, author: string, locale: Locale): Promise<Response> {
-	const { mode, definition } = (body ?? {}) as { mode?: unknown; definition?: unknown };
+	const { mode, definition, definitions } = (body ?? {}) as { mode?: unknown; definition?: unknown; definitions?: unknown };
 	if (mode !== 'add' && mode !== 'update') return json({ error: { message: 'mode: add | update' } }, { status: 400 });
-	const result = await saveDefinitions(db, [definition], mode, author);
-	if (result.ok) return json({ saved: result.saved[0] });
-	const problems = result.failures[0].problems.map((p) => ({ ...p, text: problemText(p, locale) }));
-	return json({ error: { message: problems.map((p) => p.text).join('\n'), problems } }, { status: 400 });
+	const many = Array.isArray(definitions);
+	const result = await saveDefinitions(db, many ? definitions : [definition], mode, author);
+	// The indicators in force are compiled per data revision (definitions/indicators.ts).
+	if (result.ok) bumpDataRevision();
+	if (result.ok) return json({ saved: many ? result.saved : result.saved[0] });
+	const failures = result.failures.map((f) => ({ ...f, problems: f.problems.map((p) => ({ ...p, text: problemText(p, locale) })) }));
+	const message = failures.flatMap((f) => f.problems.map((p) => p.text)).join('\n');
+	return json({ error: { message, ...(many ? { failures } : { problems: failures[0].problems }) } }, { status: 400 });
+}
+
+/** The definitions in force (with `all`, retired ones too), latest versions. */
+export async function listResponse(db: Database, all: boolean): Promise<Response> {
+	return json({ definitions: await currentDefinitions(db, { retired: all }) });
 }
 
 export async function retireResponse(db: Database, id: string, author: string): Promise<Response> {
 	const retired = await retireDefinition(db, id, author);
+	if (retired) bumpDataRevision();
 	return retired ? json({ retired }) : json({ error: { message: id } }, { status: 404 });
 }

@@ -111,6 +111,9 @@ describe('indicators defined as data', () => {
 			dimensions: ['region', 'instance']
 		};
 		expect((await saveDefinitions(t.db, [onCases], 'add', 'a')).ok).toBe(true);
+		// Case records are counted by the date of filing or of the decision, as the catalog counts them.
+		const byYear = await saveDefinitions(t.db, [{ ...onCases, id: 'by_year', time: { year: 'filed_date' } }], 'add', 'a');
+		expect(byYear.ok || byYear.failures[0].problems.map((p) => [p.path, p.code])).toEqual([['time', 'time_column']]);
 		const ambiguous = await saveDefinitions(t.db, [filingsPerMonth()], 'add', 'a');
 		expect(ambiguous.ok || ambiguous.failures[0].problems).toEqual([
 			{ path: 'dataset', code: 'ambiguous_dataset', params: { dataset: 'Hawaii filings', ids: `${filings}, ${cases.datasetId}` } }

@@ -4,7 +4,7 @@
  * retires the indicator. A file of definitions is checked whole (shape, dataset, columns) and
  * saved in one transaction, or nothing is saved.
  */
-import { checkAgainstColumns, type DatasetColumn } from '../../domain/definitions/check';
+import { CANONICAL_TIMES, checkAgainstColumns, type DatasetColumn } from '../../domain/definitions/check';
 import { parseDefinition, type DefinitionProblem, type IndicatorDefinition } from '../../domain/definitions/shape';
 import type { ColumnType } from '../../domain/explore';
 import { INDICATORS } from '../../domain/catalog';
@@ -40,6 +40,8 @@ const CANONICAL_TYPE: Record<FieldType, ColumnType> = {
 interface DatasetRef {
 	datasetId: number;
 	columns: DatasetColumn[];
+	/** A canonical dataset's date columns its rows may be counted by. */
+	times?: string[];
 }
 
 /** The columns a definition may name: an uploaded dataset's as read now, a canonical one's fields. */
@@ -63,7 +65,8 @@ async function resolveDataset(q: Queryable, ref: number | string): Promise<Datas
 	if (rows.length > 1)
 		return { path: 'dataset', code: 'ambiguous_dataset', params: { dataset: String(ref), ids: rows.map((r) => r.dataset_id).join(', ') } };
 	const [{ dataset_id: datasetId, kind }] = rows;
-	return { datasetId, columns: await datasetColumns(q, datasetId, kind) };
+	const times = kind === 'other' ? undefined : Object.keys(CANONICAL_TIMES[kind as CanonicalKind]);
+	return { datasetId, columns: await datasetColumns(q, datasetId, kind), ...(times ? { times } : {}) };
 }
 
 interface Row {
@@ -135,7 +138,7 @@ export async function saveDefinitions(
 			const key = JSON.stringify(definition.dataset);
 			if (!datasets.has(key)) datasets.set(key, await resolveDataset(tx, definition.dataset));
 			const dataset = datasets.get(key)!;
-			const problems = 'path' in dataset ? [dataset] : checkAgainstColumns(definition, dataset.columns, BUILT_IN);
+			const problems = 'path' in dataset ? [dataset] : checkAgainstColumns(definition, dataset.columns, BUILT_IN, dataset.times);
 			const existing = current.get(definition.id);
 			if (ids.has(definition.id))
 				problems.push({ path: 'id', code: 'repeated_in_file', params: { id: definition.id, first: String(ids.get(definition.id)! + 1) } });

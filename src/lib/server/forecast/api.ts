@@ -4,7 +4,7 @@
  * JSON or CSV; the public gets it under the same suppression rules as every figure.
  */
 import { json } from '@sveltejs/kit';
-import { indicatorById } from '../../domain/catalog';
+import type { Indicator } from '../../domain/catalog';
 import { toCsv } from '../../domain/csv';
 import { MAX_HORIZON } from '../../domain/forecast/forecast';
 import { forecastable } from '../../domain/forecast/scope';
@@ -44,8 +44,15 @@ function csvResponse(forecast: IndicatorForecast, rows: IndicatorForecast['rows'
 	});
 }
 
-export async function forecastResponse(db: Queryable, id: string, url: URL, locale: Locale, access: Access): Promise<Response> {
-	const indicator = indicatorById(id);
+/** `indicator`: the catalog's or a defined one in force with this id (none: 404). */
+export async function forecastResponse(
+	db: Queryable,
+	id: string,
+	indicator: Indicator | undefined,
+	url: URL,
+	locale: Locale,
+	access: Access
+): Promise<Response> {
 	if (!indicator) return notFound(m.err_unknown_indicator({ id }));
 	if (!forecastable(indicator)) return invalid([{ param: 'id', code: 'not_count', message: m.fc_err_not_count({ id }) }]);
 	const params = url.searchParams;
@@ -60,7 +67,7 @@ export async function forecastResponse(db: Queryable, id: string, url: URL, loca
 	}
 	const notUsed = NOT_USED.filter((p) => params.has(p));
 	if (notUsed.length) return invalid(notUsed.map((param) => ({ param, code: 'not_used', message: m.fc_err_not_used({ param }) })));
-	const parsed = parseQuery(params, OWN_PARAMS);
+	const parsed = parseQuery(params, OWN_PARAMS, indicator.defined?.dimensions);
 	if (!parsed.ok) return badRequest(parsed.errors);
 
 	const result = await forecastIndicator(db, indicator, parsed.value, access);

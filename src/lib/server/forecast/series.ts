@@ -10,7 +10,7 @@ import { addDays } from '../../domain/period';
 import type { Parsed, ViewQuery } from '../../domain/query';
 import type { Access } from '../../domain/roles';
 import type { Queryable } from '../db/database';
-import { dataAsOf } from '../metrics/as-of';
+import { indicatorRange } from '../metrics/as-of';
 import { runIndicator, type DataSource } from '../metrics/run';
 
 /** Years of history read: enough for seasonal models and a backtest, short enough to stay relevant. */
@@ -31,7 +31,7 @@ function filtersOnly(query: ViewQuery): ViewQuery {
 }
 
 export async function monthlyHistory(db: Queryable, indicator: Indicator, query: ViewQuery, access: Access): Promise<Parsed<History>> {
-	const asOf = await dataAsOf(db);
+	const { asOf } = await indicatorRange(db, indicator);
 	const from = shiftMonth(asOf, 1 - HISTORY_MONTHS);
 	const base = filtersOnly(query);
 	const history = await runIndicator(db, indicator, { ...base, grain: 'month', period: { kind: 'range', from, to: asOf } }, access);

@@ -4,7 +4,7 @@
  * cardinalities (directories for regions, courts and categories; the data's distinct judges and
  * articles; enumerations). Requests beyond the cap are refused with the parameter to change.
  */
-import { dimensionById, type DimensionId, type Grain } from '../../domain/catalog';
+import { dimensionById, type Dimension, type DimensionId, type Grain } from '../../domain/catalog';
 import { CATEGORIES } from '../../domain/categories';
 import { courtById, COURTS } from '../../domain/courts';
 import { buckets, type Period } from '../../domain/period';
@@ -19,6 +19,8 @@ export interface CostInput extends Period {
 	grain?: Grain;
 	by: readonly DimensionId[];
 	filters: Filters;
+	/** The dimensions `by` names when not the catalog's (an indicator defined as data). */
+	dimensions?: readonly Dimension[];
 }
 
 export interface Cost {
@@ -60,10 +62,12 @@ async function dataCounts(db: Queryable): Promise<DataCounts> {
 	return counts;
 }
 
-function cardinality(id: DimensionId, filters: Filters, data: DataCounts | null): number {
+function cardinality(dimension: Dimension, filters: Filters, data: DataCounts | null): number {
+	const id = dimension.id;
 	const chosen = filters[id];
 	if (chosen?.length) return chosen.length;
-	const values = dimensionById(id)!.values;
+	const values = dimension.values;
+	if (values.kind === 'text') return values.distinct;
 	const inRegions = (region: string) => !filters.region?.length || filters.region.includes(region);
 	switch (id) {
 		case 'region':
@@ -89,10 +93,13 @@ function cardinality(id: DimensionId, filters: Filters, data: DataCounts | null)
 }
 
 export async function estimateCost(db: Queryable, input: CostInput): Promise<Cost> {
-	const data = input.by.some((id) => id === 'judge' || id === 'article') ? await dataCounts(db) : null;
-	const cards = input.by.map((id) => Math.max(1, cardinality(id, input.filters, data)));
+	const dims = input.by.map((id) => input.dimensions?.find((d) => d.id === id) ?? dimensionById(id)!);
+	const data = dims.some((d) => d.values.kind === 'code') ? await dataCounts(db) : null;
+	const cards = dims.map((d) => Math.max(1, cardinality(d, input.filters, data)));
 	const [a, b] = input.by;
-	const groups = b !== undefined && (isAncestor(a, b) || isAncestor(b, a)) ? Math.max(...cards) : cards.reduce((x, y) => x * y, 1);
+	// A dataset's columns (kind text) nest in no known way.
+	const nested = b !== undefined && dims.every((d) => d.values.kind !== 'text') && (isAncestor(a, b) || isAncestor(b, a));
+	const groups = nested ? Math.max(...cards) : cards.reduce((x, y) => x * y, 1);
 	const count = input.grain ? buckets(input, input.grain).length : 1;
 	return { buckets: count, groups, rows: count * groups };
 }

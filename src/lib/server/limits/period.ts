@@ -8,7 +8,7 @@ import { bucketEnd, bucketStart, resolvePeriod, type Period } from '../../domain
 import type { Parsed, QueryError, ViewQuery } from '../../domain/query';
 import { suppressesSmallCounts, type Access } from '../../domain/roles';
 import type { Queryable } from '../db/database';
-import { dataRange } from '../metrics/as-of';
+import { dataRange, type DataRange } from '../metrics/as-of';
 
 export interface PeriodClip {
 	/** The period asked for. */
@@ -41,10 +41,11 @@ function wholeMonthErrors(query: ViewQuery, access: Access): QueryError[] {
 	];
 }
 
-export async function boundPeriod(db: Queryable, query: ViewQuery, access: Access): Promise<Parsed<BoundedQuery>> {
+/** `range`: the dates the indicator's data covers, when not all the data's (indicatorRange). */
+export async function boundPeriod(db: Queryable, query: ViewQuery, access: Access, range?: DataRange): Promise<Parsed<BoundedQuery>> {
 	const partial = wholeMonthErrors(query, access);
 	if (partial.length) return { ok: false, errors: partial };
-	const { first, asOf } = await dataRange(db);
+	const { first, asOf } = range ?? (await dataRange(db));
 	const requested = resolvePeriod(query.period ?? { kind: 'last12' }, asOf);
 	const errors: QueryError[] = [];
 	if (requested.from > asOf) errors.push({ param: periodParam(query, 'from'), code: 'after_data', value: asOf });

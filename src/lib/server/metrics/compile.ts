@@ -6,7 +6,7 @@
 import type { Measure } from '../../domain/catalog';
 import type { Deadlines } from '../../domain/deadlines';
 import type { Filters } from '../../domain/query';
-import { FACTS } from './facts';
+import { factOf } from './facts';
 import { Planner } from './plan';
 import { writeBatch, type BatchInput as WriteBatchInput } from './sql/batch';
 import type { CompiledQuery } from './sql/compiled';
@@ -72,12 +72,12 @@ export function recordsMeasure(m: Measure): Measure | null {
 		case 'form':
 			return null;
 		default:
-			return FACTS[m.fact].records ? m : null;
+			return factOf(m.fact).records ? m : null;
 	}
 }
 
 export function recordColumns(m: Measure): readonly string[] {
-	return 'fact' in m ? (FACTS[m.fact].records ?? []) : [];
+	return 'fact' in m ? (factOf(m.fact).records ?? []) : [];
 }
 
 /** A page of the records a row-level measure (recordsMeasure) counts in the period. */

@@ -3,12 +3,13 @@
  * each kind of event begins with the earliest date of its base columns and ends at the data's
  * as-of date; the aggregate forms cover their own periods. Read once per data revision.
  */
-import type { EventId, FactId, Measure } from '../../domain/catalog';
+import type { EventId, FactId, FactRef, Measure } from '../../domain/catalog';
 import { addDays, type Period } from '../../domain/period';
 import type { Queryable } from '../db/database';
 import { dataRevision } from '../db/revision';
 import { dataAsOf } from './as-of';
-import { FACTS } from './facts';
+import { runtimeRange } from './defined';
+import { FACTS, isCatalogFact } from './facts';
 
 /**
  * Why a figure is "no data": `no_data`, the data holds nothing for the period (it is before the
@@ -60,11 +61,20 @@ export async function dataCoverage(db: Queryable): Promise<Coverage> {
 	return coverage;
 }
 
-/** Where the data of an event begins: the latest of its base columns' earliest dates; null when one is empty. */
-function begins(c: Coverage, fact: FactId, event: EventId): string | null {
+/**
+ * Where the data of an event begins: the latest of its base columns' earliest dates; null when
+ * one is empty. A dataset registered at run time begins with its own first date.
+ */
+function begins(c: Coverage, fact: FactRef, event: EventId): string | null {
+	if (!isCatalogFact(fact)) return runtimeRange(fact)?.first ?? null;
 	const dates = startColumns(fact, event).map((column) => c.first.get(column) ?? null);
 	if (dates.some((d) => d === null)) return null;
 	return dates.reduce((a, b) => (b! > a! ? b : a), '0000-01-01');
+}
+
+/** The data's last date: a run-time dataset's own, else the as-of date of all the data. */
+function lastDate(c: Coverage, fact: FactRef): string {
+	return isCatalogFact(fact) ? c.asOf : (runtimeRange(fact)?.last ?? '0000-01-01');
 }
 
 /** Whether the data holds nothing for a measure in a period (a bucket), and so it is "no data". */
@@ -88,6 +98,6 @@ export function missingReason(m: Measure, p: Period, c: Coverage): MissingReason
 			return none(outside(begins(c, m.fact, 'filed'), on) || p.from > c.asOf);
 		}
 		default:
-			return none(outside(begins(c, m.fact, m.event), p.to) || p.from > c.asOf);
+			return none(outside(begins(c, m.fact, m.event), p.to) || p.from > lastDate(c, m.fact));
 	}
 }

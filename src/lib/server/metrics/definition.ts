@@ -6,7 +6,7 @@
  * time limit or condition gets a column of its own.
  */
 import { createHash } from 'node:crypto';
-import type { EventId, FactId } from '../../domain/catalog';
+import type { EventId, FactRef } from '../../domain/catalog';
 import { DEADLINE_KEYS, STATUTORY_FROM, type Deadlines, type Span } from '../../domain/deadlines';
 
 /**
@@ -47,12 +47,12 @@ export function canonicalConditions(conditions: readonly (string | undefined)[])
 	return [...new Set(conditions.filter((c): c is string => !!c).map(canonicalSql))].sort();
 }
 
-/** A count or sum of a fact's rows by the month of an event: a rollup column. */
+/** An aggregate of a fact's rows by the month of an event: a rollup column when a count or sum. */
 export interface AggregateDefinition {
 	of: 'aggregate';
-	fact: FactId;
+	fact: FactRef;
 	event: EventId;
-	fn: 'count' | 'sum';
+	fn: 'count' | 'sum' | 'min' | 'max' | 'count_distinct';
 	/** The expression summed, or counted when not null; null for count(*). */
 	arg: string | null;
 	conditions: string[];
@@ -62,7 +62,7 @@ export interface AggregateDefinition {
 /** The rows entering and leaving a stock by month: a pair of rollup columns. */
 export interface StockDefinition {
 	of: 'stock';
-	fact: FactId;
+	fact: FactRef;
 	/** The first day a row counts. */
 	since: string;
 	conditions: string[];
@@ -72,7 +72,7 @@ export interface StockDefinition {
 /** Counts of the values of an expression by month: a histogram table, for quantiles. */
 export interface HistogramDefinition {
 	of: 'histogram';
-	fact: FactId;
+	fact: FactRef;
 	event: EventId;
 	value: string;
 	conditions: string[];
@@ -82,7 +82,7 @@ export interface HistogramDefinition {
 /** The rows of a fact's relation kept as a table (a stored fact). */
 export interface RelationDefinition {
 	of: 'relation';
-	fact: FactId;
+	fact: FactRef;
 	relation: string;
 }
 

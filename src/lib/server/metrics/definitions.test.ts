@@ -11,7 +11,7 @@ import type { Access } from '../../domain/roles';
 import { createFixtureDatabase } from '../../../../tests/support/fixture-db';
 import { fixtureFigures } from '../../../../tests/support/fixture-figures';
 import type { Database } from '../db/database';
-import { FACTS } from './facts';
+import { factOf } from './facts';
 import { Planner } from './plan';
 import { writeQuery } from './sql/query';
 
@@ -27,7 +27,7 @@ async function figure(id: string, rows: Row[], from: string, to: string) {
 	const sql = (v: string | null) => (v === null ? 'NULL' : /^\d{4}-/.test(v) ? `DATE '${v}'` : `'${v}'`);
 	const values = rows.map((r) => `(${r.map(sql).join(', ')})`).join(', ');
 	const relation = `(SELECT * FROM (VALUES ${values}) v(instance, case_type, region, filed_date, decided_date, outcome))`;
-	const planner = new Planner(DEFAULT_DEADLINES, (fact) => ({ ...FACTS[fact], relation }));
+	const planner = new Planner(DEFAULT_DEADLINES, (fact) => ({ ...factOf(fact), relation }));
 	const compiled = writeQuery(planner.plan(indicatorById(id)!.measure), { from, to, by: [], filters: {}, deadlines: DEFAULT_DEADLINES });
 	const [row] = await db.query<{ value: number | null; numerator: number | null; denominator: number | null }>(
 		compiled.sql,

@@ -5,7 +5,8 @@
  * A fact is data: the planner reads it only through this description (relation, date columns,
  * whitelisted columns), so a fact can also be described at run time, e.g. an uploaded table.
  */
-import type { EventId, FactId } from '../../domain/catalog';
+import type { EventId, FactId, FactRef } from '../../domain/catalog';
+import { runtimeFact } from './defined';
 
 export interface Fact {
 	/** A table name or a parenthesised SELECT: trusted code, never input. */
@@ -104,3 +105,14 @@ export const FACTS: Record<FactId, Fact> = {
 		startsWith: { review_decided: ['fraud.registered_date', 'cases.decided_date'] }
 	}
 };
+
+export function isCatalogFact(id: FactRef): id is FactId {
+	return Object.hasOwn(FACTS, id);
+}
+
+/** A fact's description: the catalog's, or a dataset's registered at run time (defined.ts). */
+export function factOf(id: FactRef): Fact {
+	const fact = isCatalogFact(id) ? FACTS[id] : runtimeFact(id);
+	if (!fact) throw new Error(`unknown fact ${id}`);
+	return fact;
+}

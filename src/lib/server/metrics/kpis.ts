@@ -5,7 +5,7 @@
  * with one scan per fact and event — and only what a batch cannot hold runs through runIndicator.
  * The figures are those runIndicator gives for the same queries.
  */
-import { indicatorById, type Indicator } from '../../domain/catalog';
+import type { Dimension, Indicator } from '../../domain/catalog';
 import { buckets, previousYear, resolvePeriod, type Period } from '../../domain/period';
 import type { ViewQuery } from '../../domain/query';
 import type { Access } from '../../domain/roles';
@@ -16,6 +16,7 @@ import { batchable, compileBatch } from './compile';
 import { deadlines } from './deadlines';
 import { suppress } from '../disclosure/suppress';
 import { dataCoverage } from './coverage';
+import { indicatorOf } from './defined';
 import { chooseSource, fit, markFigure, personalDataErrors, runIndicator, type MissingReason, type ResultRow } from './run';
 
 export interface MonthFigure {
@@ -98,7 +99,7 @@ export async function kpiFigures(db: Queryable, ids: readonly string[], query: V
 	const asOf = await dataAsOf(db);
 	const period = resolvePeriod(query.period ?? { kind: 'last12' }, asOf);
 	const monthBuckets = buckets(period, 'month', asOf);
-	const indicators = ids.map((id) => indicatorById(id)!);
+	const indicators = ids.map((id) => indicatorOf(id)!);
 	const [cases, columns, coverage] = await Promise.all([
 		Promise.all(indicators.map((ind) => readsCases(db, ind, query, period))),
 		rollupColumns(db),
@@ -106,27 +107,31 @@ export async function kpiFigures(db: Queryable, ids: readonly string[], query: V
 	]);
 	const slotPeriods = [period, previousYear(period), ...monthBuckets];
 
-	// Batches by the filters that apply (fraud ignores court filters, for instance).
-	const batches = new Map<string, { filters: ViewQuery['filters']; members: Indicator[] }>();
+	// Batches by the filters that apply (fraud ignores court filters, for instance), and by the
+	// dataset of indicators defined as data (whose filters name its columns).
+	const batches = new Map<string, { filters: ViewQuery['filters']; members: Indicator[]; dimensions?: Dimension[] }>();
 	const slow: Indicator[] = [];
 	indicators.forEach((indicator, i) => {
 		if (!cases[i] || !batchable(indicator.measure)) return void slow.push(indicator);
 		const { filters } = fit(indicator, query, 'cases');
-		const key = JSON.stringify(filters);
-		if (!batches.has(key)) batches.set(key, { filters, members: [] });
-		batches.get(key)!.members.push(indicator);
+		const key = JSON.stringify([filters, indicator.defined?.dataset ?? null]);
+		if (!batches.has(key)) batches.set(key, { filters, members: [], ...(indicator.defined ? { dimensions: [] } : {}) });
+		const batch = batches.get(key)!;
+		batch.members.push(indicator);
+		batch.dimensions?.push(...(indicator.defined?.dimensions ?? []));
 	});
 
 	const results = new Map<string, Figures>();
 	await Promise.all([
-		...[...batches.values()].map(async ({ filters, members }) => {
+		...[...batches.values()].map(async ({ filters, members, dimensions }) => {
 			const compiled = compileBatch({
 				measures: members.map((m) => m.measure),
 				current: period,
 				previous: previousYear(period),
 				filters,
 				deadlines: deadlines(),
-				rollup: { columns, asOf }
+				rollup: { columns, asOf },
+				dimensions
 			});
 			const rows = await db.query<Record<string, number | null>>(compiled.sql, compiled.params);
 			members.forEach((member, i) => {

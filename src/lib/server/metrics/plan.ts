@@ -5,7 +5,7 @@
  * definition and key (definition.ts). The router (route.ts) then picks each leaf's source and
  * the writers (sql/) write the statements.
  */
-import type { EventId, FactId, Measure } from '../../domain/catalog';
+import type { EventId, FactRef, Measure } from '../../domain/catalog';
 import type { Deadlines } from '../../domain/deadlines';
 import {
 	boundValues,
@@ -16,12 +16,12 @@ import {
 	type HistogramDefinition,
 	type StockDefinition
 } from './definition';
-import { FACTS, type Fact } from './facts';
+import { factOf, type Fact } from './facts';
 
 /** An aggregate of a flow's rows, read by the formula under `name`. */
 export interface PlannedAggregate {
 	name: string;
-	fn: 'count' | 'sum' | 'quantile';
+	fn: 'count' | 'sum' | 'quantile' | 'min' | 'max' | 'count_distinct';
 	/** Catalog expression summed or ranked, or counted when not null; none for count(*). */
 	arg?: string;
 	q?: number;
@@ -32,8 +32,11 @@ export interface PlannedAggregate {
 	key: string;
 }
 
+/** Counts and sums add up over months and groups, so rollups can hold them. */
+export const isAdditive = (a: PlannedAggregate) => a.fn === 'count' || a.fn === 'sum';
+
 interface FactLeaf {
-	fact: FactId;
+	fact: FactRef;
 	/** The fact's description (relation, events, columns). */
 	source: Fact;
 	/** Catalog condition on the rows of the measure. */
@@ -87,7 +90,7 @@ export interface PopulationLeaf {
 export type Leaf = FlowLeaf | StockLeaf | StockQuantileLeaf | JudgesLeaf | FormLeaf | PopulationLeaf;
 
 export type PlanNode =
-	| { kind: 'count' | 'sum' | 'quantile' | 'share' | 'sum_share'; leaf: FlowLeaf }
+	| { kind: 'count' | 'sum' | 'quantile' | 'min' | 'max' | 'count_distinct' | 'share' | 'sum_share'; leaf: FlowLeaf }
 	| { kind: 'stock'; leaf: StockLeaf }
 	| { kind: 'stock_quantile'; leaf: StockQuantileLeaf }
 	| { kind: 'form'; leaf: FormLeaf }
@@ -95,13 +98,13 @@ export type PlanNode =
 	| { kind: 'per_capita'; of: PlanNode; population: PopulationLeaf }
 	| { kind: 'per_judge_month' | 'judge_spread'; leaf: JudgesLeaf };
 
-type FactMeasure = Extract<Measure, { fact: FactId }>;
+type FactMeasure = Extract<Measure, { fact: FactRef }>;
 type AggregateSpec = Pick<PlannedAggregate, 'name' | 'fn' | 'arg' | 'q'> & { conditions?: (string | undefined)[] };
 
 export class Planner {
 	constructor(
 		private readonly deadlines: Deadlines,
-		private readonly facts: (id: FactId) => Fact = (id) => FACTS[id]
+		private readonly facts: (id: FactRef) => Fact = factOf
 	) {}
 
 	plan(m: Measure): PlanNode {
@@ -121,6 +124,16 @@ export class Planner {
 					kind: m.kind,
 					leaf: this.flow(m, [
 						{ name: 'v', fn: 'quantile', arg: m.expr, q: m.q },
+						{ name: 'n', fn: 'count', arg: m.expr }
+					])
+				};
+			case 'min':
+			case 'max':
+			case 'count_distinct':
+				return {
+					kind: m.kind,
+					leaf: this.flow(m, [
+						{ name: 'v', fn: m.kind, arg: m.expr },
 						{ name: 'n', fn: 'count', arg: m.expr }
 					])
 				};

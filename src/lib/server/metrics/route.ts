@@ -5,7 +5,7 @@
  * database holds the very definition (its key), keeps every dimension the statement filters on
  * or breaks down by, and every period read is whole months (or runs to the end of the data).
  */
-import type { DimensionId, FactId } from '../../domain/catalog';
+import type { DimensionId, FactRef } from '../../domain/catalog';
 import { bucketEnd, bucketStart, type Period } from '../../domain/period';
 import type { Fact } from './facts';
 import { ROLLUP_LEVELS, rollupTable, storedFact, type RollupInfo } from './tables';
@@ -28,7 +28,7 @@ export interface RouteContext {
 	dims: readonly DimensionId[];
 }
 
-const rows = (what: string, fact: FactId, reason: string): Route => ({ what, source: 'rows', from: fact, reason });
+const rows = (what: string, fact: FactRef, reason: string): Route => ({ what, source: 'rows', from: fact, reason });
 
 function notWholeMonths(periods: readonly Period[], asOf: string): Period | undefined {
 	return periods.find((p) => p.from !== bucketStart(p.from, 'month') || (p.to < asOf && p.to !== bucketEnd(p.to, 'month')));
@@ -40,7 +40,7 @@ function notWholeMonths(periods: readonly Period[], asOf: string): Period | unde
  */
 export function routeRollup(
 	what: string,
-	fact: FactId,
+	fact: FactRef,
 	source: Fact,
 	name: string,
 	columns: readonly string[],
@@ -73,7 +73,7 @@ export function routeRollup(
  * A fact's rows: its stored copy when the database holds one of this very definition, its
  * relation otherwise. `because`: why no rollup serves (from routeRollup), kept in the reason.
  */
-export function routeRelation(what: string, fact: FactId, ctx: RouteContext, because?: string): Route {
+export function routeRelation(what: string, fact: FactRef, ctx: RouteContext, because?: string): Route {
 	const stored = storedFact(fact);
 	const route = (source: 'stored' | 'rows', from: string, reason: string): Route => ({
 		what,

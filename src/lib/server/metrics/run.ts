@@ -17,7 +17,7 @@ import { hasRole, PERSONAL_DATA_ROLE, type Access } from '../../domain/roles';
 import type { Queryable } from '../db/database';
 import { suppress } from '../disclosure/suppress';
 import { spend } from '../limits/cost';
-import { dataAsOf } from './as-of';
+import { indicatorRange } from './as-of';
 import { compileMeasure, compileExists } from './compile';
 import { dataCoverage, missingReason, type Coverage, type MissingReason } from './coverage';
 import { deadlines } from './deadlines';
@@ -119,7 +119,7 @@ export async function runIndicator(
 ): Promise<Parsed<IndicatorResult>> {
 	const forbidden = personalDataErrors(query, access);
 	if (forbidden.length) return { ok: false, errors: forbidden };
-	const asOf = await dataAsOf(db);
+	const { asOf } = await indicatorRange(db, indicator);
 	const period = resolvePeriod(query.period ?? { kind: 'last12' }, asOf);
 	if (query.source === 'court_stats' && !indicator.formMeasure) {
 		return { ok: false, errors: [{ param: 'source', code: 'bad_source', value: 'court_stats', allowed: ['auto', 'cases'] }] };
@@ -127,12 +127,22 @@ export async function runIndicator(
 	const source = await chooseSource(db, indicator, query, period);
 	const { errors, filters, ignored } = fit(indicator, query, source);
 	if (errors.length) return { ok: false, errors };
-	const overBudget = await spend(db, { ...period, grain: query.grain, by: query.by, filters });
+	const dimensions = indicator.defined?.dimensions;
+	const overBudget = await spend(db, { ...period, grain: query.grain, by: query.by, filters, dimensions });
 	if (overBudget.length) return { ok: false, errors: overBudget };
 
 	const measure = source === 'court_stats' ? indicator.formMeasure! : indicator.measure;
 	const rollup = await rollupInfo(db);
-	const compiled = compileMeasure({ measure, ...period, grain: query.grain, by: query.by, filters, deadlines: deadlines(), rollup });
+	const compiled = compileMeasure({
+		measure,
+		...period,
+		grain: query.grain,
+		by: query.by,
+		filters,
+		deadlines: deadlines(),
+		rollup,
+		dimensions
+	});
 	const [rows, coverage] = await Promise.all([db.query<ResultRow>(compiled.sql, compiled.params), dataCoverage(db)]);
 	const spans = query.grain ? new Map(buckets(period, query.grain, asOf).map((b) => [b.period, b])) : null;
 	for (const row of rows) {

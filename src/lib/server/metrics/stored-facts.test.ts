@@ -7,7 +7,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INDICATORS, indicatorById, indicatorDimensions, measureFacts, type DimensionId, type Grain } from '../../domain/catalog';
+import {
+	INDICATORS,
+	indicatorById,
+	indicatorDimensions,
+	measureFacts,
+	type DimensionId,
+	type FactRef,
+	type Grain
+} from '../../domain/catalog';
 import { FIXTURES, createFixtureDatabase, viewQuery } from '../../../../tests/support/fixture-db';
 import { rollbackDataset } from '../datasets/rollback';
 import type { Database } from '../db/database';
@@ -20,7 +28,7 @@ import { runIndicator } from './run';
 import { rollupInfo } from './rollups';
 
 const ANALYST = { role: 'analyst', minCount: 5 } as const;
-const STORED = (Object.keys(FACTS) as (keyof typeof FACTS)[]).filter((f) => storedFact(f));
+const STORED: FactRef[] = (Object.keys(FACTS) as (keyof typeof FACTS)[]).filter((f) => storedFact(f));
 /** Indicators reading a stored fact: the fraud page's court figures. */
 const READERS = INDICATORS.filter((i) => measureFacts(i.measure).some((f) => STORED.includes(f)));
 

@@ -3,9 +3,9 @@
  * dimensions, histograms of quantiles, and stored facts. Their columns are named by the keys of
  * their definitions (definition.ts).
  */
-import { dimensionById, type DimensionId, type FactId } from '../../domain/catalog';
+import { dimensionById, type DimensionId, type FactRef } from '../../domain/catalog';
 import { canonicalSql, definitionKey } from './definition';
-import { FACTS } from './facts';
+import { factOf } from './facts';
 
 /**
  * The dimensions the monthly rollups keep, finest first: a view filtered on these only reads
@@ -22,12 +22,12 @@ export const HISTOGRAM_LEVEL = 1;
 export const levelColumns = (level: number) => ROLLUP_LEVELS[level].map((id) => dimensionById(id)!.column);
 
 /** Table of the monthly rollup of a fact's event column (or `stock`, or a histogram) at a level of ROLLUP_LEVELS. */
-export function rollupTable(fact: FactId, name: string, level = 0): string {
+export function rollupTable(fact: FactRef, name: string, level = 0): string {
 	return `rollup${level || ''}_${fact}_${name}`;
 }
 
 /** The histogram table of a quantile's values, named by its definition's key. */
-export const histogramTable = (fact: FactId, eventColumn: string, key: string) =>
+export const histogramTable = (fact: FactRef, eventColumn: string, key: string) =>
 	rollupTable(fact, `${eventColumn}_${key}`, HISTOGRAM_LEVEL);
 
 /** Columns of a stock's rollup: rows entering and leaving it by month. */
@@ -37,8 +37,8 @@ export const stockColumns = (key: string) => ({ enter: `e_${key}`, leave: `l_${k
  * The table holding a stored fact's rows (FACTS[fact].stored), and its marker column: the key of
  * the relation it copies, so that a copy of an older definition is not read.
  */
-export function storedFact(fact: FactId): { table: string; marker: string } | null {
-	const { stored, relation } = FACTS[fact];
+export function storedFact(fact: FactRef): { table: string; marker: string } | null {
+	const { stored, relation } = factOf(fact);
 	return stored
 		? { table: `rollup_rows_${fact}`, marker: definitionKey({ of: 'relation', fact, relation: canonicalSql(relation) }) }
 		: null;

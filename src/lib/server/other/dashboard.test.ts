@@ -96,6 +96,21 @@ describe('automatic dashboard', () => {
 		expect(unknown).toEqual([{ column: 0, values: [{ value: 'Карагандинкая область', rows: 1, suggestion: 'KZ-35' }] }]);
 	});
 
+	it('codes the regions after an unrecognised one that sorts first', async () => {
+		const { run } = await open(
+			'Регион;Дела\nАабайская обл;5\nг. Алматы;30\nг. Астана;20\nШымкент;10\nАкмолинская область;8\nЖамбылская область;7\n'
+		);
+		const regions = (await run()).leaderboards.find((b) => b.column === 0)!;
+		expect(Object.fromEntries(regions.rows.map((r) => [r.key, r.value]))).toEqual({
+			'KZ-75': 30,
+			'KZ-71': 20,
+			'KZ-79': 10,
+			'KZ-11': 8,
+			'KZ-31': 7,
+			'': 5
+		});
+	});
+
 	it('reads period texts ("янв 2024") with a total row in the period column, and "1,250"', async () => {
 		const { other, model, run } = await open(fixture('periods-mixed.csv'));
 		expect(other.columns.map((c) => c.type)).toEqual(['period', 'text', 'number', 'number']);

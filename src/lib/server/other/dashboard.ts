@@ -25,7 +25,8 @@ export const HEADLINES_SHOWN = 12;
 
 const col = (position: number) => quoteIdent(typedColumn(position));
 
-function timeSql(spec: TimeSpec): string {
+/** The date a row is counted by: a date or period column, or year (+ month, + day) columns. */
+export function timeSql(spec: TimeSpec): string {
 	if (spec.kind === 'column') return col(spec.column);
 	if (spec.month === null) return `make_date(${col(spec.year)}, 1, 1)`;
 	const day = spec.day === null ? '1' : `coalesce(${col(spec.day)}, 1)`;

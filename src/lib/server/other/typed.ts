@@ -33,7 +33,7 @@ async function regionCodes(
 	codes: Record<string, string>
 ): Promise<[string, string | null][]> {
 	const text = textSql(quoteIdent(columnName(position)));
-	const rows = await q.query<{ v: string }>(`SELECT DISTINCT ${text} AS v FROM ${quoteIdent(table)} WHERE ${text} IS NOT NULL`);
+	const rows = await q.query<{ v: string }>(`SELECT DISTINCT ${text} AS v FROM ${quoteIdent(table)} WHERE ${text} IS NOT NULL ORDER BY 1`);
 	return rows.map(({ v }) => {
 		if (v in codes) return [v, codes[v] || null];
 		const match = normalizeRegion(v);
@@ -65,8 +65,10 @@ export async function buildTyped(q: Queryable, source: TypedSource): Promise<voi
 				continue;
 			}
 			const raw = p.bind(listValue(pairs.map(([v]) => v)));
-			const codes = p.bind(listValue(pairs.map(([, code]) => code)));
-			values.push(`${codes}[list_position(${raw}, ${text})] AS ${typedColumn(c.position)}`);
+			// '' stands for "no region": a bound list takes its type from its first item, so a
+			// leading NULL would make every code NULL.
+			const codes = p.bind(listValue(pairs.map(([, code]) => code ?? '')));
+			values.push(`NULLIF(${codes}[list_position(${raw}, ${text})], '') AS ${typedColumn(c.position)}`);
 		} else {
 			values.push(`${valueSql(c.type, c.position, source.decimal, p)} AS ${typedColumn(c.position)}`);
 		}

@@ -26,8 +26,11 @@ export interface Alert {
 	severity: number;
 }
 
-/** Indicators with thresholds (for all cases or for some case types) that the overview's batch can compute alongside its tiles. */
-export const WATCHED = INDICATORS.filter((i) => (i.thresholds || i.thresholdsByCaseType) && batchable(i.measure)).map((i) => i.id);
+/** Whether the overview's batch computes an indicator for its alerts: it has thresholds (for all cases or some case types) and batches. */
+export const watched = (i: Indicator) => Boolean(i.thresholds || i.thresholdsByCaseType) && batchable(i.measure);
+
+/** The catalog's watched indicators (with those defined as data, the overview adds theirs). */
+export const WATCHED = INDICATORS.filter(watched).map((i) => i.id);
 
 function thresholdAlert(indicator: Indicator, figure: KpiFigure, filters: Filters): Alert | null {
 	const status = indicatorStatus(indicator, figure.value, filters);
@@ -86,10 +89,17 @@ export async function overdueCassation(db: Queryable, query: ViewQuery, access: 
 /**
  * The alerts of the figures computed for the page under its filters (a target for one case type
  * holds only when the page is filtered to it), and of overdueCassation, most severe first.
+ * `defined`: watched indicators defined as data.
  */
-export function rankAlerts(figures: readonly KpiFigure[], cassation: Alert | null, filters: Filters = {}): Alert[] {
+export function rankAlerts(
+	figures: readonly KpiFigure[],
+	cassation: Alert | null,
+	filters: Filters = {},
+	defined: readonly Indicator[] = []
+): Alert[] {
 	const byId = new Map(figures.map((f) => [f.id, f]));
-	const thresholds = WATCHED.map((id) => (byId.has(id) ? thresholdAlert(indicatorById(id)!, byId.get(id)!, filters) : null));
+	const indicators = [...WATCHED.map((id) => indicatorById(id)!), ...defined.filter(watched)];
+	const thresholds = indicators.map((i) => (byId.has(i.id) ? thresholdAlert(i, byId.get(i.id)!, filters) : null));
 	const alerts = [...thresholds, backlogAlert(byId.get('pending_end')), cassation];
 	return alerts.filter((a): a is Alert => a !== null).sort((a, b) => b.severity - a.severity);
 }

@@ -8,7 +8,7 @@ import { previousYear, resolvePeriod, type Period } from '../../domain/period';
 import type { QueryError, ViewQuery } from '../../domain/query';
 import { hasRole, PERSONAL_DATA_ROLE, type Access } from '../../domain/roles';
 import type { Queryable } from '../db/database';
-import { dataAsOf } from '../metrics/as-of';
+import { indicatorRange } from '../metrics/as-of';
 import { kpiFigures, type KpiFigure } from '../metrics/kpis';
 import { runIndicator, type IndicatorResult, type ResultRow } from '../metrics/run';
 import { drillLevel } from './drill';
@@ -54,9 +54,10 @@ export async function explorerView(db: Queryable, indicator: Indicator, query: V
 		return { ok: false, errors: [{ param: 'by', code: 'bad_by', value: query.by.join(','), allowed: dimensions }] };
 	}
 	const grain = query.grain ?? 'month';
-	const asOf = await dataAsOf(db);
+	const { asOf } = await indicatorRange(db, indicator);
 	const period = resolvePeriod(query.period ?? { kind: 'last12' }, asOf);
-	const flat: ViewQuery = { ...query, by: [], grain: undefined };
+	// The period resolved by the indicator's own data (a defined one's dataset may end earlier).
+	const flat: ViewQuery = { ...query, period: { kind: 'range', ...period }, by: [], grain: undefined };
 	const { region: _, ...others } = query.filters;
 	const run = (q: ViewQuery) => runIndicator(db, indicator, q, access);
 	const [headline, current, previous, breakdown, map] = await Promise.all([

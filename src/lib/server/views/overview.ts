@@ -5,7 +5,7 @@
  * next level of the drill-down, and each group's lead indicator at that level (where the group's
  * picture is worst). Everything is read through the metrics layer.
  */
-import { indicatorById, indicatorDimensions, type DimensionId } from '../../domain/catalog';
+import { indicatorById, indicatorDimensions, type DimensionId, type Indicator } from '../../domain/catalog';
 import { OVERVIEW_GROUPS, OVERVIEW_KPIS, type OverviewGroupId } from '../../domain/overview';
 import { resolvePeriod, type Period } from '../../domain/period';
 import type { ViewQuery } from '../../domain/query';
@@ -15,7 +15,7 @@ import type { Queryable } from '../db/database';
 import { dataAsOf } from '../metrics/as-of';
 import { kpiFigures, type KpiFigure } from '../metrics/kpis';
 import { runIndicator, type ResultRow } from '../metrics/run';
-import { overdueCassation, rankAlerts, WATCHED, type Alert } from './alerts';
+import { overdueCassation, rankAlerts, watched, WATCHED, type Alert } from './alerts';
 
 export { OVERVIEW_KPIS };
 
@@ -53,6 +53,8 @@ export interface OverviewView {
 	alerts: Alert[];
 	/** Streamed: the breakdowns come after the key indicators. */
 	regional: Promise<RegionalView>;
+	/** Indicators defined as data among the tiles and alerts (the page names them from here). */
+	defined: Indicator[];
 }
 
 async function breakdown(db: Queryable, id: string, dimension: DimensionId, query: ViewQuery, access: Access): Promise<Breakdown> {
@@ -61,7 +63,14 @@ async function breakdown(db: Queryable, id: string, dimension: DimensionId, quer
 	return { indicator: id, dimension, rows: result.value.rows };
 }
 
-export async function overviewView(db: Queryable, access: Access, query: ViewQuery, focus = DEFAULT_FOCUS): Promise<OverviewView> {
+/** `defined`: the indicators defined as data in force; those marked for the overview are tiles, those with thresholds raise alerts. */
+export async function overviewView(
+	db: Queryable,
+	access: Access,
+	query: ViewQuery,
+	focus = DEFAULT_FOCUS,
+	defined: readonly Indicator[] = []
+): Promise<OverviewView> {
 	const asOf = await dataAsOf(db);
 	const period = resolvePeriod(query.period ?? { kind: 'last12' }, asOf);
 	const flat = { ...query, grain: undefined, by: [] };
@@ -78,10 +87,13 @@ export async function overviewView(db: Queryable, access: Access, query: ViewQue
 		return { map, bars: level === 'region' ? map : bars, leads: Object.fromEntries(leads.map((g, i) => [g.id, leadRows[i]])) };
 	};
 	// The batch computes the watched indicators with the tiles; the alerts read them from it.
-	const ids = [...new Set([...OVERVIEW_KPIS, ...WATCHED])];
+	const tiles = defined.filter((i) => i.defined?.overview);
+	const shown = defined.filter((i) => i.defined?.overview || watched(i));
+	const ids = [...new Set([...OVERVIEW_KPIS, ...WATCHED, ...shown.map((i) => i.id)])];
 	const [figures, cassation] = await Promise.all([kpiFigures(db, ids, flat, access), overdueCassation(db, flat, access)]);
-	const alerts = rankAlerts(figures, cassation, flat.filters);
-	const kpis = figures.filter((f) => OVERVIEW_KPIS.includes(f.id));
+	const alerts = rankAlerts(figures, cassation, flat.filters, defined);
+	const tileIds = [...OVERVIEW_KPIS, ...tiles.map((i) => i.id)] as readonly string[];
+	const kpis = figures.filter((f) => tileIds.includes(f.id));
 	const incoming = kpis.find((k) => k.id === 'incoming')!;
 	const resolved = kpis.find((k) => k.id === 'resolved')!;
 	const trend = incoming.months.map((m, i) => ({
@@ -91,5 +103,5 @@ export async function overviewView(db: Queryable, access: Access, query: ViewQue
 		resolved: resolved.months[i]?.value ?? null
 	}));
 	// Started after the key indicators, so that their statements go first.
-	return { asOf, period, focus, kpis, trend, alerts, regional: regional() };
+	return { asOf, period, focus, kpis, trend, alerts, regional: regional(), defined: shown };
 }

@@ -41,6 +41,8 @@ export interface DefinitionForm {
 	target: string;
 	warn: string;
 	bad: string;
+	/** A tile on the overview. */
+	overview: boolean;
 }
 
 const side = (): SideForm => ({ agg: 'count', column: '', filters: [] });
@@ -67,7 +69,8 @@ export function emptyForm(dataset: number | null): DefinitionForm {
 		better: 'neutral',
 		target: '',
 		warn: '',
-		bad: ''
+		bad: '',
+		overview: false
 	};
 }
 
@@ -126,7 +129,8 @@ export function formToDefinition(form: DefinitionForm, columns: readonly Dataset
 		unit: form.unit,
 		better: form.better,
 		target: number(form.target),
-		thresholds: warn !== undefined || bad !== undefined ? { warn, bad } : undefined
+		thresholds: warn !== undefined || bad !== undefined ? { warn, bad } : undefined,
+		overview: form.overview || undefined
 	};
 	return JSON.parse(JSON.stringify(out));
 }
@@ -167,6 +171,7 @@ export function definitionToForm(d: IndicatorDefinition & { datasetId: number })
 		better: d.better ?? 'neutral',
 		target: text(d.target),
 		warn: text(d.thresholds?.warn),
-		bad: text(d.thresholds?.bad)
+		bad: text(d.thresholds?.bad),
+		overview: d.overview ?? false
 	};
 }

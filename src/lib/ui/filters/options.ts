@@ -1,5 +1,5 @@
 /** The values a filter offers, with their names, from the domain's directories (no server trip). */
-import { dimensionById, type DimensionId } from '$lib/domain/catalog';
+import { dimensionById, type Dimension, type DimensionId } from '$lib/domain/catalog';
 import { CATEGORIES } from '$lib/domain/categories';
 import { COURTS } from '$lib/domain/courts';
 import { tr, type Locale } from '$lib/domain/l10n';
@@ -47,8 +47,8 @@ export function filterOptions(id: DimensionId, filters: Filters, locale: Locale)
 	}
 }
 
-export function optionLabel(id: DimensionId, value: string, locale: Locale): string {
-	return valueLabel(id, value, locale);
+export function optionLabel(dimension: DimensionId | Dimension, value: string, locale: Locale): string {
+	return valueLabel(dimension, value, locale);
 }
 
 /** Options in runs of the same group, in their order: the optgroups of a select. */

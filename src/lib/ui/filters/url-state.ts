@@ -5,7 +5,7 @@
  */
 import { goto } from '$app/navigation';
 import { page } from '$app/state';
-import type { DimensionId, Grain } from '$lib/domain/catalog';
+import { DIMENSIONS, type Dimension, type DimensionId, type Grain } from '$lib/domain/catalog';
 import { bucketEnd, type Period, type PeriodSpec } from '$lib/domain/period';
 import {
 	carriedState,
@@ -18,14 +18,27 @@ import {
 	type ViewQuery
 } from '$lib/domain/query';
 
+/**
+ * The dimensions the page's URL may name: the catalog's, or those its data gives (`dimensions`:
+ * the page of an indicator defined as data, whose columns are its dimensions).
+ */
+export function pageDimensions(): readonly Dimension[] {
+	return (page.data as { dimensions?: readonly Dimension[] }).dimensions ?? DIMENSIONS;
+}
+
+export function pageDimension(id: string): Dimension | undefined {
+	return pageDimensions().find((d) => d.id === id);
+}
+
 /** The view state of a URL; parameters that do not parse are left out (the server reports them). */
 export function queryOf(url: URL): ViewQuery {
 	const params = new URLSearchParams(url.searchParams);
-	const extra = [...params.keys()].filter((key) => !isQueryParam(key));
-	let parsed = parseQuery(params, extra);
+	const dimensions = pageDimensions();
+	const extra = [...params.keys()].filter((key) => !isQueryParam(key, dimensions));
+	let parsed = parseQuery(params, extra, dimensions);
 	if (!parsed.ok) {
 		for (const error of parsed.errors) params.delete(error.param);
-		parsed = parseQuery(params, extra);
+		parsed = parseQuery(params, extra, dimensions);
 	}
 	return parsed.ok ? parsed.value : { by: [], filters: {} };
 }
@@ -37,7 +50,7 @@ export function queryOf(url: URL): ViewQuery {
 export function showQuery(query: ViewQuery, reset: readonly string[] = []): Promise<void> {
 	const url = new URL(page.url);
 	for (const name of reset) url.searchParams.delete(name);
-	return goto(url.pathname + searchWith(url, query), { keepFocus: true, noScroll: true });
+	return goto(url.pathname + searchWith(url, query, pageDimensions()), { keepFocus: true, noScroll: true });
 }
 
 /** Cross-filter: adds a dimension value to the page's filters, or removes it when already set. */

@@ -5,14 +5,14 @@
  * `n{i}` (the figures a single query gives) for the current period (0), the previous one (1)
  * and each month (2…).
  */
-import type { DimensionId } from '../../../domain/catalog';
+import type { Dimension, DimensionId } from '../../../domain/catalog';
 import type { Deadlines } from '../../../domain/deadlines';
 import { addDays, bucketStart, buckets, cepejDays, monthsInPeriod, type Period } from '../../../domain/period';
 import type { Filters } from '../../../domain/query';
-import { leaves, type FlowLeaf, type Leaf, type PlanNode, type PlannedAggregate, type StockLeaf } from '../plan';
+import { isAdditive, leaves, type FlowLeaf, type Leaf, type PlanNode, type PlannedAggregate, type StockLeaf } from '../plan';
 import { readFrom, routeRelation, routeRollup, type Route, type RouteContext } from '../route';
 import { HISTOGRAM_LEVEL, stockColumns, type RollupInfo } from '../tables';
-import { SqlContext, usedParams, withFilter } from './context';
+import { SqlContext, dimensionLookup, usedParams, withFilter } from './context';
 import { figureSql } from './figure';
 import type { CompiledQuery } from './compiled';
 
@@ -24,6 +24,8 @@ export interface BatchInput {
 	deadlines: Deadlines;
 	/** Derived tables the batch may read instead of the facts' rows. */
 	rollup?: RollupInfo;
+	/** The dimensions `filters` name, when not the catalog's (indicators defined as data). */
+	dimensions?: readonly Dimension[];
 }
 
 interface Slot extends Period {
@@ -68,7 +70,7 @@ class BatchWriter {
 	readonly routes: Route[] = [];
 
 	constructor(input: BatchInput) {
-		this.sql = new SqlContext(input.deadlines, input.filters);
+		this.sql = new SqlContext(input.deadlines, input.filters, dimensionLookup(input.dimensions));
 		const months = buckets(input.current, 'month').map((b) => ({ from: b.from, to: b.to }));
 		this.slots = [input.current, input.previous, ...months].map((p) => ({
 			...p,
@@ -126,7 +128,9 @@ class BatchWriter {
 					? routeRollup(what, leaf.fact, leaf.source, `${leaf.column}_${a.key}`, ['x'], this.slots, this.route, 'histogram', [
 							HISTOGRAM_LEVEL
 						])
-					: routeRollup(what, leaf.fact, leaf.source, leaf.column, [a.key], this.slots, this.route);
+					: isAdditive(a)
+						? routeRollup(what, leaf.fact, leaf.source, leaf.column, [a.key], this.slots, this.route)
+						: routeRelation(what, leaf.fact, this.route, 'only counts and sums are rolled up');
 			if (rolled.source === 'histogram') {
 				this.routes.push(rolled);
 				out.set(a.name, `${this.histogram(rolled.from, a)}.v`);

@@ -4,18 +4,54 @@
  * Identifiers come from the catalog and the fact list (trusted code); every value is bound.
  */
 import type { DuckDBValue } from '@duckdb/node-api';
-import { dimensionById } from '../../../domain/catalog';
+import { dimensionById, type Dimension } from '../../../domain/catalog';
 import { STATUTORY_FROM, type DeadlineKey, type Deadlines, type Span } from '../../../domain/deadlines';
 import type { Filters } from '../../../domain/query';
 import { Binder } from '../../db/binder';
 import type { PlannedAggregate } from '../plan';
 
-/** `column IN (…)` for each filter; columns come from the dimension whitelist. Also used by server/practice/queries.ts. */
-export function filterClauses(p: Binder, filters: Filters): string[] {
+/** The dimension of an id: the catalog's, or one of those an indicator defined as data has. */
+export type DimensionLookup = (id: string) => Dimension | undefined;
+
+/** The dimensions to look ids up in: these, or the catalog's. */
+export function dimensionLookup(dimensions?: readonly Dimension[]): DimensionLookup {
+	if (!dimensions) return dimensionById;
+	const byId = new Map(dimensions.map((d) => [d.id as string, d]));
+	return (id) => byId.get(id);
+}
+
+/**
+ * `column IN (…)` for each filter; columns come from the dimension whitelist (the catalog's, or
+ * a defined indicator's dataset columns). Also used by server/practice/queries.ts.
+ */
+export function filterClauses(p: Binder, filters: Filters, dimension: DimensionLookup = dimensionById): string[] {
 	return Object.entries(filters)
 		.filter(([, values]) => values?.length)
-		.map(([id, values]) => `${dimensionById(id)!.column} IN (${values!.map((v) => p.bind(v)).join(', ')})`);
+		.map(([id, values]) => {
+			const d = dimensionOf(dimension, id);
+			// A dataset's column is matched by its text, as its groups are keyed (numbers, dates too).
+			const column = d.values.kind === 'text' ? `CAST(${d.column} AS VARCHAR)` : d.column;
+			return `${column} IN (${values!.map((v) => p.bind(v)).join(', ')})`;
+		});
 }
+
+export function dimensionOf(lookup: DimensionLookup, id: string): Dimension {
+	const dimension = lookup(id);
+	if (!dimension) throw new Error(`unknown dimension ${id}`);
+	return dimension;
+}
+
+/**
+ * A value a measure compares with (an indicator defined as data filters on a column): written
+ * into its SQL fragment as a slot, which SqlContext.fragment binds as a parameter. The slot is
+ * hex, so it cannot end the fragment's text, and it names its value, so two definitions that
+ * differ in a value differ in their canonical definitions too.
+ */
+export function valueSlot(value: string | number | boolean): string {
+	return `{=${Buffer.from(JSON.stringify(value)).toString('hex')}}`;
+}
+
+const VALUE_SLOT = /\{=([0-9a-f]+)\}/g;
 
 /** The conditions that are given, each parenthesised, joined by AND; empty when none. */
 export function andSql(conditions: readonly (string | undefined)[]): string {
@@ -54,7 +90,8 @@ export class SqlContext {
 	constructor(
 		readonly deadlines: Deadlines,
 		/** Only filters that apply to the facts read. */
-		readonly filters: Filters
+		readonly filters: Filters,
+		readonly dimension: DimensionLookup = dimensionById
 	) {}
 
 	/**
@@ -84,12 +121,13 @@ export class SqlContext {
 	fragment(sql: string | undefined): string | undefined {
 		return sql
 			?.replaceAll('{deadline}', () => this.deadlineSql(this.deadlines.statutory, STATUTORY_FROM))
-			.replaceAll('{standard}', () => this.deadlineSql(this.deadlines.standard));
+			.replaceAll('{standard}', () => this.deadlineSql(this.deadlines.standard))
+			.replaceAll(VALUE_SLOT, (_, hex: string) => this.p.bind(JSON.parse(Buffer.from(hex, 'hex').toString())));
 	}
 
 	/** `WHERE` of these conditions and the filters. */
 	where(extra: readonly (string | undefined)[]): string {
-		return whereSql([...extra, ...filterClauses(this.p, this.filters)]);
+		return whereSql([...extra, ...filterClauses(this.p, this.filters, this.dimension)]);
 	}
 
 	/** The population of the regions filtered on (all regions without a filter), in all or by region. */
@@ -104,7 +142,12 @@ export class SqlContext {
 	/** An aggregate of rows meeting its conditions (and `extra`, e.g. the flow's own `where`). */
 	aggregate(a: PlannedAggregate, extra?: string): string {
 		const arg = this.fragment(a.arg);
-		const sql = a.fn === 'quantile' ? `quantile_cont(${arg}, ${this.p.bind(a.q!, 'DOUBLE')})` : `${a.fn}(${arg ?? '*'})`;
+		const sql =
+			a.fn === 'quantile'
+				? `quantile_cont(${arg}, ${this.p.bind(a.q!, 'DOUBLE')})`
+				: a.fn === 'count_distinct'
+					? `count(DISTINCT ${arg})`
+					: `${a.fn}(${arg ?? '*'})`;
 		return withFilter(sql, [...a.conditions.map((c) => this.fragment(c)), extra]);
 	}
 }

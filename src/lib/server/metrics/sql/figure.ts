@@ -55,7 +55,14 @@ export function figureSql(node: PlanNode, r: LeafReader): FigureSql {
 				missing: 'NULL',
 				any: some(zero(read('n')))
 			};
+		case 'count_distinct': {
+			// A number of distinct values counts values, not records: n is the records that have one.
+			const v = zero(read('v'));
+			return { value: v, numerator: v, denominator: 'NULL', n: zero(read('n')), missing: 'NULL', any: some(zero(read('n'))) };
+		}
 		case 'quantile':
+		case 'min':
+		case 'max':
 		case 'stock_quantile':
 			return { value: read('v'), numerator: 'NULL', denominator: 'NULL', n: zero(read('n')), missing: 'NULL', any: some(zero(read('n'))) };
 		case 'share': {
@@ -126,6 +133,11 @@ export function figureSql(node: PlanNode, r: LeafReader): FigureSql {
  */
 export function listedSql(node: PlanNode, figure: FigureSql): string {
 	const counted = (n: PlanNode): boolean =>
-		n.kind === 'count' || n.kind === 'sum' || n.kind === 'stock' || n.kind === 'form' || (n.kind === 'per_capita' && counted(n.of));
+		n.kind === 'count' ||
+		n.kind === 'sum' ||
+		n.kind === 'count_distinct' ||
+		n.kind === 'stock' ||
+		n.kind === 'form' ||
+		(n.kind === 'per_capita' && counted(n.of));
 	return counted(node) ? 'true' : figure.any;
 }

@@ -6,11 +6,12 @@
  * with nothing in the period is there with its 0), crossed with every bucket; a rate is left
  * out for a group where it rests on no record.
  */
-import { dimensionById, type DimensionId, type Grain } from '../../../domain/catalog';
+import type { Dimension, DimensionId, Grain } from '../../../domain/catalog';
 import type { Deadlines } from '../../../domain/deadlines';
 import { addDays, bucketStart, buckets, cepejDays, monthsInPeriod } from '../../../domain/period';
 import type { Filters } from '../../../domain/query';
 import {
+	isAdditive,
 	leaves,
 	type FlowLeaf,
 	type JudgesLeaf,
@@ -22,7 +23,7 @@ import {
 } from '../plan';
 import { readFrom, routeRelation, routeRollup, type Route, type RouteContext } from '../route';
 import { stockColumns, type RollupInfo } from '../tables';
-import { SqlContext, groupBy, usedParams } from './context';
+import { SqlContext, dimensionLookup, dimensionOf, groupBy, usedParams } from './context';
 import { figureSql, listedSql } from './figure';
 import type { CompiledQuery } from './compiled';
 
@@ -36,6 +37,8 @@ export interface QueryInput {
 	deadlines: Deadlines;
 	/** Derived tables the query may read instead of the facts' rows. */
 	rollup?: RollupInfo;
+	/** The dimensions `by` and `filters` name, when not the catalog's (an indicator defined as data). */
+	dimensions?: readonly Dimension[];
 }
 
 interface Cte {
@@ -67,7 +70,7 @@ class QueryWriter {
 	private readonly route: RouteContext;
 
 	constructor(private readonly input: QueryInput) {
-		this.sql = new SqlContext(input.deadlines, input.filters);
+		this.sql = new SqlContext(input.deadlines, input.filters, dimensionLookup(input.dimensions));
 		this.keys = [...input.by, ...(input.grain ? ['period'] : [])];
 		this.route = { rollup: input.rollup, dims: [...(Object.keys(input.filters) as DimensionId[]), ...input.by] };
 	}
@@ -93,7 +96,7 @@ class QueryWriter {
 	}
 
 	private dimKeys(): Key[] {
-		return this.input.by.map((id) => ({ expr: `coalesce(CAST(${dimensionById(id)!.column} AS VARCHAR), '')`, alias: id }));
+		return this.input.by.map((id) => ({ expr: `coalesce(CAST(${dimensionOf(this.sql.dimension, id).column} AS VARCHAR), '')`, alias: id }));
 	}
 
 	/** Breakdown keys plus, with a grain, the bucket of the given date column. */
@@ -169,7 +172,7 @@ class QueryWriter {
 	/** Rows whose event date falls in the period, grouped by keys: from the monthly rollup when it has every aggregate. */
 	private flow(leaf: FlowLeaf): string {
 		const what = `${leaf.fact} ${leaf.column}: ${leaf.aggregates.map((a) => a.name).join(', ')}`;
-		const additive = leaf.aggregates.every((a) => a.fn !== 'quantile');
+		const additive = leaf.aggregates.every(isAdditive);
 		const route = additive
 			? routeRollup(
 					what,
@@ -189,7 +192,7 @@ class QueryWriter {
 				FROM ${route.from} t ${this.sql.where([`month BETWEEN ${this.from} AND ${this.to}`])} ${groupBy(keys.length)}`
 			);
 		}
-		const relation = this.relation(leaf, what, route?.reason ?? 'quantiles are read from histograms in batches only');
+		const relation = this.relation(leaf, what, route?.reason ?? 'only counts and sums are rolled up (quantiles: histograms in batches)');
 		const keys = this.eventKeys(leaf.column);
 		const where = this.sql.where([`${leaf.column} BETWEEN ${this.from} AND ${this.to}`, this.sql.fragment(leaf.where)]);
 		return this.addCte(

@@ -5,7 +5,7 @@
  * quantiles; and the stored facts. Columns are named by their definitions' keys, so a reader
  * finds a column only when it holds exactly what the reader's plan defines.
  */
-import type { FactId } from '../../../domain/catalog';
+import type { FactId, FactRef } from '../../../domain/catalog';
 import type { Deadlines } from '../../../domain/deadlines';
 import { FACTS } from '../facts';
 import { leaves, type FlowLeaf, type PlanNode, type PlannedAggregate, type StockLeaf } from '../plan';
@@ -38,7 +38,7 @@ export interface StoredFactStatement extends CompiledQuery {
 export function writeRollups(plans: readonly PlanNode[], deadlines: Deadlines, scope?: string): RollupStatement[] {
 	const sql = new SqlContext(deadlines, {});
 	const flows = new Map<string, { leaf: FlowLeaf; columns: Map<string, string> }>();
-	const stocks = new Map<FactId, { leaf: StockLeaf; stocks: Map<string, StockLeaf> }>();
+	const stocks = new Map<FactRef, { leaf: StockLeaf; stocks: Map<string, StockLeaf> }>();
 	const histograms = new Map<string, { leaf: FlowLeaf; aggregate: PlannedAggregate }>();
 	for (const leaf of plans.flatMap(leaves)) {
 		if ((leaf.kind !== 'flow' && leaf.kind !== 'stock') || !leaf.source.rollup) continue;
@@ -62,7 +62,7 @@ export function writeRollups(plans: readonly PlanNode[], deadlines: Deadlines, s
 	const add = (table: string, keys: string[], columns: string[], select: string, coarser = false) =>
 		out.push({ table, keys, columns, coarser, select, sql: `CREATE OR REPLACE TABLE ${table} AS ${select}`, params: {}, routes: [] });
 	/** Each coarser level sums the finest one. */
-	const addCoarser = (fact: FactId, name: string, columns: string[]) =>
+	const addCoarser = (fact: FactRef, name: string, columns: string[]) =>
 		ROLLUP_LEVELS.slice(1).forEach((_, i) => {
 			const keys = ['month', ...levelColumns(i + 1)];
 			const sums = columns.map((c) => `sum(${c}) AS ${c}`);
