@@ -118,14 +118,23 @@ describe('overview', () => {
 		await page.close();
 	});
 
-	it('exports a chart’s data as CSV holding the numbers its table shows', async () => {
+	it('exports a chart’s data as CSV holding the numbers its table shows, under its title, period, filters and source', async () => {
 		const page = await browser.newPage({ locale: 'ru-RU', viewport: { width: 1360, height: 900 }, acceptDownloads: true });
 		await page.goto(demo + '/');
 		await page.locator('[data-region]').first().waitFor();
 		const trend = page.locator('figure.chart', { hasText: 'Поступление и окончание дел по месяцам' });
 		const [download] = await Promise.all([page.waitForEvent('download'), trend.getByTestId('export-csv').click()]);
 		const text = fs.readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '');
-		const csv = Papa.parse<string[]>(text.trim()).data;
+		const all = Papa.parse<string[]>(text.trim()).data;
+		// The words of the exported images, one a line, then an empty line, then the table.
+		const blank = all.findIndex((row) => row.length === 1 && row[0] === '');
+		const preamble = all.slice(0, blank).map((row) => row[0]);
+		expect(preamble[0]).toBe('Поступление и окончание дел по месяцам');
+		expect(preamble[1]).toMatch(/^Период: \d{1,2} [а-я]+ \d{4} г?\.? ?– \d{1,2} [а-я]+ \d{4}/);
+		expect(preamble[2]).toBe('Фильтры: все суды, регионы и категории');
+		expect(preamble[3]).toMatch(/^Источник: Ситуационный центр правосудия · Данные на /);
+		expect(preamble[4]).toMatch(/^Демонстрационные данные: .* синтетические/);
+		const csv = all.slice(blank + 1);
 		expect(csv[0]).toEqual(['Месяц', 'Поступило', 'Окончено']);
 		await trend.getByRole('button', { name: 'Показать таблицу' }).click();
 		const cells = await trend

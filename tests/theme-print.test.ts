@@ -67,7 +67,7 @@ describe('themes', () => {
 describe('chart export', () => {
 	/** The words of an exported SVG, its wrapped lines joined. */
 	const words = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((t) => t[1]).join(' ');
-	const save = async (page: Page, chart: Locator, as: 'SVG' | 'PNG') => {
+	const save = async (page: Page, chart: Locator, as: 'SVG' | 'PNG' | 'CSV') => {
 		const [download] = await Promise.all([
 			page.waitForEvent('download'),
 			chart.getByRole('button', { name: new RegExp(`as ${as}$`) }).click()
@@ -111,6 +111,19 @@ describe('chart export', () => {
 		// The PNG is the same figure, at twice its size.
 		const [, width, height] = /^<svg[^>]* width="(\d+)" height="(\d+)"/.exec(svg)!.map(Number);
 		expect(pngSize(await save(page, trend, 'PNG'))).toEqual([2 * width, 2 * height]);
+		// The CSV says the same words before its table.
+		const csv = (await save(page, trend, 'CSV'))
+			.toString('utf8')
+			.replace(/^\ufeff/, '')
+			.split('\r\n');
+		expect(csv.slice(0, 6)).toEqual([
+			'Cases filed and resolved by month',
+			'Period: 1 November 2024 – 1 October 2025',
+			'"Filters: Region: Astana, Almaty; Case type: Civil"',
+			'Source: Justice situational center · Data as of 1 October 2025',
+			'',
+			'Month,Filed,Resolved'
+		]);
 
 		// The map's legend is its colour classes; the boundaries' attribution is a source too.
 		const map = (await save(page, page.locator('figure.chart').filter({ has: page.locator('[data-region]') }), 'SVG')).toString('utf8');

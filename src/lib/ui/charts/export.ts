@@ -1,7 +1,7 @@
 /**
  * Saving a chart: its SVG or a PNG rendered from it, framed as a figure that stands on its own
  * (title, period, filters above; the legend, the source and, for demo data, the synthetic-data
- * note below), and its data as CSV.
+ * note below), and its data as CSV under the same words.
  */
 import { toCsv } from '$lib/domain/csv';
 
@@ -226,7 +226,8 @@ export async function exportPng(svg: SVGSVGElement, legendRoot: Element, caption
 	canvas.toBlob((blob) => blob && download(blob, `${filename}.png`), 'image/png');
 }
 
-export function exportCsv(columns: readonly string[], rows: readonly Record<string, unknown>[], filename: string) {
+export function exportCsv(columns: readonly string[], rows: readonly Record<string, unknown>[], caption: ExportCaption, filename: string) {
+	const preamble = [caption.title, ...caption.lines, ...caption.notes];
 	// A byte-order mark lets spreadsheet programs read UTF-8 Cyrillic correctly.
-	download(new Blob(['\ufeff' + toCsv(columns, rows)], { type: 'text/csv;charset=utf-8' }), `${filename}.csv`);
+	download(new Blob(['\ufeff' + toCsv(columns, rows, preamble)], { type: 'text/csv;charset=utf-8' }), `${filename}.csv`);
 }
