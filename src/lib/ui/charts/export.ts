@@ -4,6 +4,7 @@
  * note below), and its data as CSV under the same words.
  */
 import { toCsv } from '$lib/domain/csv';
+import { textWidth } from './measure';
 
 /** The words around an exported chart. */
 export interface ExportCaption {
@@ -101,24 +102,16 @@ function legendOf(root: Element): LegendItem[] {
 
 /** Words broken into lines no wider than `width` at the given font. */
 function wrap(text: string, width: number, font: string): string[] {
-	const ctx = document.createElement('canvas').getContext('2d')!;
-	ctx.font = font;
 	const lines: string[] = [];
 	let line = '';
 	for (const word of text.split(' ')) {
 		const next = line ? `${line} ${word}` : word;
-		if (line && ctx.measureText(next).width > width) {
+		if (line && textWidth(next, font) > width) {
 			lines.push(line);
 			line = word;
 		} else line = next;
 	}
 	return line ? [...lines, line] : lines;
-}
-
-function measure(text: string, font: string): number {
-	const ctx = document.createElement('canvas').getContext('2d')!;
-	ctx.font = font;
-	return ctx.measureText(text).width;
 }
 
 function element<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number>, text?: string) {
@@ -170,7 +163,7 @@ export function framedSvg(
 	for (const item of legend) {
 		const font = `${LINE_PX}px ${family}`;
 		const words = item.text;
-		const itemWidth = (item.swatch ? SWATCH + 6 : 0) + Math.min(inner, measure(words, font)) + 16;
+		const itemWidth = (item.swatch ? SWATCH + 6 : 0) + Math.min(inner, textWidth(words, font)) + 16;
 		if (x > PAD && x + itemWidth > PAD + inner) {
 			x = PAD;
 			y += LINE_PX + 8;
