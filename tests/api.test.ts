@@ -1,8 +1,11 @@
 /** The JSON API over real HTTP against the built server on the hand-computed fixture database. */
 import { describe, expect, inject, it } from 'vitest';
 import { INDICATORS } from '../src/lib/domain/catalog';
+import { sessionCookie } from './support/auth';
 
 const base = inject('fixtureUrl');
+/** The hand-computed figures are exact: an analyst's (the public's are perturbed, tests/disclosure.test.ts). */
+const analyst = async () => ({ cookie: await sessionCookie(base, 'analyst') });
 
 async function get(path: string, headers: Record<string, string> = {}) {
 	const response = await fetch(base + path, { headers });
@@ -34,7 +37,7 @@ describe('GET /api/indicators', () => {
 
 describe('GET /api/indicators/{id}', () => {
 	it('returns rows with value, numerator, denominator and n', async () => {
-		const { status, json } = await getJson('/api/indicators/clearance_rate?from=2024-01-01&to=2024-12-31');
+		const { status, json } = await getJson('/api/indicators/clearance_rate?from=2024-01-01&to=2024-12-31', await analyst());
 		expect(status).toBe(200);
 		expect(json).toMatchObject({
 			indicator: 'clearance_rate',
@@ -65,9 +68,10 @@ describe('GET /api/indicators/{id}', () => {
 	});
 
 	it('filters by several values and names the source of aggregate figures', async () => {
-		const { json } = await getJson('/api/indicators/incoming?period=2024&region=KZ-71,KZ-75&case_type=civil');
+		const headers = await analyst();
+		const { json } = await getJson('/api/indicators/incoming?period=2024&region=KZ-71,KZ-75&case_type=civil', headers);
 		expect(json.rows[0].value).toBe(6);
-		const forms = await getJson('/api/indicators/pending_end?from=2024-01-01&to=2024-06-30&source=court_stats');
+		const forms = await getJson('/api/indicators/pending_end?from=2024-01-01&to=2024-06-30&source=court_stats', headers);
 		expect(forms.json).toMatchObject({ source: 'court_stats', rows: [{ value: 9 }] });
 		// Months of quarterly forms: "no data" with the reason, not 0.
 		const months = await getJson('/api/indicators/incoming?from=2024-01-01&to=2024-03-31&grain=month&source=court_stats');

@@ -14,9 +14,11 @@ import { createFixtureDatabase, tempDatabasePath } from './support/fixture-db';
 import { ROOT, startServer, type RunningServer } from './support/server';
 
 const INCIDENTS = '/api/indicators/fraud_incidents?from=2024-01-01&to=2025-12-31';
+/** An analyst's session (from the writer; readers ask it about sessions): exact figures over any period. */
+let analyst = '';
 
 async function incidents(server: RunningServer): Promise<number> {
-	const response = await fetch(server.url + INCIDENTS);
+	const response = await fetch(server.url + INCIDENTS, { headers: { cookie: analyst } });
 	if (!response.ok) throw new Error(`${server.url}: ${response.status}`);
 	return (await response.json()).rows[0].value;
 }
@@ -33,6 +35,7 @@ describe('one writer and two readers', () => {
 		writer = await startServer({ DATABASE_PATH: database, DEMO_SCALE: '0', REPLICA: 'writer' });
 		const reader = { DATABASE_PATH: database, REPLICA: 'reader', WRITER_URL: writer.url };
 		readers = await Promise.all([startServer(reader), startServer(reader)]);
+		analyst = await sessionCookie(writer.url, 'analyst');
 		// Three servers start one after another on two shared cores.
 	}, 300_000);
 	afterAll(async () => {

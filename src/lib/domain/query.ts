@@ -39,8 +39,10 @@ export type QueryErrorCode =
 	/** The period lies wholly after the data's as-of date (value) or before its first date (value). */
 	| 'after_data'
 	| 'before_data'
-	/** The public may ask for whole calendar months only. */
-	| 'whole_months';
+	/** The public may ask for a calendar month, quarter or year only. */
+	| 'calendar_period'
+	/** The public filters by one value of a dimension at a time. */
+	| 'one_value';
 
 export interface QueryError {
 	param: string;

@@ -21,7 +21,8 @@ const MESSAGES: Record<QueryErrorCode, (args: Args) => string> = {
 	too_large: m.err_too_large,
 	after_data: m.err_after_data,
 	before_data: m.err_before_data,
-	whole_months: m.err_whole_months
+	calendar_period: m.err_calendar_period,
+	one_value: m.err_one_value
 };
 
 export function queryErrorMessage(e: QueryError): string {

@@ -11,6 +11,7 @@ import { parseQuery } from '../../domain/query';
 import type { Access } from '../../domain/roles';
 import * as m from '../../paraglide/messages.js';
 import type { Queryable } from '../db/database';
+import { disclosureHeader, disclosureNote } from '../disclosure/protect';
 import { boundPeriod } from '../limits/period';
 import { indicatorRange } from '../metrics/as-of';
 import { runIndicator, type IndicatorResult } from '../metrics/run';
@@ -62,7 +63,7 @@ function labels(indicator: Indicator, result: IndicatorResult, locale: Locale): 
 	return out;
 }
 
-function csvResponse(result: IndicatorResult, names: Record<string, Record<string, string>>, hiddenBelow: number): Response {
+function csvResponse(result: IndicatorResult, names: Record<string, Record<string, string>>, access: Access): Response {
 	const columns = [
 		...result.by.flatMap((d) => [d, `${d}_name`]),
 		...(result.grain ? ['period', 'partial'] : []),
@@ -76,13 +77,14 @@ function csvResponse(result: IndicatorResult, names: Record<string, Record<strin
 	const rows = result.rows.map((row) => {
 		const out: Record<string, unknown> = { ...row };
 		for (const d of result.by) out[`${d}_name`] = names[d][String(row[d] ?? '')];
-		if (row.suppressed) out.value = `<${hiddenBelow}`;
+		if (row.suppressed) out.value = `<${access.minCount}`;
 		return out;
 	});
 	return new Response(toCsv(columns, rows), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="${result.indicator}_${result.period.from}_${result.period.to}.csv"`
+			'content-disposition': `attachment; filename="${result.indicator}_${result.period.from}_${result.period.to}.csv"`,
+			...disclosureHeader(access)
 		}
 	});
 }
@@ -109,7 +111,14 @@ export async function indicatorResponse(
 	if (!result.ok) return badRequest(result.errors);
 
 	const names = labels(indicator, result.value, locale);
-	if (format === 'csv') return csvResponse(result.value, names, access.minCount);
-	// `clip`: the period asked for and the part of it the data cover, when they differ.
-	return json({ ...result.value, clip: bounded.value.clip, name: indicator.name[locale], unit: indicator.unit, labels: names });
+	if (format === 'csv') return csvResponse(result.value, names, access);
+	// `clip`: the period asked for and the part of it the data cover, when they differ; `disclosure`: how the public's figures are protected.
+	return json({
+		...result.value,
+		clip: bounded.value.clip,
+		name: indicator.name[locale],
+		unit: indicator.unit,
+		labels: names,
+		disclosure: disclosureNote(access)
+	});
 }

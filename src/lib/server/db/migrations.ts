@@ -2,6 +2,7 @@
  * Versioned schema migrations. A migration, once released, is never edited: a change is a new
  * entry. Each runs in its own transaction and is recorded in `schema_migrations`.
  */
+import { randomBytes } from 'node:crypto';
 import { CANONICAL_TABLES, SQL_TYPE, type CanonicalTable } from '../../domain/schema';
 import type { Database } from './database';
 
@@ -130,6 +131,15 @@ export const MIGRATIONS: Migration[] = [
 		name: 'demo data: the scale it was generated at',
 		// Pages say what share of the national volume synthetic counts and amounts stand for (scale 10 = national).
 		statements: [`ALTER TABLE datasets ADD COLUMN demo_scale DOUBLE`]
+	},
+	{
+		version: 7,
+		name: "disclosure control: the key of the public figures' perturbation",
+		// A secret made here, once per database (hex of random bytes, not input): see disclosure/key.ts.
+		statements: [
+			`CREATE TABLE disclosure_key (secret VARCHAR NOT NULL)`,
+			`INSERT INTO disclosure_key VALUES ('${randomBytes(32).toString('hex')}')`
+		]
 	}
 ];
 

@@ -5,37 +5,30 @@
  *   rests on more than none but fewer than MIN_COUNT records: the records behind it (n), and the
  *   numerator and denominator of a rate when they are counts (3 resolved of 6 filed publishes
  *   two small counts, and its value with either gives the other). A true zero is shown; amounts,
- *   quantiles and spreads are hidden through their n.
+ *   quantiles and spreads are hidden through their n. The smallest or largest value (of an
+ *   indicator defined as data) is one record's value however many records there are: always hidden.
  * - Complementary, within a breakdown: when one cell of a period is hidden, the smallest other
  *   non-zero cell is hidden too, so that the total (shown elsewhere) minus the visible cells does
  *   not give the hidden one.
- * Its limits (docs/security.md): totals and breakdowns from other requests can still be combined
- * (the cell key method is the planned answer).
+ * Figures from different requests are kept from being combined by the perturbation that follows
+ * (perturb.ts, protect.ts).
  */
 import type { Measure } from '../../domain/catalog';
 import { suppressesSmallCounts, type Access } from '../../domain/roles';
 import type { ResultRow } from '../metrics/run';
-
-const COUNTS: readonly Measure['kind'][] = ['count', 'stock', 'form'];
-const isCount = (m: Measure) => COUNTS.includes(m.kind);
+import { partKinds } from './perturb';
 
 /** Which of a measure's published parts are counts of records. */
 export function countParts(m: Measure): { numerator: boolean; denominator: boolean } {
-	switch (m.kind) {
-		case 'count':
-		case 'stock':
-		case 'form':
-			return { numerator: true, denominator: false };
-		case 'share':
-		case 'per_judge_month':
-			return { numerator: true, denominator: true };
-		case 'ratio':
-			return { numerator: isCount(m.num), denominator: isCount(m.den) };
-		case 'per_capita':
-			return { numerator: isCount(m.of), denominator: false };
-		default:
-			return { numerator: false, denominator: false };
-	}
+	const kinds = partKinds(m);
+	return { numerator: kinds.numerator === 'count', denominator: kinds.denominator === 'count' };
+}
+
+/** Whether a measure publishes one record's value: a minimum or maximum, alone or in a rate. */
+export function singleRecord(m: Measure): boolean {
+	if (m.kind === 'min' || m.kind === 'max') return true;
+	if (m.kind === 'ratio') return singleRecord(m.num) || singleRecord(m.den);
+	return m.kind === 'per_capita' || m.kind === 'per_judge_month' || m.kind === 'judge_spread' ? singleRecord(m.of) : false;
 }
 
 function hide(row: ResultRow): void {
@@ -48,8 +41,15 @@ export function suppress(rows: ResultRow[], access: Access, measure: Measure, br
 	if (!suppressesSmallCounts(access)) return;
 	const parts = countParts(measure);
 	const small = (x: number | null) => x !== null && x > 0 && x < access.minCount;
+	const extreme = singleRecord(measure);
 	for (const row of rows) {
-		if (small(row.n) || (parts.numerator && small(row.numerator)) || (parts.denominator && small(row.denominator))) hide(row);
+		if (
+			(extreme && (row.n ?? 0) > 0) ||
+			small(row.n) ||
+			(parts.numerator && small(row.numerator)) ||
+			(parts.denominator && small(row.denominator))
+		)
+			hide(row);
 	}
 	if (!breakdown) return;
 	const periods = new Map<unknown, ResultRow[]>();

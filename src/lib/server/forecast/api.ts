@@ -14,6 +14,7 @@ import { parseQuery } from '../../domain/query';
 import type { Access } from '../../domain/roles';
 import * as m from '../../paraglide/messages.js';
 import { badRequest, notFound } from '../api/errors';
+import { disclosureHeader, disclosureNote } from '../disclosure/protect';
 import type { Queryable } from '../db/database';
 import { forecastIndicator, type IndicatorForecast } from './forecast';
 
@@ -34,12 +35,13 @@ export function unavailableMessage(forecast: IndicatorForecast, minCount: number
 	return null;
 }
 
-function csvResponse(forecast: IndicatorForecast, rows: IndicatorForecast['rows']): Response {
+function csvResponse(forecast: IndicatorForecast, rows: IndicatorForecast['rows'], access: Access): Response {
 	const columns = ['period', 'value', 'lower80', 'upper80', 'lower95', 'upper95'];
 	return new Response(toCsv(columns, rows as unknown as Record<string, unknown>[]), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="${forecast.indicator}_forecast_${forecast.asOf}.csv"`
+			'content-disposition': `attachment; filename="${forecast.indicator}_forecast_${forecast.asOf}.csv"`,
+			...disclosureHeader(access)
 		}
 	});
 }
@@ -74,7 +76,7 @@ export async function forecastResponse(
 	if (!result.ok) return badRequest(result.errors);
 	const forecast = result.value;
 	const rows = forecast.rows.slice(0, horizon);
-	if (format === 'csv') return csvResponse(forecast, rows);
+	if (format === 'csv') return csvResponse(forecast, rows, access);
 	const { backtest, baseline } = forecast;
 	const body: ForecastResponse & Record<string, unknown> = {
 		indicator: forecast.indicator,
@@ -94,7 +96,9 @@ export async function forecastResponse(
 		runIn: forecast.runIn,
 		unavailable: unavailableMessage(forecast, access.minCount),
 		history: forecast.history,
-		rows
+		rows,
+		// The public's history is the protected one, and the forecast is made from it.
+		disclosure: disclosureNote(access)
 	};
 	return json(body);
 }

@@ -4,10 +4,12 @@
  * figure); one reaching beyond either end is cut to the data, and the cut is reported so that
  * pages and the API can say what is shown.
  */
+import { GRAINS } from '../../domain/catalog';
 import { bucketEnd, bucketStart, resolvePeriod, type Period } from '../../domain/period';
 import type { Parsed, QueryError, ViewQuery } from '../../domain/query';
 import { suppressesSmallCounts, type Access } from '../../domain/roles';
 import type { Queryable } from '../db/database';
+import { publicFilterErrors } from '../disclosure/protect';
 import { dataRange, type DataRange } from '../metrics/as-of';
 
 export interface PeriodClip {
@@ -28,23 +30,22 @@ function periodParam(query: ViewQuery, end: 'from' | 'to'): string {
 }
 
 /**
- * The public asks for whole calendar months only (a year, a quarter, the last 12 months, or a
- * range from a month's first day to a month's last): day-level ranges that overlap would
- * otherwise single out the records between their ends.
+ * The public asks for calendar periods only: a month, a quarter or a year (as a range from its
+ * first day to its last, or by name), or the last 12 months. Ranges that overlap would otherwise
+ * single out the records between their ends — a day, or a month as the difference of two runs of
+ * months, which could be asked for many times over and averaged (docs/security.md).
  */
-function wholeMonthErrors(query: ViewQuery, access: Access): QueryError[] {
+function calendarErrors(query: ViewQuery, access: Access): QueryError[] {
 	if (!suppressesSmallCounts(access) || query.period?.kind !== 'range') return [];
 	const { from, to } = query.period;
-	return [
-		...(from === bucketStart(from, 'month') ? [] : [{ param: 'from', code: 'whole_months' as const, value: from }]),
-		...(to === bucketEnd(to, 'month') ? [] : [{ param: 'to', code: 'whole_months' as const, value: to }])
-	];
+	if (GRAINS.some((grain) => from === bucketStart(from, grain) && to === bucketEnd(from, grain))) return [];
+	return [{ param: 'from', code: 'calendar_period', value: `${from}..${to}` }];
 }
 
 /** `range`: the dates the indicator's data covers, when not all the data's (indicatorRange). */
 export async function boundPeriod(db: Queryable, query: ViewQuery, access: Access, range?: DataRange): Promise<Parsed<BoundedQuery>> {
-	const partial = wholeMonthErrors(query, access);
-	if (partial.length) return { ok: false, errors: partial };
+	const refused = [...calendarErrors(query, access), ...publicFilterErrors(query, access)];
+	if (refused.length) return { ok: false, errors: refused };
 	const { first, asOf } = range ?? (await dataRange(db));
 	const requested = resolvePeriod(query.period ?? { kind: 'last12' }, asOf);
 	const errors: QueryError[] = [];

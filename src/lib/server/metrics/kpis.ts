@@ -14,7 +14,7 @@ import { dataAsOf } from './as-of';
 import { rollupColumns } from './rollups';
 import { batchable, compileBatch } from './compile';
 import { deadlines } from './deadlines';
-import { suppress } from '../disclosure/suppress';
+import { protect, publicFilterErrors } from '../disclosure/protect';
 import { dataCoverage } from './coverage';
 import { indicatorOf } from './defined';
 import { chooseSource, fit, markFigure, personalDataErrors, runIndicator, type MissingReason, type ResultRow } from './run';
@@ -96,6 +96,7 @@ async function readsCases(db: Queryable, indicator: Indicator, query: ViewQuery,
 
 export async function kpiFigures(db: Queryable, ids: readonly string[], query: ViewQuery, access: Access): Promise<KpiFigure[]> {
 	if (personalDataErrors(query, access).length) throw new Error('key indicators filtered by judge need a role that may see judges');
+	if (publicFilterErrors(query, access).length) throw new Error('the public filters key indicators by one value of a dimension at a time');
 	const asOf = await dataAsOf(db);
 	const period = resolvePeriod(query.period ?? { kind: 'last12' }, asOf);
 	const monthBuckets = buckets(period, 'month', asOf);
@@ -134,12 +135,19 @@ export async function kpiFigures(db: Queryable, ids: readonly string[], query: V
 				dimensions
 			});
 			const rows = await db.query<Record<string, number | null>>(compiled.sql, compiled.params);
-			members.forEach((member, i) => {
-				const slot = rows.map((r): ResultRow => ({ value: r[`v${i}`], numerator: r[`num${i}`], denominator: r[`den${i}`], n: r[`n${i}`] }));
-				slot.forEach((row, s) => markFigure(row, member, member.measure, slotPeriods[s], coverage));
-				suppress(slot, access, member.measure, false);
-				results.set(member.id, { current: slot[0], previous: slot[1], months: slot.slice(2) });
-			});
+			await Promise.all(
+				members.map(async (member, i) => {
+					const slot = rows.map((r): ResultRow => ({
+						value: r[`v${i}`],
+						numerator: r[`num${i}`],
+						denominator: r[`den${i}`],
+						n: r[`n${i}`]
+					}));
+					slot.forEach((row, s) => markFigure(row, member, member.measure, slotPeriods[s], coverage));
+					await protect(db, slot, access, member.measure, false);
+					results.set(member.id, { current: slot[0], previous: slot[1], months: slot.slice(2) });
+				})
+			);
 		}),
 		...slow.map(async (indicator) => results.set(indicator.id, await oneByOne(db, indicator, query, period, access)))
 	]);

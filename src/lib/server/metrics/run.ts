@@ -15,7 +15,7 @@ import { addMonths, buckets, resolvePeriod, type Period } from '../../domain/per
 import type { Filters, Parsed, QueryError, ViewQuery } from '../../domain/query';
 import { hasRole, PERSONAL_DATA_ROLE, type Access } from '../../domain/roles';
 import type { Queryable } from '../db/database';
-import { suppress } from '../disclosure/suppress';
+import { protect, publicFilterErrors } from '../disclosure/protect';
 import { spend } from '../limits/cost';
 import { indicatorRange } from './as-of';
 import { compileMeasure, compileExists } from './compile';
@@ -117,7 +117,7 @@ export async function runIndicator(
 	query: ViewQuery,
 	access: Access
 ): Promise<Parsed<IndicatorResult>> {
-	const forbidden = personalDataErrors(query, access);
+	const forbidden = [...personalDataErrors(query, access), ...publicFilterErrors(query, access)];
 	if (forbidden.length) return { ok: false, errors: forbidden };
 	const { asOf } = await indicatorRange(db, indicator);
 	const period = resolvePeriod(query.period ?? { kind: 'last12' }, asOf);
@@ -150,7 +150,7 @@ export async function runIndicator(
 		markFigure(row, indicator, measure, span, coverage);
 		if (spans) row.partial = span.partial;
 	}
-	suppress(rows, access, measure, query.by.length > 0);
+	await protect(db, rows, access, measure, query.by.length > 0);
 	return {
 		ok: true,
 		value: { indicator: indicator.id, source, period, grain: query.grain ?? null, by: query.by, filters, ignored, asOf, rows }

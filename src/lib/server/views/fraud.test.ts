@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Access } from '../../domain/roles';
 import { createFixtureDatabase, viewQuery } from '../../../../tests/support/fixture-db';
 import type { Database } from '../db/database';
+import { COUNT_NOISE } from '../disclosure/perturb';
 import { fraudView } from './fraud';
 
 const ANALYST: Access = { role: 'analyst', minCount: 5 };
@@ -63,14 +64,19 @@ describe('fraud view', () => {
 		expect(view.court.civilIgnored).toEqual(['scheme']);
 	});
 
-	it('hides small counts from the public, and their conversions with them', async () => {
+	it('hides small counts from the public, and their conversions with them; perturbs the others', async () => {
 		const view = await fraudView(db, PUBLIC, viewQuery('period=2025'));
-		expect(view.funnel.map((s) => [s.value, s.suppressed, s.conversion])).toEqual([
-			[8, false, null],
-			[7, false, 87.5],
-			[null, true, null],
-			[null, true, null]
+		expect(view.funnel.map((s) => [s.suppressed, s.conversion === null])).toEqual([
+			[false, true],
+			[false, false],
+			[true, true],
+			[true, true]
 		]);
+		// Exact: 8 and 7 (87.5 %). Shown: each within ±COUNT_NOISE, the conversion that of the shown counts.
+		const [first, second] = view.funnel;
+		expect(Math.abs(first.value! - 8)).toBeLessThanOrEqual(COUNT_NOISE);
+		expect(Math.abs(second.value! - 7)).toBeLessThanOrEqual(COUNT_NOISE);
+		expect(second.conversion).toBeCloseTo((100 * second.value!) / first.value!, 6);
 		expect(view.breakdowns.scheme.every((s) => s.suppressed && s.value === null)).toBe(true);
 	});
 });

@@ -53,13 +53,22 @@ export function showQuery(query: ViewQuery, reset: readonly string[] = []): Prom
 	return goto(url.pathname + searchWith(url, query, pageDimensions()), { keepFocus: true, noScroll: true });
 }
 
+/**
+ * Without signing in a filter takes one value (docs/security.md: unions could be subtracted from
+ * their parts), so a value added to a filter replaces the one it had.
+ */
+function oneValueIfPublic(values: readonly string[]): readonly string[] {
+	return page.data.protectedBelow == null ? values : values.slice(-1);
+}
+
 /** Cross-filter: adds a dimension value to the page's filters, or removes it when already set. */
 export function toggleFilterValue(dimension: DimensionId, value: string): Promise<void> {
-	return showQuery(toggleFilter(queryOf(page.url), dimension, value));
+	const query = toggleFilter(queryOf(page.url), dimension, value);
+	return showQuery(withFilter(query, dimension, oneValueIfPublic(query.filters[dimension] ?? [])));
 }
 
 export function setFilterValues(dimension: DimensionId, values: readonly string[], reset: readonly string[] = []): Promise<void> {
-	return showQuery(withFilter(queryOf(page.url), dimension, values), reset);
+	return showQuery(withFilter(queryOf(page.url), dimension, oneValueIfPublic(values)), reset);
 }
 
 export function setPeriod(period: PeriodSpec | undefined, reset: readonly string[] = []): Promise<void> {
