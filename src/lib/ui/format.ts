@@ -27,9 +27,9 @@ export function formatValue(value: number | null | undefined, unit: Unit, locale
 		case 'kzt':
 			return `${nf(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value)} ${m.unit_kzt({}, { locale })}`;
 		case 'per100k':
-			return formatNumber(value, locale, 1);
+			return `${formatNumber(value, locale, 1)} ${m.unit_per100k({}, { locale })}`;
 		case 'per_judge_month':
-			return formatNumber(value, locale, 1);
+			return `${formatNumber(value, locale, 1)} ${m.unit_per_judge_month({}, { locale })}`;
 	}
 }
 
