@@ -38,15 +38,16 @@ function filtersOnly(query: ViewQuery): ViewQuery {
  */
 function shareAround(
 	history: IndicatorResult,
-	reformed: Parsed<IndicatorResult> | null,
+	reformed: Parsed<IndicatorResult>[] | null,
 	around: { from: string; to: string }
 ): number | null {
 	if (reformed === null) return 0;
-	if (!reformed.ok || reformed.value.ignored.includes('instance')) return null;
+	if (reformed.some((r) => !r.ok || r.value.ignored.includes('instance'))) return null;
 	const total = history.rows
 		.filter((row) => String(row.period) >= around.from && String(row.period) <= around.to)
 		.reduce((s, row) => s + (row.value ?? 0), 0);
-	return total > 0 ? (reformed.value.rows[0]?.value ?? 0) / total : 0;
+	const count = reformed.reduce((s, r) => s + ((r.ok && r.value.rows[0]?.value) || 0), 0);
+	return total > 0 ? count / total : 0;
 }
 
 export async function monthlyHistory(db: Queryable, indicator: Indicator, query: ViewQuery, access: Access): Promise<Parsed<History>> {
@@ -63,13 +64,18 @@ export async function monthlyHistory(db: Queryable, indicator: Indicator, query:
 	// it, the metrics layer would look for their case records in the view, and where there are none
 	// (a region's courts, in the demo data) that search reads every record: the case records are
 	// taken as the likely source, and the count read again in the rare other case.
+	// One instance per statement: the public filters by one value at a time (disclosure/protect.ts).
 	const reformedFrom = (source: DataSource) =>
 		instances.length && around.from <= around.to
-			? runIndicator(
-					db,
-					indicator,
-					{ ...base, source, filters: { ...base.filters, instance: instances }, period: { kind: 'range', ...around } },
-					access
+			? Promise.all(
+					instances.map((instance) =>
+						runIndicator(
+							db,
+							indicator,
+							{ ...base, source, filters: { ...base.filters, instance: [instance] }, period: { kind: 'range', ...around } },
+							access
+						)
+					)
 				)
 			: null;
 	// Both read the monthly rollups (metrics/README.md: a flow over whole months); they run side by side.
@@ -78,7 +84,7 @@ export async function monthlyHistory(db: Queryable, indicator: Indicator, query:
 		reformedFrom(query.source === 'court_stats' ? 'court_stats' : 'cases')
 	]);
 	if (!history.ok) return history;
-	const reformed = first?.ok && first.value.source !== history.value.source ? await reformedFrom(history.value.source) : first;
+	const reformed = first?.[0].ok && first[0].value.source !== history.value.source ? await reformedFrom(history.value.source) : first;
 	const points = history.value.rows.map((row): MonthPoint => ({
 		period: String(row.period),
 		value: row.value,
