@@ -82,6 +82,7 @@ describe('chart export', () => {
 		const context = await browser.newContext({ locale: 'en-GB', colorScheme: 'dark' });
 		const page = await context.newPage();
 		await page.goto(base + '/');
+		await streamed(page);
 		const svg = (await save(page, page.locator('section.trend'), 'SVG')).toString('utf8');
 		expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
 		expect(svg).toContain('<rect width="100%" height="100%" fill="rgb(26, 32, 41)"');
