@@ -9,6 +9,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { signIn } from '../tests/support/auth';
 import { launchBrowser, streamed } from '../tests/support/browser';
 import { ROOT } from '../tests/support/server';
 
@@ -56,15 +57,7 @@ async function session(base: string): Promise<{ name: string; value: string } | 
 	const login = process.env.SCREENSHOT_LOGIN;
 	const password = process.env.SCREENSHOT_PASSWORD;
 	if (!login || !password) return null;
-	const response = await fetch(`${base}/login`, {
-		method: 'POST',
-		headers: { origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ login, password, next: '/' }),
-		redirect: 'manual'
-	});
-	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('session='));
-	if (response.status !== 303 || !cookie) throw new Error(`Signing in as ${login} failed (HTTP ${response.status}).`);
-	const [name, value] = cookie.split(';')[0].split('=');
+	const [name, value] = (await signIn(base, login, password)).split('=');
 	return { name, value };
 }
 
