@@ -79,7 +79,7 @@ try {
 			await audit(target.db, {
 				actor: `cli:${os.userInfo().username}`,
 				action: 'user_create',
-				detail: `${account.login} (${account.role})`
+				params: { login: account.login, role: account.role }
 			});
 			await target.db.checkpoint();
 			console.log(m.cli_user_created_file({ login: account.login, role: account.role, file: s.databasePath }, o()));

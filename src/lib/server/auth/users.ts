@@ -73,8 +73,16 @@ async function assertAdminRemains(db: Queryable, userId: number) {
 	if (row.n === 0) throw new UserInputError('last_admin');
 }
 
-/** Changes an account's role, status or password (each when given); answers its login. */
-export async function updateUser(db: Queryable, userId: unknown, change: Record<string, unknown>): Promise<string> {
+/** What an update changed, for the change log. */
+export interface UserChange {
+	login: string;
+	role?: string;
+	disabled?: boolean;
+	password?: true;
+}
+
+/** Changes an account's role, status or password (each when given); answers what changed. */
+export async function updateUser(db: Queryable, userId: unknown, change: Record<string, unknown>): Promise<UserChange> {
 	const { id, ...wanted } = accept(checkAccount(AccountChangeSchema, { ...change, id: userId }));
 	const [current] = await db.query<UserRecord>('SELECT user_id, login, role, disabled FROM users WHERE user_id = $id', { id });
 	if (!current) throw new UserInputError('not_found');
@@ -92,10 +100,15 @@ export async function updateUser(db: Queryable, userId: unknown, change: Record<
 	}
 	// A changed role, password or status takes effect at once: the user signs in again.
 	await db.run('DELETE FROM sessions WHERE user_id = $id', { id });
-	return current.login;
+	return {
+		login: current.login,
+		...(role !== current.role ? { role } : {}),
+		...(wanted.disabled !== undefined && wanted.disabled !== current.disabled ? { disabled: wanted.disabled } : {}),
+		...(wanted.password !== undefined ? { password: true as const } : {})
+	};
 }
 
-/** Deletes an account; answers its login. */
+/** Deletes an account; its login, for the change log. */
 export async function deleteUser(db: Queryable, userId: unknown): Promise<string> {
 	const { id } = accept(checkAccount(AccountRefSchema, { id: userId }));
 	const [current] = await db.query<UserRecord>('SELECT user_id, login, role, disabled FROM users WHERE user_id = $id', { id });

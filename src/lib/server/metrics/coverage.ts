@@ -4,6 +4,7 @@
  * as-of date; the aggregate forms cover their own periods. Read once per data revision.
  */
 import type { EventId, FactId, FactRef, Measure } from '../../domain/catalog';
+import type { MissingReason } from '../../domain/figures';
 import { addDays, type Period } from '../../domain/period';
 import type { Queryable } from '../db/database';
 import { dataRevision } from '../db/revision';
@@ -11,12 +12,7 @@ import { dataAsOf } from './as-of';
 import { runtimeRange } from './defined';
 import { FACTS, isCatalogFact } from './facts';
 
-/**
- * Why a figure is "no data": `no_data`, the data holds nothing for the period (it is before the
- * first record of what is counted, or after the data's last date); `form_periods`, the period
- * does not line up with the periods of the aggregate forms.
- */
-export type MissingReason = 'no_data' | 'form_periods';
+export type { MissingReason };
 
 export interface Coverage {
 	asOf: string;
@@ -32,7 +28,7 @@ const IDENTIFIER = /^\w+$/;
  * The base columns ("table.column") whose earliest date begins the data of a fact's event; none
  * for a fact not in FACTS (described by data at run time), whose coverage is then not limited.
  */
-function startColumns(fact: FactId, event: EventId): readonly string[] {
+export function startColumns(fact: FactId, event: EventId): readonly string[] {
 	const f = FACTS[fact] as (typeof FACTS)[FactId] | undefined;
 	if (!f) return [];
 	return f.startsWith?.[event] ?? (IDENTIFIER.test(f.relation) && f.events[event] ? [`${f.relation}.${f.events[event]}`] : []);

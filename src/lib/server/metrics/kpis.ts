@@ -5,40 +5,25 @@
  * with one scan per fact and event — and only what a batch cannot hold runs through runIndicator.
  * The figures are those runIndicator gives for the same queries.
  */
-import type { Dimension, Indicator } from '../../domain/catalog';
+import { measureFacts, type Dimension, type Indicator } from '../../domain/catalog';
+import { compareWithYearEarlier } from '../../domain/comparison';
+import type { KpiFigure, MonthFigure } from '../../domain/figures';
 import { buckets, previousYear, resolvePeriod, type Period } from '../../domain/period';
 import type { ViewQuery } from '../../domain/query';
 import type { Access } from '../../domain/roles';
 import type { Queryable } from '../db/database';
 import { dataAsOf } from './as-of';
+import { completeFrom } from './complete';
 import { rollupColumns } from './rollups';
 import { batchable, compileBatch } from './compile';
 import { deadlines } from './deadlines';
 import { protect, publicFilterErrors } from '../disclosure/protect';
 import { dataCoverage } from './coverage';
 import { indicatorOf } from './defined';
-import { chooseSource, fit, markFigure, personalDataErrors, runIndicator, type MissingReason, type ResultRow } from './run';
+import { chooseSource, fit, markFigure, personalDataErrors, runIndicator, type ResultRow } from './run';
 
-export interface MonthFigure {
-	period: string;
-	partial: boolean;
-	value: number | null;
-	/** The month's figure is provisional (indicator.maturesIn). */
-	provisional?: boolean;
-}
 
-export interface KpiFigure {
-	id: string;
-	value: number | null;
-	/** Set when the value is "no data", with the reason. */
-	missing: MissingReason | null;
-	provisional?: boolean;
-	/** Set when the value is hidden from this viewer: it rests on fewer records than this. */
-	hiddenBelow: number | null;
-	previous: number | null;
-	spark: (number | null)[];
-	months: MonthFigure[];
-}
+export type { KpiFigure, MonthFigure };
 
 interface Figures {
 	current: ResultRow;
@@ -48,20 +33,48 @@ interface Figures {
 
 const EMPTY: ResultRow = { value: null, numerator: null, denominator: null, n: null };
 
-function figure(id: string, f: Figures, monthBuckets: ReturnType<typeof buckets>, access: Access): KpiFigure {
-	const months = monthBuckets.map((b, i) => ({
+interface Context {
+	period: Period;
+	monthBuckets: ReturnType<typeof buckets>;
+	access: Access;
+}
+
+function figure(
+	indicator: Indicator,
+	f: Figures,
+	context: Context,
+	extra: Pick<KpiFigure, 'ignored'> & { dataFrom: string | null }
+): KpiFigure {
+	const months = context.monthBuckets.map((b, i) => ({
 		period: b.period,
 		partial: b.partial,
 		value: f.months[i]?.value ?? null,
-		...(f.months[i]?.provisional ? { provisional: true } : {})
+		...(f.months[i]?.provisional ? { provisional: true } : {}),
+		...(f.months[i]?.missing ? { missing: f.months[i].missing } : {})
 	}));
+	const side = (row: ResultRow) => ({
+		value: row.value,
+		n: row.n,
+		suppressed: Boolean(row.suppressed),
+		provisional: Boolean(row.provisional)
+	});
 	return {
-		id,
+		id: indicator.id,
 		value: f.current.value,
 		missing: f.current.missing ?? null,
 		...(f.current.provisional ? { provisional: true } : {}),
-		hiddenBelow: f.current.suppressed ? access.minCount : null,
+		hiddenBelow: f.current.suppressed ? context.access.minCount : null,
+		...(extra.dataFrom !== null && context.period.from < extra.dataFrom ? { incomplete: extra.dataFrom } : {}),
 		previous: f.previous?.value ?? null,
+		comparison: compareWithYearEarlier({
+			unit: indicator.unit,
+			current: side(f.current),
+			previous: f.previous && side(f.previous),
+			previousPeriod: previousYear(context.period),
+			dataFrom: extra.dataFrom
+		}),
+		previousPeriod: previousYear(context.period),
+		ignored: extra.ignored,
 		spark: months.map((m) => m.value),
 		months
 	};
@@ -151,5 +164,12 @@ export async function kpiFigures(db: Queryable, ids: readonly string[], query: V
 		}),
 		...slow.map(async (indicator) => results.set(indicator.id, await oneByOne(db, indicator, query, period, access)))
 	]);
-	return indicators.map((indicator) => figure(indicator.id, results.get(indicator.id)!, monthBuckets, access));
+	const context = { period, monthBuckets, access };
+	const from = await Promise.all(indicators.map((indicator) => completeFrom(db, measureFacts(indicator.measure))));
+	return indicators.map((indicator, i) =>
+		figure(indicator, results.get(indicator.id)!, context, {
+			ignored: fit(indicator, query, cases[i] ? 'cases' : 'court_stats').ignored,
+			dataFrom: from[i]
+		})
+	);
 }

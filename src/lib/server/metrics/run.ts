@@ -19,26 +19,15 @@ import { protect, publicFilterErrors } from '../disclosure/protect';
 import { spend } from '../limits/cost';
 import { indicatorRange } from './as-of';
 import { compileMeasure, compileExists } from './compile';
-import { dataCoverage, missingReason, type Coverage, type MissingReason } from './coverage';
+import type { MissingReason, ResultRow } from '../../domain/figures';
+import { dataCoverage, missingReason, type Coverage } from './coverage';
 import { deadlines } from './deadlines';
 import { rollupInfo } from './rollups';
 
-export type { MissingReason };
+export type { MissingReason, ResultRow };
 
 export type DataSource = 'cases' | 'court_stats';
 
-export interface ResultRow {
-	[dimension: string]: string | number | boolean | null | undefined;
-	value: number | null;
-	numerator: number | null;
-	denominator: number | null;
-	/** Records behind the figure; null when suppressed or missing. */
-	n: number | null;
-	/** Set when the figure is "no data", with the reason (its numbers are then null). */
-	missing?: MissingReason;
-	/** Set when what it counts may still arrive (indicator.maturesIn): the figure may still grow. */
-	provisional?: boolean;
-}
 
 export interface IndicatorResult {
 	indicator: string;

@@ -47,15 +47,15 @@ export const formEntries = (form: FormData): Entered => Object.fromEntries(form)
 export function createFromForm(db: Database, actor: string, input: Entered): Promise<ActionResult> {
 	return attempt(async () => {
 		const { login, role } = await createAccount(db, input);
-		await audit(db, { actor, action: 'user_create', detail: `${login} (${role})` });
+		await audit(db, { actor, action: 'user_create', params: { login, role } });
 		return m.users_created_ok({ login });
 	});
 }
 
 export function updateFromForm(db: Database, actor: string, input: Entered): Promise<ActionResult> {
 	return attempt(async () => {
-		const login = await updateUser(db, input.id, input);
-		await audit(db, { actor, action: 'user_update', detail: login });
+		const changed = await updateUser(db, input.id, input);
+		await audit(db, { actor, action: 'user_update', params: { ...changed } });
 		return m.users_saved_ok();
 	});
 }
@@ -63,7 +63,7 @@ export function updateFromForm(db: Database, actor: string, input: Entered): Pro
 export function deleteFromForm(db: Database, actor: string, input: Entered): Promise<ActionResult> {
 	return attempt(async () => {
 		const login = await deleteUser(db, input.id);
-		await audit(db, { actor, action: 'user_delete', detail: login });
+		await audit(db, { actor, action: 'user_delete', params: { login } });
 		return m.users_deleted_ok();
 	});
 }

@@ -1,22 +1,26 @@
-/** The space a chart draws in: the plotting area inside the margins its axes and labels take. */
-export interface Margin {
-	top: number;
-	right: number;
-	bottom: number;
-	left: number;
+/**
+ * The period a page's charts show, for the caption of their exports: set once by the page
+ * (its view resolves the period), read by every chart on it. A chart outside such a page says
+ * no period.
+ */
+import { getContext, setContext } from 'svelte';
+import type { Locale } from '$lib/domain/l10n';
+import { formatDate } from '../format';
+
+export interface ShownPeriod {
+	from: string;
+	to: string;
 }
 
-export interface PlotArea {
-	left: number;
-	right: number;
-	top: number;
-	bottom: number;
-	/** The middle of the area, where axis titles are centred. */
-	midX: number;
-	midY: number;
+const KEY = Symbol('chart-period');
+
+/** "1 October 2025 – 30 September 2026", as print headers and exported charts state it. */
+export const periodText = (period: ShownPeriod, locale: Locale) => `${formatDate(period.from, locale)} – ${formatDate(period.to, locale)}`;
+
+export function setChartPeriod(period: () => ShownPeriod | null): void {
+	setContext(KEY, period);
 }
 
-export function plotArea(width: number, height: number, margin: Margin): PlotArea {
-	const [left, right, top, bottom] = [margin.left, width - margin.right, margin.top, height - margin.bottom];
-	return { left, right, top, bottom, midX: (left + right) / 2, midY: (top + bottom) / 2 };
+export function chartPeriod(): () => ShownPeriod | null {
+	return getContext<(() => ShownPeriod | null) | undefined>(KEY) ?? (() => null);
 }
