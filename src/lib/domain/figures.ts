@@ -59,15 +59,15 @@ export interface KpiFigure {
 	months: MonthFigure[];
 }
 
-/** A month of the overview's trend of filed and resolved cases. */
-export interface TrendPoint {
+/** A month of the overview's trend of filed and resolved cases (a type, not an interface: tables take it as a record). */
+export type TrendPoint = {
 	period: string;
 	partial: boolean;
 	incoming: number | null;
 	resolved: number | null;
 	/** Why a figure of the month is "no data" (the metrics layer's reason). */
 	missing: { incoming: MissingReason | null; resolved: MissingReason | null };
-}
+};
 
 export interface Breakdown {
 	indicator: string;

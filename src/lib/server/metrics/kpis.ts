@@ -22,7 +22,6 @@ import { dataCoverage } from './coverage';
 import { indicatorOf } from './defined';
 import { chooseSource, fit, markFigure, personalDataErrors, runIndicator, type ResultRow } from './run';
 
-
 export type { KpiFigure, MonthFigure };
 
 interface Figures {

@@ -28,7 +28,6 @@ export type { MissingReason, ResultRow };
 
 export type DataSource = 'cases' | 'court_stats';
 
-
 export interface IndicatorResult {
 	indicator: string;
 	source: DataSource;

@@ -25,9 +25,6 @@ export type { Breakdown, RegionalView, TrendPoint };
 /** The indicator on the map and the bars unless the page says otherwise. */
 export const DEFAULT_FOCUS = 'clearance_rate';
 
-
-
-
 export interface OverviewView {
 	asOf: string;
 	period: Period;
