@@ -17,11 +17,12 @@ export interface ImageStats {
 export async function imageStats(page: Page, file: string): Promise<ImageStats> {
 	const dataUrl = `data:image/png;base64,${fs.readFileSync(file).toString('base64')}`;
 	// Decoded on a blank page: the app's Content-Security-Policy does not let its pages fetch a data: URL.
-	const blank = await page.context().newPage();
+	// In a context of its own, as a page opened by browser.newPage() cannot open others in its context.
+	const context = await page.context().browser()!.newContext();
 	try {
-		return await decode(blank, dataUrl);
+		return await decode(await context.newPage(), dataUrl);
 	} finally {
-		await blank.close();
+		await context.close();
 	}
 }
 
