@@ -1,12 +1,19 @@
 /**
  * `npx tsx scripts/bench-forecast.ts --database FILE [--runs 5]`: times forecasts on a loaded
- * database (a copy is not needed: it is only read) and reports the backtest of each region.
+ * database (opened read-only) and reports the backtest of each region.
  *
- * - one series: national monthly incoming, from the history query to the chosen forecast, cold
- *   (the forecast cache emptied before each run);
- * - all 20 regions one after another, cold;
+ * - one series: national monthly incoming, from the history query to the chosen forecast, not yet
+ *   forecast (the forecast cache emptied before each run) while the data's per-revision facts
+ *   (as-of date, coverage, rollup columns) are known, as for every request after the first of a
+ *   data revision; and the same right after a data change, when those facts are read again;
+ * - all 20 regions one after another, not yet forecast, and the 20 asked for at once (as a page
+ *   or client asking for each region's forecast does: one region's queries run while another's
+ *   model is fitted);
+ * - the model alone, and the history query alone against raw DuckDB running the statements it
+ *   ran (captured with QUERY_LOG) on the same file, the two taking turns;
  * - per region: the chosen method, its MASE, seasonal naive's MASE and the coverage of the bands.
- * Writes the tables into BENCHMARKS.md between its forecast markers.
+ * Wall times on a shared machine include waiting for a core; the process's CPU time per series is
+ * given beside them. Writes the tables into BENCHMARKS.md between its forecast markers.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,8 +24,11 @@ import { forecastSeries, MAX_HORIZON } from '../src/lib/domain/forecast/forecast
 import { REGION_CODES } from '../src/lib/domain/regions';
 import type { Access } from '../src/lib/domain/roles';
 import { Database } from '../src/lib/server/db/database';
-import { forecastIndicator, type IndicatorForecast } from '../src/lib/server/forecast/forecast';
-import { bumpDataRevision } from '../src/lib/server/metrics/revision';
+import { bumpDataRevision } from '../src/lib/server/db/revision';
+import { forecastIndicator, forgetForecasts, type IndicatorForecast } from '../src/lib/server/forecast/forecast';
+import { monthlyHistory } from '../src/lib/server/forecast/series';
+import { RawDuckDB, readLog } from './bench/raw';
+import { median, timeTurns } from './bench/timing';
 
 const { values } = parseArgs({
 	options: { database: { type: 'string' }, runs: { type: 'string', default: '5' }, report: { type: 'string', default: 'BENCHMARKS.md' } }
@@ -27,7 +37,8 @@ if (!values.database) throw new Error('--database FILE is required');
 const runs = Number(values.runs);
 const access: Access = { role: 'analyst', minCount: 5 };
 const incoming = indicatorById('incoming')!;
-const db = await Database.open(values.database, { threads: 2 });
+const threads = 2;
+const db = await Database.open(values.database, { threads, readOnly: true });
 const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM cases');
 
 async function one(filters: Record<string, string[]>): Promise<IndicatorForecast> {
@@ -35,64 +46,94 @@ async function one(filters: Record<string, string[]>): Promise<IndicatorForecast
 	if (!result.ok) throw new Error(JSON.stringify(result.errors));
 	return result.value;
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-async function timed(task: () => Promise<unknown>): Promise<number[]> {
-	bumpDataRevision();
-	await task(); // warm-up
-	const times: number[] = [];
-	for (let i = 0; i < runs; i++) {
-		bumpDataRevision();
-		const t = performance.now();
-		await task();
-		times.push(performance.now() - t);
-	}
-	return times;
+
+interface Timing {
+	wall: number[];
+	cpu: number[];
 }
 
-const national = await timed(() => one({}));
+/** Wall and CPU time (ms) of each run, after a warm-up; `before` runs untimed ahead of each. */
+async function timed(task: () => Promise<unknown>, before: () => void): Promise<Timing> {
+	before();
+	await task();
+	const out: Timing = { wall: [], cpu: [] };
+	for (let i = 0; i < runs; i++) {
+		before();
+		const [t, c] = [performance.now(), process.cpuUsage()];
+		await task();
+		const used = process.cpuUsage(c);
+		out.wall.push(performance.now() - t);
+		out.cpu.push((used.user + used.system) / 1000);
+	}
+	return out;
+}
+
+const nationalWarm = await timed(() => one({}), forgetForecasts);
+const nationalCold = await timed(() => one({}), bumpDataRevision);
 const regions = await timed(async () => {
 	for (const region of REGION_CODES) await one({ region: [region] });
-});
-bumpDataRevision();
+}, forgetForecasts);
+const regionsAtOnce = await timed(() => Promise.all(REGION_CODES.map((region) => one({ region: [region] }))), forgetForecasts);
+
+// The history query alone, against DuckDB running the statements it ran.
+const log = path.join(os.tmpdir(), `bench-forecast-${process.pid}.jsonl`);
+process.env.QUERY_LOG = log;
+const history = () => monthlyHistory(db, incoming, { by: [], filters: {} }, access);
+await history();
+delete process.env.QUERY_LOG;
+const { statements } = readLog(log, 0);
+fs.rmSync(log, { force: true });
+const raw = await RawDuckDB.open(values.database, { threads: String(threads) });
+const [serverHistory, rawHistory] = await timeTurns(runs, history, () => raw.run(statements));
+const duckdbVersion = await raw.version();
+raw.close();
+
+forgetForecasts();
 const rows: string[] = [];
+const totals = { hits80: 0, hits95: 0, points: 0 };
 for (const region of REGION_CODES) {
 	const f = await one({ region: [region] });
 	const b = f.backtest!;
+	for (const key of ['hits80', 'hits95', 'points'] as const) totals[key] += b[key];
+	const from = f.territory ? ` (from ${f.territory.since.slice(0, 7)})` : '';
 	rows.push(
-		`| ${region} | ${f.method}${f.transform === 'log' ? ' (log)' : ''} | ${b.mase!.toFixed(2)} | ${f.baseline!.mase!.toFixed(2)} | ${b.hits80} of ${b.points} (${Math.round(b.coverage80! * 100)} %) | ${b.hits95} of ${b.points} (${Math.round(b.coverage95! * 100)} %) |`
+		`| ${region} | ${f.method}${f.transform === 'log' ? ' (log)' : ''}${from} | ${b.mase!.toFixed(2)} | ${f.baseline!.mase!.toFixed(2)} | ${b.hits80} of ${b.points} (${Math.round(b.coverage80! * 100)} %) | ${b.hits95} of ${b.points} (${Math.round(b.coverage95! * 100)} %) | ${f.outliers.map((p) => p.slice(0, 7)).join(', ') || '–'} |`
 	);
 }
 const nat = await one({});
 db.close();
 // The model alone (no query): the national history through the backtest and the forecast.
 const series = nat.history.map((h) => h.value);
-forecastSeries(series, { horizon: MAX_HORIZON });
-const model: number[] = [];
-for (let i = 0; i < runs; i++) {
-	const t = performance.now();
-	forecastSeries(series, { horizon: MAX_HORIZON });
-	model.push(performance.now() - t);
-}
-const load = os.loadavg()[0].toFixed(1);
+const model = await timed(
+	async () => forecastSeries(series, { horizon: MAX_HORIZON }),
+	() => undefined
+);
+const load = os.loadavg().map((l) => l.toFixed(1));
 
-const ms = (xs: number[]) => `${Math.round(median(xs))} ms (min ${Math.round(Math.min(...xs))}, max ${Math.round(Math.max(...xs))})`;
+const ms = (xs: number[]) => `${Math.round(median(xs))} ms (${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))})`;
+const both = (t: Timing) => `${ms(t.wall)} | ${Math.round(median(t.cpu))} ms`;
+const pct = (k: number) => Math.round((k / totals.points) * 100);
 const text = `<!-- forecast-bench:start -->
 ### Forecasts (\`scripts/bench-forecast.ts\`)
 
-**Data**: ${n.toLocaleString('en')} case records (${path.basename(values.database)}); analyst's view; times are medians of ${runs} cold runs (forecast cache emptied) after a warm-up, measured on ${new Date().toISOString().slice(0, 16)} UTC on the shared 2-core machine (load average ${load} at the end).
+**Data**: ${n.toLocaleString('en')} case records (${path.basename(values.database)}, opened read-only, ${threads} DuckDB threads); analyst's view; medians of ${runs} runs after a warm-up (range in brackets), measured on ${new Date().toISOString().slice(0, 16)} UTC on the shared 2-core machine, **load average ${load.join(' / ')}** (1 / 5 / 15 min) at the end. CPU time is the process's (JavaScript and DuckDB's threads).
 
-| What | Time |
-| --- | --- |
-| One series: national monthly incoming (history query, break check, backtest of 5 candidates over 12 origins, forecast) | ${ms(national)} |
-| All 20 regions, one after another | ${ms(regions)} |
-| The model alone on the national series (no query) | ${ms(model)} |
+| What | Wall time | CPU time |
+| --- | --- | --- |
+| One series: national monthly incoming, not yet forecast (history query, break check, backtest of 5 candidates over 12 origins, forecast) | ${both(nationalWarm)} |
+| The same right after a data change (as-of date, coverage and rollup columns read again) | ${both(nationalCold)} |
+| All 20 regions one after another, not yet forecast | ${both(regions)} |
+| All 20 regions asked for at once, not yet forecast | ${both(regionsAtOnce)} |
+| The model alone on the national series (no query) | ${both(model)} |
+| The history query alone (${statements.length} statements through the metrics layer) | ${ms([serverHistory])} | |
+| The same statements in raw DuckDB ${duckdbVersion} | ${ms([rawHistory])} (server ${(serverHistory / rawHistory).toFixed(2)}×) | |
 
-National monthly incoming: ${nat.method}${nat.transform === 'log' ? ' (log)' : ''}, MASE ${nat.backtest!.mase!.toFixed(2)} against ${nat.baseline!.mase!.toFixed(2)} for seasonal naive; 80 % band ${nat.backtest!.hits80} of ${nat.backtest!.points}, 95 % band ${nat.backtest!.hits95} of ${nat.backtest!.points}.
+National monthly incoming: ${nat.method}${nat.transform === 'log' ? ' (log)' : ''}, MASE ${nat.backtest!.mase!.toFixed(2)} against ${nat.baseline!.mase!.toFixed(2)} for seasonal naive; 80 % band ${nat.backtest!.hits80} of ${nat.backtest!.points}, 95 % band ${nat.backtest!.hits95} of ${nat.backtest!.points}; outliers left out: ${nat.outliers.map((p) => p.slice(0, 7)).join(', ') || 'none'}.
 
-Backtest of monthly incoming per region (12 origins, forecasts 1–12 months ahead):
+Backtest of monthly incoming per region (12 origins, forecasts 1–12 months ahead; the method chosen by the interval score of its forecasts and bands); all regions together: 80 % band ${totals.hits80} of ${totals.points} (${pct(totals.hits80)} %), 95 % band ${totals.hits95} of ${totals.points} (${pct(totals.hits95)} %):
 
-| Region | Method | MASE | Seasonal naive MASE | Inside 80 % band | Inside 95 % band |
-| --- | --- | --- | --- | --- | --- |
+| Region | Method | MASE | Seasonal naive MASE | Inside 80 % band | Inside 95 % band | Outliers left out |
+| --- | --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 <!-- forecast-bench:end -->`;
 console.log(text);

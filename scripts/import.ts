@@ -121,7 +121,9 @@ function onProgress(p: Progress) {
 	const now = Date.now();
 	if (now - lastPrint < 1000 && p.phase !== 'done') return;
 	lastPrint = now;
-	const amount = p.totalRows ? m.cli_progress_rows({ rows: count(p.rows), total: count(p.totalRows) }, o()) : formatBytes(p.bytes, locale);
+	const amount = p.totalRows
+		? m.cli_progress_rows({ rows: count(p.rows), total: count(p.totalRows), n: p.totalRows }, o())
+		: formatBytes(p.bytes, locale);
 	console.error(`[${seconds()} s] ${phaseText(p.phase, locale)} ${amount}`);
 }
 

@@ -77,7 +77,7 @@ try {
 	} else {
 		try {
 			await createUser(target.db, login, role, secret);
-			await audit(target.db, { actor: `cli:${os.userInfo().username}`, action: 'user_create', detail: `${login} (${role})` });
+			await audit(target.db, { actor: `cli:${os.userInfo().username}`, action: 'user_create', params: { login, role } });
 			await target.db.checkpoint();
 		} finally {
 			target.db.close();

@@ -1,7 +1,7 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { redirect, type Handle, type HandleServerError, type RequestEvent, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { hasRole } from '$lib/domain/roles';
-import { isWrite, requiredRole } from '$lib/domain/route-access';
+import { isWrite, nearestView, requiredRole } from '$lib/domain/route-access';
 import * as m from '$lib/paraglide/messages';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
@@ -10,7 +10,7 @@ import { database, isReadReplica, sessionUser } from '$lib/server/db/instance';
 import { compress } from '$lib/server/http/compress';
 import { inRequestScope } from '$lib/server/limits/scope';
 import { stoppedByLimit, stoppedResponse } from '$lib/server/limits/stopped';
-import { denied, wantsJson } from '$lib/server/security/denied';
+import { denied, NOTICE_COOKIE, wantsJson } from '$lib/server/security/denied';
 import { withSecurityHeaders } from '$lib/server/security/headers';
 import { localAdmin } from '$lib/server/cli/access';
 import { refusedWrite, sameOrigin } from '$lib/server/security/origin';
@@ -58,13 +58,30 @@ const session: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/** The sign-in page (with the site's header) for a page that needs a session, answering 401; it returns to the page after. */
+async function signInInstead(event: RequestEvent): Promise<Response> {
+	const page = await event.fetch(`/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`, {
+		headers: { accept: 'text/html', 'accept-language': event.request.headers.get('accept-language') ?? '' }
+	});
+	return new Response(page.body, { status: 401, headers: page.headers });
+}
+
 /** Every route and method is checked here against route-access.ts, before any load or action runs. */
 const guard: Handle = async ({ event, resolve }) => {
 	const { request, url, route, locals } = event;
 	if (route.id) {
 		if (isWrite(request.method) && isReadReplica()) return denied(request, url, 403, m.replica_read_only());
 		if (isWrite(request.method) && !sameOrigin(request, url)) return refusedWrite(request, url);
-		if (!hasRole(locals.access.role, requiredRole(route.id, request.method))) {
+		const needed = requiredRole(route.id, request.method);
+		if (!hasRole(locals.access.role, needed)) {
+			const page = request.method === 'GET' && (event.isDataRequest || !wantsJson(request, url));
+			// A person following a link to a page above their role gets the nearest view they may open, and a note saying why.
+			if (page && locals.user) {
+				event.cookies.set(NOTICE_COOKIE, needed, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 60 });
+				redirect(303, nearestView(route.id, url, locals.access.role));
+			}
+			// Without a session: the sign-in page, with the site's header, answering 401.
+			if (page) return signInInstead(event);
 			return locals.user ? denied(request, url, 403, m.err_forbidden()) : denied(request, url, 401, m.err_login_required());
 		}
 	}

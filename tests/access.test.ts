@@ -1,12 +1,13 @@
 /**
  * Access control over real HTTP: every route and method is refused with 401 without a session
- * and 403 with a role too low; sign-in, sign-out, cookies, throttling, CSRF and headers.
+ * and 403 with a role too low (a page sends a signed-in reader to the nearest view they may
+ * open instead); sign-in, sign-out, cookies, throttling, CSRF and headers.
  */
 import { describe, expect, inject, it } from 'vitest';
 import { hasRole, ROLES, type Role } from '../src/lib/domain/roles';
-import { requiredRole } from '../src/lib/domain/route-access';
+import { nearestView, requiredRole } from '../src/lib/domain/route-access';
 import { sessionCookie, TEST_USERS, type SignedInRole } from './support/auth';
-import { routeIds, sampleUrl } from './support/routes';
+import { pageRouteIds, routeIds, sampleUrl } from './support/routes';
 
 const base = inject('fixtureUrl');
 const cookies: Partial<Record<Role, string>> = {};
@@ -28,15 +29,21 @@ async function request(path: string, role: Role, method = 'GET', headers: Record
 describe('every route and method', () => {
 	const routes = routeIds();
 
-	it('answers 401 without a session and 403 with a lower role, for reads', async () => {
+	it('answers 401 without a session and 403 with a lower role (a page: the nearest view), for reads', async () => {
+		const pages = pageRouteIds();
 		let checked = 0;
 		for (const id of routes) {
 			const needed = requiredRole(id, 'GET');
 			if (needed === 'public') continue;
 			for (const role of ROLES) {
-				const status = (await request(sampleUrl(id), role)).status;
+				const url = sampleUrl(id);
+				const response = await request(url, role);
+				const status = response.status;
 				if (role === 'public') expect(status, `${id} as public`).toBe(401);
-				else if (!hasRole(role, needed)) expect(status, `${id} as ${role}`).toBe(403);
+				else if (!hasRole(role, needed) && pages.includes(id)) {
+					expect(status, `${id} as ${role}`).toBe(303);
+					expect(response.headers.get('location'), `${id} as ${role}`).toBe(nearestView(id, new URL(url, base), role));
+				} else if (!hasRole(role, needed)) expect(status, `${id} as ${role}`).toBe(403);
 				else expect([401, 403], `${id} as ${role}`).not.toContain(status);
 				checked++;
 			}
@@ -62,11 +69,14 @@ describe('every route and method', () => {
 		expect(response.status).toBe(403);
 	});
 
-	it('tells people where to sign in, and scripts in JSON', async () => {
+	it("tells people where to sign in (the sign-in page, with the site's header), and scripts in JSON", async () => {
 		const page = await request('/admin/users', 'public');
+		expect(page.status).toBe(401);
 		expect(page.headers.get('content-type')).toContain('text/html');
-		expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
-		expect(await page.text()).toContain('/login?next=%2Fadmin%2Fusers');
+		const html = await page.text();
+		expect(html).toContain('data-testid="main-nav"');
+		expect(html).toMatch(/<input type="hidden" name="next" value="\/admin\/users"/);
+		expect(html).toContain('data-testid="login-needed"');
 		const api = await fetch(`${base}/admin/users`, { headers: { accept: 'application/json' } });
 		expect(api.status).toBe(401);
 		expect((await api.json()).error.message).toBeTruthy();

@@ -127,7 +127,7 @@ describe('automatic dashboard of an uploaded dataset', () => {
 		const page = await adminPage(390);
 		await page.goto(`${server.url}/data/${id}`);
 		await expect.poll(() => page.getByTestId('headline').count(), POLL).toBe(12);
-		await expect(page.getByTestId('dashboard').textContent()).resolves.toContain('Показаны 12 из 41 показателей');
+		await expect(page.getByTestId('dashboard').textContent()).resolves.toContain('Показаны 12 из 41 показателя');
 		await page.getByTestId('all-measures').click();
 		await expect.poll(() => page.getByTestId('headline').count(), POLL).toBe(41);
 		// The court leaderboard: the top 10 of 40, the rest as Other, all 40 on request.

@@ -131,11 +131,14 @@ describe('through the running server', () => {
 		const run = cli('scripts/user-add.ts', ['--role', 'judge', '--login', 'joe', '--lang', 'en'], database);
 		expect(run.status, run.err).toBe(0);
 		const db = await Database.open(database, { readOnly: true });
-		const actors = await db.query<{ actor: string; detail: string }>(
-			"SELECT actor, detail FROM audit_log WHERE action = 'user_create' ORDER BY detail"
+		const actors = await db.query<{ actor: string; params: string }>(
+			"SELECT actor, params FROM audit_log WHERE action = 'user_create' ORDER BY params"
 		);
 		db.close();
-		expect(actors.map((a) => a.detail)).toEqual(['ann.lee (analyst)', 'joe (judge)']);
+		expect(actors.map((a) => JSON.parse(a.params))).toEqual([
+			{ login: 'ann.lee', role: 'analyst' },
+			{ login: 'joe', role: 'judge' }
+		]);
 		for (const a of actors) expect(a.actor).toMatch(/^cli:/);
 	});
 });

@@ -6,6 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Database } from '../src/lib/server/db/database';
+import { createTestUsers, sessionCookie } from './support/auth';
 import { runScript } from './support/cli';
 import { tempDatabasePath } from './support/fixture-db';
 import { ROOT, startServer, type RunningServer } from './support/server';
@@ -117,13 +119,19 @@ describe('npm run indicators through the running server', () => {
 	 * A GET after a command-line run: the server may close the idle keep-alive connection just as
 	 * fetch reuses it (a CLI run takes seconds under load); such a request is sent again once.
 	 */
+	// Read as an analyst: the public gets protected (perturbed) figures, not the sums computed here.
+	let cookie = '';
 	const get = (search: string): Promise<Response> =>
-		fetch(server.url + search).catch((error: { cause?: { code?: string } }) => {
+		fetch(server.url + search, { headers: { cookie } }).catch((error: { cause?: { code?: string } }) => {
 			if (error.cause?.code !== 'UND_ERR_SOCKET') throw error;
-			return fetch(server.url + search);
+			return fetch(server.url + search, { headers: { cookie } });
 		});
 	beforeAll(async () => {
+		const db = await Database.open(database);
+		await createTestUsers(db);
+		db.close();
 		server = await startServer({ DATABASE_PATH: database, DEMO_SCALE: '0', UPLOADS_DIR: path.join(dir, 'uploads') });
+		cookie = await sessionCookie(server.url, 'analyst');
 	});
 	afterAll(async () => {
 		await server?.stop();

@@ -164,7 +164,9 @@ describe('practice explorer on the fixture', () => {
 			['30–59', '4'],
 			['60–89', '0']
 		]);
-		expect(await days.locator('svg rect[role="img"]').count()).toBe(7);
+		// Six closed bins drawn by density; the open last one (730 days and more) given in words.
+		expect(await days.locator('svg rect[role="img"]').count()).toBe(6);
+		expect(await days.locator('svg g.open[data-bin]').count()).toBe(1);
 		const claims = await page
 			.getByTestId('claims')
 			.locator('tbody tr')

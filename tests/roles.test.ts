@@ -1,7 +1,7 @@
 /** Each role signs in through the login page in a real browser and sees exactly what it may. */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { mayOpen } from '../src/lib/domain/route-access';
+import { mayOpen, nearestView } from '../src/lib/domain/route-access';
 import type { Role } from '../src/lib/domain/roles';
 import { TEST_USERS, type SignedInRole } from './support/auth';
 import { launchBrowser } from './support/browser';
@@ -19,6 +19,7 @@ const PAGES: [string, string][] = [
 	['/fraud', '/fraud'],
 	['/practice', '/practice'],
 	['/plan', '/plan'],
+	['/wall', '/wall'],
 	['/data', '/data'],
 	['/definitions', '/definitions'],
 	['/admin/users', '/admin/users']
@@ -63,7 +64,14 @@ describe('what each role sees', () => {
 
 			for (const [href, route] of PAGES) {
 				const response = await page.goto(base + href);
-				expect(response!.status(), `${role} ${href}`).toBe(mayOpen(role, route) ? 200 : role === 'public' ? 401 : 403);
+				// The public is asked to sign in; a signed-in reader lands on the nearest view they may open, told why.
+				expect(response!.status(), `${role} ${href}`).toBe(mayOpen(role, route) || role !== 'public' ? 200 : 401);
+				if (mayOpen(role, route)) continue;
+				if (role === 'public') await expect(page.getByTestId('login-needed').count()).resolves.toBe(1);
+				else {
+					expect(new URL(page.url()).pathname, `${role} ${href}`).toBe(nearestView(route, new URL(base + href), role));
+					await expect(page.getByTestId('denied-notice').textContent()).resolves.toContain('is for the role');
+				}
 			}
 			await page.context().close();
 		});

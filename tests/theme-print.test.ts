@@ -3,13 +3,14 @@
  * so the page never flashes), the printable briefing of the overview, and the language fallback.
  */
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { loginAs } from './support/auth';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { THEME_COOKIE } from '../src/lib/ui/theme/theme';
-import { launchBrowser } from './support/browser';
+import { launchBrowser, streamed } from './support/browser';
 
 const base = inject('fixtureUrl');
+const demo = inject('demoUrl');
 let browser: Browser;
 beforeAll(async () => {
 	browser = await launchBrowser();
@@ -35,11 +36,11 @@ describe('themes', () => {
 		expect(await html(`${THEME_COOKIE}="><script>`)).toMatch(/<html lang="ru" data-theme="system">/);
 	});
 
-	it('apply to the page that asks to sign in, which the layout does not frame', async () => {
+	it('apply to the sign-in page a closed page answers with', async () => {
 		const deniedPage = async (cookie?: string) =>
 			(await fetch(base + '/admin/users', { headers: { accept: 'text/html', ...(cookie ? { cookie } : {}) } })).text();
-		expect(await deniedPage(`lang=x; ${THEME_COOKIE}=dark`)).toContain(':root{color-scheme:dark}');
-		expect(await deniedPage()).toContain(':root{color-scheme:light dark}');
+		expect(await deniedPage(`lang=x; ${THEME_COOKIE}=dark`)).toMatch(/<html lang="ru" data-theme="dark">/);
+		expect(await deniedPage()).toMatch(/<html lang="ru" data-theme="system">/);
 	});
 
 	it('follow the system by default; the toggle switches at once, charts included, and is remembered', async () => {
@@ -65,18 +66,24 @@ describe('themes', () => {
 });
 
 describe('chart export', () => {
+	/** The words of an exported SVG, its wrapped lines joined. */
+	const words = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((t) => t[1]).join(' ');
+	const save = async (page: Page, chart: Locator, as: 'SVG' | 'PNG' | 'CSV') => {
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			chart.getByRole('button', { name: new RegExp(`as ${as}$`) }).click()
+		]);
+		return fs.readFileSync((await download.path())!);
+	};
+	/** Width and height of a PNG, from its header chunk. */
+	const pngSize = (png: Buffer) => [png.readUInt32BE(16), png.readUInt32BE(20)];
+
 	it('inlines the colours of the theme the chart was drawn in, on its background', async () => {
 		const context = await browser.newContext({ locale: 'en-GB', colorScheme: 'dark' });
 		const page = await context.newPage();
 		await page.goto(base + '/');
-		const [download] = await Promise.all([
-			page.waitForEvent('download'),
-			page
-				.locator('section.trend')
-				.getByRole('button', { name: /as SVG$/ })
-				.click()
-		]);
-		const svg = fs.readFileSync((await download.path())!, 'utf8');
+		await streamed(page);
+		const svg = (await save(page, page.locator('section.trend'), 'SVG')).toString('utf8');
 		expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
 		expect(svg).toContain('<rect width="100%" height="100%" fill="rgb(26, 32, 41)"');
 		// Dark-theme series 1 (#56b4e9), resolved: no CSS variable is left for another viewer to miss.
@@ -84,16 +91,75 @@ describe('chart export', () => {
 		expect(svg).not.toContain('var(--');
 		await context.close();
 	});
+
+	it('frames the chart with its title, period, filters, legend and source, as SVG and as PNG', async () => {
+		const context = await browser.newContext({ locale: 'en-GB' });
+		// Filters by several values are for signed-in staff (the public's take one value each).
+		await loginAs(context, base, 'analyst');
+		const page = await context.newPage();
+		await page.goto(base + '/?region=KZ-71,KZ-75&case_type=civil');
+		await streamed(page);
+		const trend = page.locator('section.trend');
+		const svg = (await save(page, trend, 'SVG')).toString('utf8');
+		const text = words(svg);
+		expect(text).toMatch(
+			/^Cases filed and resolved by month Period: 1 November 2024 – 1 October 2025 Filters: Region: Astana, Almaty; Case type: Civil /
+		);
+		// The legend, each series with its colour, under the drawing.
+		expect(text).toContain('Filed');
+		expect(text).toContain('Resolved');
+		expect(svg.match(/<rect x="[\d.]+" y="[\d.]+" width="12" height="12" fill="rgb\(/g)).toHaveLength(2);
+		expect(text).toMatch(/Source: Justice situational center · Data as of 1 October 2025$/);
+		// The fixture database is not demo data: no synthetic-data note.
+		expect(text).not.toContain('synthetic');
+		// The PNG is the same figure, at twice its size.
+		const [, width, height] = /^<svg[^>]* width="(\d+)" height="(\d+)"/.exec(svg)!.map(Number);
+		expect(pngSize(await save(page, trend, 'PNG'))).toEqual([2 * width, 2 * height]);
+		// The CSV says the same words before its table.
+		const csv = (await save(page, trend, 'CSV'))
+			.toString('utf8')
+			.replace(/^\ufeff/, '')
+			.split('\r\n');
+		expect(csv.slice(0, 6)).toEqual([
+			'Cases filed and resolved by month',
+			'Period: 1 November 2024 – 1 October 2025',
+			'"Filters: Region: Astana, Almaty; Case type: Civil"',
+			'Source: Justice situational center · Data as of 1 October 2025',
+			'',
+			'Month,Filed,Resolved'
+		]);
+
+		// The map's legend is its colour classes; the boundaries' attribution is a source too.
+		const map = (await save(page, page.locator('figure.chart').filter({ has: page.locator('[data-region]') }), 'SVG')).toString('utf8');
+		expect(words(map)).toMatch(/^Clearance rate by region Period: /);
+		expect(words(map)).toContain('on target');
+		expect(words(map)).toContain('Boundaries: geokz');
+		await context.close();
+	});
+
+	it('says on demo data that it is synthetic', async () => {
+		const page = await browser.newPage({ locale: 'en-GB' });
+		await page.goto(demo + '/fraud');
+		const chart = page.locator('figure.chart').filter({ hasText: 'Internet fraud incidents by month' });
+		const text = words((await save(page, chart, 'SVG')).toString('utf8'));
+		expect(text).toMatch(/^Internet fraud incidents by month Period: /);
+		expect(text).toContain('Demo data: all cases, courts, judges and amounts are synthetic');
+		await page.close();
+	});
 });
 
 describe('printable briefing of the overview', () => {
-	it('prints on A4 without navigation or buttons, with a header of period, filters and date, and every chart’s table', async () => {
+	/** Pages of a PDF: its page objects. */
+	const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+
+	it('prints on at most two A4 pages without controls or click hints, with a header of period, filters and date; tables only in an appendix on request', async () => {
 		// Printing is always light, whatever the theme on screen.
 		const context = await browser.newContext({ locale: 'en-GB', colorScheme: 'dark' });
 		// Filters by several values are for signed-in staff (the public's take one value each).
 		await loginAs(context, base, 'analyst');
 		const page = await context.newPage();
 		await page.goto(base + '/?region=KZ-71,KZ-75&case_type=civil');
+		await streamed(page);
 		await expect(page.getByRole('button', { name: 'Print briefing' }).isVisible()).resolves.toBe(true);
 		await expect(page.getByTestId('print-header').isVisible()).resolves.toBe(false);
 		const table = page.locator('section.trend figure.chart table');
@@ -108,20 +174,43 @@ describe('printable briefing of the overview', () => {
 		await expect(page.getByTestId('print-filters').textContent()).resolves.toBe('Region: Astana, Almaty; Case type: Civil');
 		expect(text).toContain(`Printed on ${new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date())}`);
 		expect(text).toContain('Data as of 1 October 2025');
-		for (const hidden of ['main-nav', 'language', 'theme', 'print-briefing']) {
-			await expect(page.getByTestId(hidden).isVisible(), hidden).resolves.toBe(false);
+		for (const hidden of [
+			'main-nav',
+			'language',
+			'theme',
+			'print-briefing',
+			'print-tables',
+			'filter-bar',
+			'focus',
+			'cases-link',
+			'appendix'
+		]) {
+			await expect(page.getByTestId(hidden).first().isVisible(), hidden).resolves.toBe(false);
 		}
-		await expect(table.isVisible()).resolves.toBe(true);
-		const tables = page.locator('figure.chart table');
-		for (let i = 0; i < (await tables.count()); i++) await expect(tables.nth(i).isVisible(), `table ${i}`).resolves.toBe(true);
-		expect(await page.locator('figure.chart table tbody tr').count()).toBeGreaterThan(0);
+		// No click hints: the charts' subtitles on the overview are instructions for the screen.
+		await expect(page.getByText('Click a region to filter the page').isVisible()).resolves.toBe(false);
+		await expect(page.locator('figure.chart table').first().isVisible()).resolves.toBe(false);
 		await expect(page.locator('article.tile').first().isVisible()).resolves.toBe(true);
+		await expect(page.getByTestId('summary-workload').isVisible()).resolves.toBe(true);
 		expect(await background(page)).toBe('rgb(255, 255, 255)');
 
 		const pdf = await page.pdf({ preferCSSPageSize: true });
 		// A4 is 595 × 842 points.
 		const [, w, h] = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf.toString('latin1'))!;
 		expect([Math.round(Number(w)), Math.round(Number(h))]).toEqual([595, 842]);
+		expect(pageCount(pdf)).toBeGreaterThan(0);
+		expect(pageCount(pdf)).toBeLessThanOrEqual(2);
+
+		// With the data tables asked for, they follow the briefing as an appendix, from a new page.
+		await page.emulateMedia({ media: 'screen' });
+		await page.getByTestId('print-tables').check();
+		await page.emulateMedia({ media: 'print' });
+		const appendix = page.getByTestId('appendix');
+		await expect(appendix.isVisible()).resolves.toBe(true);
+		expect(await appendix.locator('table').count()).toBe(3);
+		expect(await appendix.locator('table').nth(2).locator('tbody tr').count()).toBeGreaterThan(0);
+		await expect(table.isVisible()).resolves.toBe(false);
+		expect(pageCount(await page.pdf({ preferCSSPageSize: true }))).toBeGreaterThan(2);
 		await context.close();
 	});
 

@@ -144,7 +144,7 @@ describe('upload flow', () => {
 		expect(await page.getByTestId('row-count').textContent()).toBe('2');
 		await page.screenshot({ path: path.join(shots, 'data-dataset-ru.png'), fullPage: true });
 		await page.goto(server.url + '/data');
-		await expect(page.getByTestId('audit').textContent()).resolves.toContain('откат');
+		await expect(page.getByTestId('audit').textContent()).resolves.toContain('возвращён к версии 1');
 		await page.context().close();
 	});
 

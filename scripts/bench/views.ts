@@ -38,15 +38,15 @@ export const VIEWS: readonly ViewSpec[] = [
 		url: `/api/indicators/clearance_rate?source=cases&${range}&by=region`,
 		naive: { ...YEAR, by: 'region', value: 'clearance_rate' }
 	},
-	{ name: 'Incoming, monthly since 2019', url: '/api/indicators/incoming?source=cases&from=2019-01-01&to=2026-09-30&grain=month' },
+	{ name: 'Incoming, monthly, 2025', url: `/api/indicators/incoming?source=cases&${range}&grain=month` },
 	{ name: 'Pending at end by court, 2025', url: `/api/indicators/pending_end?source=cases&${range}&by=court` },
 	{ name: 'Disposition time by case type × region', url: `/api/indicators/disposition_time?source=cases&${range}&by=case_type,region` },
 	{ name: 'Stability of judicial acts by region, 2025', url: `/api/indicators/stability?source=cases&${range}&by=region` },
-	{ name: 'Median days to decision, quarterly', url: '/api/indicators/median_days?from=2023-01-01&to=2025-12-31&grain=quarter' },
+	{ name: 'Median days to decision, quarterly, 2025', url: `/api/indicators/median_days?${range}&grain=quarter` },
 	{ name: 'E-filed share by region, last 12 months', url: '/api/indicators/e_filed_share?by=region' },
 	{
 		name: 'Fraud incidents by scheme, monthly',
-		url: '/api/indicators/fraud_incidents?from=2024-01-01&to=2025-12-31&grain=month&by=scheme'
+		url: `/api/indicators/fraud_incidents?${range}&grain=month&by=scheme`
 	},
 	// Fraud incidents joined to their court cases and the reviews of those (a stored fact).
 	{ name: 'Reviews of fraud verdicts by result, 2025', url: `/api/indicators/fraud_appeal_results?${range}&by=review_outcome` }

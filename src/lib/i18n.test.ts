@@ -37,9 +37,14 @@ function kazakhCopiedFromRussian(pairs: [string, string, string][]): string[] {
 	return same.length > MAX_KAZAKH_AS_RUSSIAN * cyrillic.length ? same : [];
 }
 
+/** A message with plural forms (inlang variants) as all its forms on lines of one text. */
+type Variants = { match: Record<string, string> }[];
+const asText = (message: string | Variants) =>
+	typeof message === 'string' ? message : message.flatMap((v) => Object.values(v.match)).join('\n');
+
 function messages(pattern: string, locale: string): Record<string, string> {
 	const { $schema: _, ...rest } = JSON.parse(fs.readFileSync(pattern.replace('{locale}', locale), 'utf8'));
-	return rest;
+	return Object.fromEntries(Object.entries(rest as Record<string, string | Variants>).map(([key, message]) => [key, asText(message)]));
 }
 
 describe('UI messages', () => {
@@ -70,7 +75,8 @@ describe('UI messages', () => {
 				expect(Object.keys(other).sort(), `${pattern} ${locale}`).toEqual(Object.keys(ru).sort());
 				for (const [key, text] of Object.entries(other)) {
 					expect(text.trim(), `${locale}.${key}`).not.toBe('');
-					const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+					// Each once: the forms of a plural may differ in number but not in what they name.
+					const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 					expect(placeholders(text), `${locale}.${key}`).toEqual(placeholders(ru[key]));
 				}
 			}

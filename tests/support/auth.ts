@@ -22,6 +22,11 @@ export async function createTestUsers(db: Queryable): Promise<void> {
 /** Signs in by posting the login form; returns the session cookie ("session=…"). */
 export async function sessionCookie(base: string, role: SignedInRole): Promise<string> {
 	const { login, password } = TEST_USERS[role];
+	return signIn(base, login, password);
+}
+
+/** Posts the login form as `login`; returns the session cookie ("session=…"). */
+export async function signIn(base: string, login: string, password: string): Promise<string> {
 	const response = await fetch(`${base}/login`, {
 		method: 'POST',
 		// Without accept: text/html SvelteKit answers a form post as a JSON action result.
@@ -31,7 +36,7 @@ export async function sessionCookie(base: string, role: SignedInRole): Promise<s
 	});
 	// The login also sets a device cookie (for the sign-in backoff): take the session's.
 	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('session='));
-	if (response.status !== 303 || !cookie) throw new Error(`login as ${role} failed: ${response.status}`);
+	if (response.status !== 303 || !cookie) throw new Error(`login as ${login} failed: ${response.status}`);
 	return cookie.split(';')[0];
 }
 

@@ -24,6 +24,8 @@ export interface Court {
 	instances: Instance[];
 	caseTypes: CaseType[];
 	name: L10n;
+	/** A curated short name, unique among the courts of its region (the region is left out). */
+	short: L10n;
 	/** First day of work, for courts created during the period covered. */
 	activeFrom?: string;
 	/** Sitting judges at national volume. */
@@ -204,14 +206,15 @@ type SpecialisedKind = Exclude<CourtKind, 'district' | 'regional' | 'cassation' 
 /** Id suffix, name stems and jurisdiction of each specialised first-instance court. */
 const SPECIALISED: Record<
 	SpecialisedKind,
-	{ suffix: string; caseTypes: CaseType[]; ru: string; kk: string; en: string; activeFrom?: string }
+	{ suffix: string; caseTypes: CaseType[]; ru: string; kk: string; en: string; short: L10n; activeFrom?: string }
 > = {
 	economic: {
 		suffix: 'SMEC',
 		caseTypes: ['civil'],
 		ru: 'Специализированный межрайонный экономический суд',
 		kk: 'мамандандырылған ауданаралық экономикалық соты',
-		en: 'Specialised Interdistrict Economic Court'
+		en: 'Specialised Interdistrict Economic Court',
+		short: { ru: 'Экономический суд', kk: 'Экономикалық сот', en: 'Economic Court' }
 	},
 	administrative: {
 		suffix: 'SAC',
@@ -219,6 +222,7 @@ const SPECIALISED: Record<
 		ru: 'Специализированный межрайонный административный суд',
 		kk: 'мамандандырылған ауданаралық әкімшілік соты',
 		en: 'Specialised Interdistrict Administrative Court',
+		short: { ru: 'Административный суд', kk: 'Әкімшілік сот', en: 'Administrative Court' },
 		activeFrom: ADMINISTRATIVE_COURTS_DATE
 	},
 	criminal: {
@@ -226,21 +230,24 @@ const SPECIALISED: Record<
 		caseTypes: ['criminal'],
 		ru: 'Специализированный межрайонный суд по уголовным делам',
 		kk: 'қылмыстық істер жөніндегі мамандандырылған ауданаралық соты',
-		en: 'Specialised Interdistrict Criminal Court'
+		en: 'Specialised Interdistrict Criminal Court',
+		short: { ru: 'Суд по уголовным делам', kk: 'Қылмыстық істер соты', en: 'Criminal Court' }
 	},
 	juvenile: {
 		suffix: 'JUV',
 		caseTypes: ['civil', 'criminal', 'admin_offense'],
 		ru: 'Специализированный межрайонный суд по делам несовершеннолетних',
 		kk: 'кәмелетке толмағандардың істері жөніндегі мамандандырылған ауданаралық соты',
-		en: 'Specialised Interdistrict Juvenile Court'
+		en: 'Specialised Interdistrict Juvenile Court',
+		short: { ru: 'Суд по делам несовершеннолетних', kk: 'Кәмелетке толмағандар соты', en: 'Juvenile Court' }
 	},
 	admin_offense: {
 		suffix: 'SMAO',
 		caseTypes: ['admin_offense'],
 		ru: 'Специализированный межрайонный суд по административным правонарушениям',
 		kk: 'әкімшілік құқық бұзушылықтар жөніндегі мамандандырылған ауданаралық соты',
-		en: 'Specialised Interdistrict Court for Administrative Offences'
+		en: 'Specialised Interdistrict Court for Administrative Offences',
+		short: { ru: 'Суд по адм. правонарушениям', kk: 'Әкімшілік құқық бұзушылық соты', en: 'Administrative Offences Court' }
 	}
 };
 
@@ -262,15 +269,19 @@ export function districtWeight(region: string, ordinal: number): number {
 
 const courtCode = (region: Region) => `KZ${region.kato}`;
 
-function districtName(region: Region, ordinal: number): L10n {
+function districtName(region: Region, ordinal: number): { name: L10n; short: L10n } {
 	const n = NAMES[region.code];
 	if (n.seat && ordinal === 1) {
-		return { ru: `Городской суд г. ${n.seat.ru}`, kk: `${n.seat.kk} қалалық соты`, en: `${n.seat.en} City Court` };
+		const name = { ru: `Городской суд г. ${n.seat.ru}`, kk: `${n.seat.kk} қалалық соты`, en: `${n.seat.en} City Court` };
+		return { name, short: name };
 	}
 	return {
-		ru: `Районный суд №${ordinal} ${n.of.ru}`,
-		kk: `${n.of.kk} №${ordinal} аудандық соты`,
-		en: `District Court No. ${ordinal} of ${n.of.en}`
+		name: {
+			ru: `Районный суд №${ordinal} ${n.of.ru}`,
+			kk: `${n.of.kk} №${ordinal} аудандық соты`,
+			en: `District Court No. ${ordinal} of ${n.of.en}`
+		},
+		short: { ru: `Районный суд №${ordinal}`, kk: `№${ordinal} аудандық сот`, en: `District Court No. ${ordinal}` }
 	};
 }
 
@@ -292,6 +303,7 @@ function regionCourts(region: Region, districts: number, pool: number, appealJud
 			instances: ['appeal'],
 			caseTypes: [...CASE_TYPE_VALUES],
 			name: NAMES[region.code].appeal,
+			short: NAMES[region.code].appeal,
 			...formed,
 			judges: appealJudges
 		}
@@ -303,7 +315,7 @@ function regionCourts(region: Region, districts: number, pool: number, appealJud
 			kind: 'district',
 			instances: ['first'],
 			caseTypes: [...CASE_TYPE_VALUES],
-			name: districtName(region, o),
+			...districtName(region, o),
 			...formed,
 			judges: Math.max(2, districtJudges[o - 1])
 		});
@@ -316,6 +328,7 @@ function regionCourts(region: Region, districts: number, pool: number, appealJud
 			instances: ['first'],
 			caseTypes: [...s.caseTypes],
 			name: { ru: `${s.ru} ${of.ru}`, kk: `${of.kk} ${s.kk}`, en: `${s.en} of ${of.en}` },
+			short: s.short,
 			...(s.activeFrom ? { activeFrom: s.activeFrom } : {}),
 			...formed,
 			judges: Math.max(2, Math.round(pool * FIRST_INSTANCE_SPLIT[kind]))
@@ -325,13 +338,19 @@ function regionCourts(region: Region, districts: number, pool: number, appealJud
 }
 
 function cassationCourt(id: keyof typeof CASSATION_JUDGES, caseType: CaseType, ru: string, kk: string, en: string): Court {
+	const name = {
+		ru: `Кассационный суд по ${ru} делам`,
+		kk: `${kk} істер жөніндегі кассациялық сот`,
+		en: `Cassation Court for ${en} Cases`
+	};
 	return {
 		id,
 		region: 'KZ-71',
 		kind: 'cassation',
 		instances: ['cassation'],
 		caseTypes: [caseType],
-		name: { ru: `Кассационный суд по ${ru} делам`, kk: `${kk} істер жөніндегі кассациялық сот`, en: `Cassation Court for ${en} Cases` },
+		name,
+		short: name,
 		activeFrom: CASSATION_REFORM_DATE,
 		judges: CASSATION_JUDGES[id]
 	};
@@ -358,6 +377,7 @@ function buildCourts(): Court[] {
 				kk: 'Қазақстан Республикасының Жоғарғы Соты',
 				en: 'Supreme Court of the Republic of Kazakhstan'
 			},
+			short: { ru: 'Верховный Суд', kk: 'Жоғарғы Сот', en: 'Supreme Court' },
 			judges: SUPREME_JUDGES
 		},
 		cassationCourt('CASS-CIV', 'civil', 'гражданским', 'Азаматтық', 'Civil'),

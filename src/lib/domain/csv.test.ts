@@ -25,4 +25,10 @@ describe('CSV exports', () => {
 		);
 		expect(csv).toBe('a,b\r\n-1.5,"x, ""y""\nz"\r\n,');
 	});
+
+	it('says its preamble before the table, one cell a line, then an empty line', () => {
+		const csv = toCsv(['Month', 'Filed'], [{ Month: '2025-01', Filed: 3 }], ['Cases, by month', 'Filters: none']);
+		expect(csv).toBe('"Cases, by month"\r\nFilters: none\r\n\r\nMonth,Filed\r\n2025-01,3');
+		expect(Papa.parse<string[]>(csv).data).toEqual([['Cases, by month'], ['Filters: none'], [''], ['Month', 'Filed'], ['2025-01', '3']]);
+	});
 });

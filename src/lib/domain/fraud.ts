@@ -22,12 +22,12 @@ export interface FraudReference {
 }
 
 const SEED_001: L10n = {
-	ru: 'Материал 001 (интернет-мошенничество)',
-	kk: '001 материалы (интернет-алаяқтық)',
-	en: 'Seed document 001 (internet fraud)'
+	ru: 'Сообщение судов Шымкента (28.08.2025)',
+	kk: 'Шымкент соттарының хабарламасы (28.08.2025)',
+	en: 'News release of the courts of Shymkent (28 Aug 2025)'
 };
 
-/** Published figures (seed 001), reproduced by the demo data and marked on the monthly charts. */
+/** Published figures (seed 001, a court news release), reproduced by the demo data and marked on the monthly charts. */
 export const FRAUD_REFERENCES: readonly FraudReference[] = [
 	{
 		id: '2024',

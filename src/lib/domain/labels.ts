@@ -1,8 +1,11 @@
-/** Human names of dimension values in a language; unknown codes are shown as they are. */
+/**
+ * Human names of dimension values in a language; unknown codes are shown as they are. Values
+ * with long names also have curated short ones, for charts where space is tight.
+ */
 import { dimensionById, type Dimension, type DimensionId } from './catalog/dimensions';
 import { categoryById } from './categories';
 import { courtById } from './courts';
-import { tr, type Locale } from './l10n';
+import { tr, type L10n, type Locale } from './l10n';
 import { regionByCode } from './regions';
 
 /** `dimension`: a catalog dimension's id, or the dimension itself (a defined indicator's column). */
@@ -30,4 +33,48 @@ export function valueLabel(dimension: DimensionId | Dimension, value: string, lo
 		case 'text':
 			return value;
 	}
+}
+
+/** Curated short names of long enum values, by dimension (courts carry their own, courts.ts). */
+const SHORT: Partial<Record<DimensionId, Record<string, L10n>>> = {
+	scheme: {
+		fake_bank_security: { ru: 'Звонок «из банка»', kk: '«Банктен» қоңырау', en: 'Bank security call' },
+		classifieds_buyer_seller: { ru: 'Сайт объявлений', kk: 'Хабарландыру сайты', en: 'Classifieds' },
+		hacked_messenger: { ru: 'Взлом мессенджера', kk: 'Мессенджерді бұзу', en: 'Hacked messenger' },
+		investment_platform: { ru: 'Ложные инвестиции', kk: 'Жалған инвестиция', en: 'Fake investment' },
+		online_loan_identity: { ru: 'Кредит на чужие данные', kk: 'Бөтен деректерге несие', en: 'Loan on stolen identity' }
+	},
+	outcome: {
+		convicted: { ru: 'Обвинительный приговор', kk: 'Айыптау үкімі', en: 'Convicted' },
+		partially_granted: { ru: 'Удовл. частично', kk: 'Ішінара қанағатт.', en: 'Partly granted' },
+		left_without_consideration: { ru: 'Без рассмотрения', kk: 'Қараусыз қалдырылды', en: 'Not considered' },
+		not_admitted: { ru: 'Не допущено', kk: 'Жіберілмеді', en: 'Not admitted' }
+	},
+	review_outcome: {
+		not_admitted: { ru: 'Не допущено', kk: 'Жіберілмеді', en: 'Not admitted' }
+	},
+	category: {
+		'civil.invalid_transaction': { ru: 'Недействит. сделки', kk: 'Жарамсыз мәмілелер', en: 'Invalid transactions' },
+		'civil.crypto_refund': { ru: 'Цифровые активы', kk: 'Цифрлық активтер', en: 'Crypto refunds' }
+	}
+};
+
+export function shortLabel(dimension: DimensionId, value: string, locale: Locale): string {
+	if (dimensionById(dimension)?.values.kind === 'court') {
+		const court = courtById(value);
+		if (court) return tr(court.short, locale);
+	}
+	const short = SHORT[dimension]?.[value];
+	return short ? tr(short, locale) : valueLabel(dimension, value, locale);
+}
+
+/**
+ * Short names of a set of values shown together: a short name two values would share (two
+ * regions' "District Court No. 2") gives way to the full names, so no two labels read the same.
+ */
+export function shortLabels(dimension: DimensionId, values: readonly string[], locale: Locale): Map<string, string> {
+	const shorts = values.map((v) => shortLabel(dimension, v, locale));
+	const seen = new Map<string, number>();
+	for (const s of shorts) seen.set(s, (seen.get(s) ?? 0) + 1);
+	return new Map(values.map((v, i) => [v, seen.get(shorts[i])! > 1 ? valueLabel(dimension, v, locale) : shorts[i]]));
 }

@@ -52,3 +52,27 @@ export function requiredRole(routeId: string, method: string): Role {
 export function mayOpen(role: Role, routeId: string): boolean {
 	return hasRole(role, requiredRole(routeId, 'GET'));
 }
+
+/** Parameters of the case list that only it reads (the rest are the view's filters and period). */
+const CASE_LIST_PARAMS = ['indicator', 'sort', 'dir', 'page'];
+
+/**
+ * Where a signed-in reader is sent from a page their role may not open: the nearest view of the
+ * same thing they may open — a case list's indicator in its explorer, under the same filters —
+ * else the closest page up the path, else the overview.
+ */
+export function nearestView(routeId: string, url: URL, role: Role): string {
+	if (covers('/cases', routeId) && mayOpen(role, '/indicators/[id]')) {
+		const params = new URLSearchParams(url.searchParams);
+		for (const name of CASE_LIST_PARAMS) params.delete(name);
+		const query = params.size ? `?${params}` : '';
+		return `/indicators/${encodeURIComponent(url.searchParams.get('indicator') || 'incoming')}${query}`;
+	}
+	const segments = url.pathname.split('/').filter(Boolean);
+	while (segments.length) {
+		segments.pop();
+		const path = `/${segments.join('/')}`;
+		if (mayOpen(role, path)) return path;
+	}
+	return '/';
+}

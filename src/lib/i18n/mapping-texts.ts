@@ -88,7 +88,7 @@ export function valueLines(values: readonly ValueInFile[], kind: CanonicalKind, 
 			);
 		return m.map_value_unplaced({ column: v.column, text: v.text, count, flag: valueFlag(v.field, v.text, 'CODE') }, o);
 	});
-	return lines.length > max ? [...lines.slice(0, max), m.map_values_more({ count: lines.length - max }, o)] : lines;
+	return lines.length > max ? [...lines.slice(0, max), m.map_values_more({ count: lines.length - max, n: lines.length - max }, o)] : lines;
 }
 
 /** Everything an import outcome says about its headers and values, for the CLI. */

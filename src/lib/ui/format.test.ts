@@ -1,7 +1,18 @@
 /** Numbers and dates in Russian, Kazakh and English conventions (NBSP and narrow NBSP normalised to spaces). */
 import { describe, expect, it } from 'vitest';
 import { formatDateTime } from '$lib/i18n/intl';
-import { formatChange, formatDate, formatMonth, formatNumber, formatShare, formatTick, formatValue, relativeChange } from './format';
+import {
+	comparisonText,
+	figureText,
+	formatChange,
+	formatPeriod,
+	formatDate,
+	formatMonth,
+	formatNumber,
+	formatShare,
+	formatTick,
+	formatValue
+} from './format';
 
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -36,13 +47,47 @@ describe('numbers', () => {
 		expect(plain(formatShare(0.01, 'ru'))).toBe('1 %');
 	});
 
-	it('sign changes and compare with last year only when there is something to compare with', () => {
-		expect(plain(formatChange(8.6, 'ru'))).toBe('+8,6%');
-		expect(formatChange(-5.64, 'en')).toBe('-5.6%');
-		expect(relativeChange(110, 100)).toBeCloseTo(10);
-		expect(relativeChange(90, -100)).toBeCloseTo(190);
-		expect(relativeChange(5, 0)).toBeNull();
-		expect(relativeChange(null, 5)).toBeNull();
+	it('write changes of rates in percentage points and of counts and amounts in percent, with their sign', () => {
+		expect(plain(formatChange(1.2, 'points', 'ru'))).toBe('+1,2 п.п.');
+		expect(plain(formatChange(-0.04, 'points', 'kk'))).toBe('0,0 п.т.');
+		expect(formatChange(1.25, 'points', 'en')).toBe('+1.3 pp');
+		expect(plain(formatChange(8.6, 'percent', 'ru'))).toBe('+8,6 %');
+		expect(formatChange(-5.64, 'percent', 'en')).toBe('-5.6%');
+		expect(formatChange(12, 'percent', 'kk')).toBe('+12,0%');
+	});
+
+	it('say against which period a change is, or why there is none', () => {
+		const year = { from: '2024-01-01', to: '2024-12-31' };
+		const last12 = { from: '2024-10-01', to: '2025-09-30' };
+		expect(plain(comparisonText({ comparable: true, change: 1.2, scale: 'points' }, year, 'ru'))).toBe('+1,2 п.п. к 2024');
+		expect(comparisonText({ comparable: true, change: -3, scale: 'percent' }, last12, 'en')).toBe('-3.0% vs Oct 2024 – Sept 2025');
+		expect(plain(comparisonText({ comparable: true, change: 2, scale: 'percent' }, { from: '2024-04-01', to: '2024-06-30' }, 'kk'))).toBe(
+			'2024 ж. 2-тоқсан салыстырғанда +2,0%'
+		);
+		expect(comparisonText({ comparable: false, reason: 'before_data', dataFrom: '2019-01-01' }, year, 'en')).toBe(
+			'nothing to compare: the data starts in Jan 2019'
+		);
+		expect(comparisonText({ comparable: false, reason: 'incomplete', dataFrom: '2019-01-01' }, year, 'ru')).toContain('неполные');
+		expect(comparisonText({ comparable: false, reason: 'small_base', min: 30 }, year, 'kk')).toContain('30');
+		expect(comparisonText({ comparable: false, reason: 'no_data' }, year, 'en')).toBe('nothing to compare: no data for 2024');
+		expect(comparisonText({ comparable: false, reason: 'provisional' }, year, 'en')).toContain('provisional');
+	});
+
+	it('name periods shortly: a year, a quarter, a month, a range of months, or days', () => {
+		expect(formatPeriod({ from: '2025-01-01', to: '2025-12-31' }, 'en')).toBe('2025');
+		expect(formatPeriod({ from: '2025-07-01', to: '2025-09-30' }, 'ru')).toBe('3 кв. 2025');
+		expect(formatPeriod({ from: '2025-02-01', to: '2025-02-28' }, 'en')).toBe('Feb 2025');
+		expect(formatPeriod({ from: '2025-02-15', to: '2025-04-30' }, 'en')).toBe('15 February 2025 – 30 April 2025');
+	});
+
+	it('write a figure of a table or CSV with what qualifies it, or why there is none', () => {
+		expect(figureText({ value: null, missing: 'form_periods' }, 'count', 'en', 5)).toBe(
+			"no data: the period does not line up with the reporting forms' periods"
+		);
+		expect(figureText({ value: null }, 'count', 'en', 5)).toBe('no data');
+		expect(figureText({ value: 0 }, 'count', 'en', 5)).toBe('0');
+		expect(figureText({ value: null, suppressed: true }, 'count', 'en', 5)).toBe('<5');
+		expect(figureText({ value: 6.5, provisional: true, partial: true }, 'percent', 'en', 5)).toBe('6.5% (provisional, partial period)');
 	});
 });
 

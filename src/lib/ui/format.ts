@@ -1,6 +1,8 @@
 /** Numbers and dates as each language writes them (Intl, see i18n/intl.ts), with the catalog's units. */
-import type { Unit } from '$lib/domain/catalog';
+import type { Grain, Unit } from '$lib/domain/catalog';
+import type { ChangeScale, Comparison } from '$lib/domain/comparison';
 import type { Locale } from '$lib/domain/l10n';
+import { bucketEnd, bucketStart, type Period } from '$lib/domain/period';
 import { formatLongDate, formatMonthYear, formatNumberIntl } from '$lib/i18n/intl';
 import * as m from '$lib/paraglide/messages';
 
@@ -27,26 +29,97 @@ export function formatValue(value: number | null | undefined, unit: Unit, locale
 		case 'kzt':
 			return `${nf(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value)} ${m.unit_kzt({}, { locale })}`;
 		case 'per100k':
-			return formatNumber(value, locale, 1);
+			return `${formatNumber(value, locale, 1)} ${m.unit_per100k({}, { locale })}`;
 		case 'per_judge_month':
-			return formatNumber(value, locale, 1);
+			return `${formatNumber(value, locale, 1)} ${m.unit_per_judge_month({}, { locale })}`;
 	}
 }
 
-/** Short axis labels: compact numbers, percents without decimals. */
-export function formatTick(value: number, unit: Unit, locale: Locale): string {
-	if (unit === 'percent') return formatShare(value / 100, locale);
-	return nf(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+/** Short axis labels: compact numbers, percents without decimals unless `digits` asks for them. */
+export function formatTick(value: number, unit: Unit, locale: Locale, digits?: number): string {
+	if (unit === 'percent') return formatShare(value / 100, locale, digits ?? 0);
+	return nf(locale, { notation: 'compact', maximumFractionDigits: digits ?? 1 }).format(value);
 }
 
-/** Relative change as a signed percentage, or null when there is nothing to compare with. */
-export function relativeChange(current: number | null, previous: number | null): number | null {
-	if (current === null || previous === null || previous === 0) return null;
-	return ((current - previous) / Math.abs(previous)) * 100;
+/** A bucket of a series by its first day: "сент. 2026 г." for a month, "III кв. 2026" for a quarter, "2026" for a year. */
+export function formatBucket(iso: string, grain: Grain, locale: Locale): string {
+	if (grain === 'year') return iso.slice(0, 4);
+	if (grain === 'quarter') return m.ov_period_quarter({ year: iso.slice(0, 4), quarter: Math.floor(+iso.slice(5, 7) / 3) + 1 }, { locale });
+	return formatMonth(iso, locale);
 }
 
-export function formatChange(change: number, locale: Locale): string {
-	return nf(locale, { signDisplay: 'exceptZero', maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(change) + '%';
+/** A signed change: "+1,2 п.п." for a rate or share, "+12,3 %" for a count or amount. */
+export function formatChange(change: number, scale: ChangeScale, locale: Locale): string {
+	if (scale === 'points') {
+		const points = nf(locale, { signDisplay: 'exceptZero', maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(change);
+		return m.change_points({ points }, { locale });
+	}
+	return nf(locale, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(
+		change / 100
+	);
+}
+
+/**
+ * A period named shortly: "2025", "3 кв. 2025", "сент. 2025 г.", "окт. 2024 г. – сент. 2025 г.";
+ * days only when it does not start or end with a month.
+ */
+export function formatPeriod(p: Period, locale: Locale): string {
+	const wholeMonths = p.from === bucketStart(p.from, 'month') && p.to === bucketEnd(p.to, 'month');
+	if (!wholeMonths) return `${formatDate(p.from, locale)} – ${formatDate(p.to, locale)}`;
+	for (const grain of ['year', 'quarter', 'month'] as const) {
+		if (p.from === bucketStart(p.from, grain) && p.to === bucketEnd(p.from, grain)) return formatBucket(p.from, grain, locale);
+	}
+	return `${formatMonth(p.from, locale)} – ${formatMonth(p.to, locale)}`;
+}
+
+/** The comparison with the same period a year earlier in words: the change against that named period, or why none is shown. */
+export function comparisonText(comparison: Comparison, previous: Period, locale: Locale): string {
+	if (comparison.comparable) {
+		return m.kpi_vs_period(
+			{ change: formatChange(comparison.change, comparison.scale, locale), period: formatPeriod(previous, locale) },
+			{ locale }
+		);
+	}
+	switch (comparison.reason) {
+		case 'no_data':
+			return m.kpi_no_comparison_data({ period: formatPeriod(previous, locale) }, { locale });
+		case 'hidden':
+			return m.kpi_not_comparable_hidden({}, { locale });
+		case 'provisional':
+			return m.kpi_not_comparable_provisional({}, { locale });
+		case 'before_data':
+			return m.kpi_not_comparable_before_data({ month: formatMonth(comparison.dataFrom, locale) }, { locale });
+		case 'incomplete':
+			return m.kpi_not_comparable_incomplete({ month: formatMonth(comparison.dataFrom, locale) }, { locale });
+		case 'small_base':
+			return m.kpi_not_comparable_small_base({ n: comparison.min }, { locale });
+	}
+}
+
+/** Why a figure is "no data", in words (the reasons of the metrics layer). */
+export function missingText(reason: string, locale: Locale): string {
+	return reason === 'form_periods' ? m.missing_form_periods({}, { locale }) : m.missing_no_data({}, { locale });
+}
+
+/** The state of one figure of a chart or table, as far as it is not a plain value. */
+export interface FigureState {
+	value: number | null;
+	missing?: string | null;
+	provisional?: boolean;
+	suppressed?: boolean;
+	partial?: boolean;
+}
+
+/**
+ * A figure of a table, a tooltip or a CSV in words: its value with what qualifies it
+ * ("412 (предварительно)"), or why there is none ("нет данных: …", "скрыто: менее 5 записей").
+ */
+export function figureText(f: FigureState, unit: Unit, locale: Locale, minCount: number): string {
+	if (f.suppressed) return m.suppressed_count({ min: minCount }, { locale });
+	if (f.value === null) return f.missing ? missingText(f.missing, locale) : m.no_data({}, { locale });
+	const notes = [f.provisional ? m.figure_provisional({}, { locale }) : null, f.partial ? m.chart_partial({}, { locale }) : null];
+	const said = notes.filter((n) => n !== null);
+	return said.length ? `${formatValue(f.value, unit, locale)} (${said.join(', ')})` : formatValue(f.value, unit, locale);
 }
 
 /** A share (0.25) as a percentage ("25 %", "25%"). */

@@ -15,6 +15,7 @@ const NAV: NavItem[] = [
 	{ href: '/fraud', route: '/fraud', label: m.nav_fraud },
 	{ href: '/practice', route: '/practice', label: m.nav_practice },
 	{ href: '/plan', route: '/plan', label: m.pl_nav },
+	{ href: '/wall', route: '/wall', label: m.wall_nav },
 	{ href: '/data', route: '/data', label: m.nav_data },
 	{ href: '/definitions', route: '/definitions', label: m.nav_definitions },
 	{ href: '/admin/users', route: '/admin/users', label: m.nav_users }

@@ -8,9 +8,9 @@ import type { L10n } from '../l10n';
 import type { Indicator } from './types';
 
 export const SEED_FRAUD: L10n = {
-	ru: 'Интернет-мошенничество (материал 001)',
-	kk: 'Интернет-алаяқтық (001 материалы)',
-	en: 'Internet fraud (seed 001)'
+	ru: 'Интернет-мошенничество: сообщение судов Шымкента (28.08.2025)',
+	kk: 'Интернет-алаяқтық: Шымкент соттарының хабарламасы (28.08.2025)',
+	en: 'Internet fraud: a news release of the courts of Shymkent (28 Aug 2025)'
 };
 /** Trusted catalog SQL built from the domain list of categories. */
 const CIVIL_CLAIM = `instance = 'first' AND category IN (${FRAUD_CIVIL_CATEGORIES.map((c) => `'${c}'`).join(', ')})`;

@@ -65,3 +65,13 @@ export function indicatorStatus(indicator: Indicator, value: number | null | und
 	if (indicator.better === 'down') return value > t.bad ? 'alert' : value > t.warn ? 'watch' : 'ok';
 	return value < t.bad ? 'alert' : value < t.warn ? 'watch' : 'ok';
 }
+
+/**
+ * The figure every tile and comparison states as the indicator's aim in a view: its target, or
+ * else the edge of its normal range (`warn`), with the side that is good. Null without thresholds.
+ */
+export function indicatorTarget(indicator: Indicator, filters: Filters = {}): { value: number; atMost: boolean } | null {
+	const t = indicatorThresholds(indicator, filters);
+	if (!t || indicator.better === 'neutral') return null;
+	return { value: t.target ?? t.warn, atMost: indicator.better === 'down' };
+}

@@ -39,9 +39,19 @@ const PRACTICE = {
 	en: 'Standard indicator of Kazakhstan courts'
 };
 const SEED_DIGITAL = {
-	ru: 'Цифровое правосудие (материалы 001, 003)',
-	kk: 'Цифрлық сот төрелігі (001, 003 материалдары)',
-	en: 'Digital justice (seeds 001, 003)'
+	ru: 'Цифровое правосудие: сообщение судов Шымкента о «Судебном кабинете» (28.08.2025); статья о цифровых технологиях в подготовке судей',
+	kk: 'Цифрлық сот төрелігі: Шымкент соттарының «Сот кабинеті» туралы хабарламасы (28.08.2025); судьяларды даярлаудағы цифрлық технологиялар туралы мақала',
+	en: 'Digital justice: the courts of Shymkent on the “Judicial cabinet” (28 Aug 2025); an article on digital technologies in training judges'
+};
+const CASSATION_LAW = {
+	ru: 'Конституционный закон РК № 109-VIII от 5 июля 2024 г.',
+	kk: 'ҚР 2024 жылғы 5 шілдедегі № 109-VIII Конституциялық заңы',
+	en: 'Constitutional Law No. 109-VIII of 5 July 2024'
+};
+const PROCEDURAL_CODES = {
+	ru: `ГПК, УПК, АППК, КоАП РК; кассация: ${CASSATION_LAW.ru}`,
+	kk: `АІЖК, ҚІЖК, ӘРПК, ӘҚБтК; кассация: ${CASSATION_LAW.kk}`,
+	en: `Procedural codes of Kazakhstan; cassation: ${CASSATION_LAW.en}`
 };
 
 export const INDICATORS: readonly Indicator[] = [
@@ -287,11 +297,7 @@ export const INDICATORS: readonly Indicator[] = [
 		better: 'up',
 		thresholds: { target: 100, warn: 95, bad: 90 },
 		source: 'statute',
-		sourceNote: {
-			ru: 'ГПК, УПК, АППК, КоАП РК; кассация: материал 000',
-			kk: 'АІЖК, ҚІЖК, ӘРПК, ӘҚБтК; кассация: 000 материалы',
-			en: 'Procedural codes of Kazakhstan; cassation: seed 000'
-		},
+		sourceNote: PROCEDURAL_CODES,
 		measure: { kind: 'share', fact: 'cases', event: 'decided', hit: 'decided_date <= {deadline}', base: '{deadline} IS NOT NULL' }
 	},
 	{
@@ -311,11 +317,7 @@ export const INDICATORS: readonly Indicator[] = [
 		unit: 'count',
 		better: 'down',
 		source: 'statute',
-		sourceNote: {
-			ru: 'ГПК, УПК, АППК, КоАП РК; кассация: материал 000',
-			kk: 'АІЖК, ҚІЖК, ӘРПК, ӘҚБтК; кассация: 000 материалы',
-			en: 'Procedural codes of Kazakhstan; cassation: seed 000'
-		},
+		sourceNote: PROCEDURAL_CODES,
 		measure: { kind: 'stock', fact: 'cases', at: 'end', since: '{deadline} + 1' }
 	},
 	{
@@ -460,7 +462,11 @@ export const INDICATORS: readonly Indicator[] = [
 		unit: 'percent',
 		better: 'neutral',
 		source: 'seed',
-		sourceNote: { ru: 'Кассационная реформа (материал 000)', kk: 'Кассациялық реформа (000 материалы)', en: 'Cassation reform (seed 000)' },
+		sourceNote: {
+			ru: `Кассационная реформа: ${CASSATION_LAW.ru}; Указ Президента РК № 748 от 27 декабря 2024 г.`,
+			kk: `Кассациялық реформа: ${CASSATION_LAW.kk}; ҚР Президентінің 2024 жылғы 27 желтоқсандағы № 748 Жарлығы`,
+			en: `Cassation reform: ${CASSATION_LAW.en}; Presidential Decree No. 748 of 27 December 2024`
+		},
 		measure: { kind: 'share', fact: 'cases', event: 'decided', hit: OUTCOME_ON_MERITS, where: "instance <> 'first'" }
 	},
 	{
@@ -618,9 +624,9 @@ export const INDICATORS: readonly Indicator[] = [
 		better: 'up',
 		source: 'seed',
 		sourceNote: {
-			ru: 'Медиация и примирение (материал 004)',
-			kk: 'Медиация және татуласу (004 материалы)',
-			en: 'Mediation and reconciliation (seed 004)'
+			ru: 'Медиация и примирение: статистика РОО «Международный правозащитный центр»',
+			kk: 'Медиация және татуласу: «Халықаралық құқық қорғау орталығы» РҚБ статистикасы',
+			en: 'Mediation and reconciliation: statistics of the International Human Rights Center, a public association'
 		},
 		measure: {
 			kind: 'share',

@@ -6,9 +6,20 @@
  */
 import type { EventId } from '../catalog';
 import { MEASURE_TYPES, type ColumnType } from '../explore';
-import type { CanonicalKind } from '../schema';
+import type { CanonicalKind, FieldType } from '../schema';
 import { isRatio, type AggregateMeasure, type IndicatorDefinition } from './shape';
 import type { DefinitionProblem } from './shape';
+
+/** The column type a canonical table's field is checked and compiled as. */
+export const FIELD_COLUMN_TYPE: Record<FieldType, ColumnType> = {
+	string: 'text',
+	enum: 'text',
+	region: 'region',
+	date: 'date',
+	boolean: 'boolean',
+	decimal: 'number',
+	integer: 'number'
+};
 
 export interface DatasetColumn {
 	name: string;

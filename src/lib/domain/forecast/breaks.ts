@@ -6,6 +6,8 @@
  * make up a material share of it; the rest of the caseload is not affected.
  */
 import { CASSATION_REFORM_DATE } from '../courts';
+import { REGIONS_FORMED, SPLIT_FROM } from '../regions';
+import { shiftMonth } from './series';
 
 export const REFORM_BREAK = {
 	date: CASSATION_REFORM_DATE,
@@ -14,9 +16,15 @@ export const REFORM_BREAK = {
 	materialShare: 0.05
 };
 
-/** Share of a series' count from the reform's instances, from a breakdown by instance. */
-export function reformShare(rows: readonly { instance?: unknown; value: number | null }[]): number {
-	const total = rows.reduce((s, r) => s + (r.value ?? 0), 0);
-	const reformed = rows.filter((r) => REFORM_BREAK.instances.includes(String(r.instance))).reduce((s, r) => s + (r.value ?? 0), 0);
-	return total > 0 ? reformed / total : 0;
+/**
+ * The regions re-formed on 8 June 2022 (DOMAIN.md §3): Abai, Zhetysu and Ulytau were split from
+ * East Kazakhstan, Almaty region and Karaganda. A series of regions that holds one of those
+ * without the other changed territory that day; it is forecast from the first whole month after
+ * (more than three years of data follow it), not across the fall in its level.
+ */
+export function territoryChange(regions: readonly string[] | undefined): { date: string; since: string } | null {
+	if (!regions?.length) return null;
+	const chosen = new Set(regions);
+	const changed = Object.entries(SPLIT_FROM).some(([part, whole]) => chosen.has(part) !== chosen.has(whole));
+	return changed ? { date: REGIONS_FORMED, since: shiftMonth(REGIONS_FORMED, 1) } : null;
 }

@@ -16,9 +16,11 @@
  * likelihood of the additive-error model), within the usual region 0 < β < α < 1, 0 < γ < 1 − α,
  * 0.8 ≤ φ ≤ 0.98 (as R's forecast::ets). The initial seasonal states come from a classical
  * decomposition of the first years (Hyndman et al. 2008, §2.6.1). With fewer than three years
- * the model drops the seasonal states: ETS(A,Ad,N).
+ * the model drops the seasonal states: ETS(A,Ad,N). A missing month (an outlier) is predicted
+ * but not learnt from: its error is taken as zero in the state updates (the states move on by
+ * their transition alone) and is left out of σ².
  */
-import { mean, type Fit } from './model';
+import { mean, seasonalFill, type Fit } from './model';
 import { nelderMead } from './optimize';
 
 /** Years of data needed before seasonal states are estimated. */
@@ -65,13 +67,13 @@ function initialStates(y: readonly number[], m: number, seasonal: boolean) {
 }
 
 /** Runs the model through the series; returns the sum of squared one-step errors and the final states. */
-function filter(y: readonly number[], m: number, p: Params, season0: readonly number[]) {
+function filter(y: readonly number[], m: number, p: Params, season0: readonly number[], missing?: ReadonlySet<number>) {
 	let { level, trend } = p;
 	const season = [...season0];
 	let sse = 0;
 	for (let t = 0; t < y.length; t++) {
 		const s = season.length ? season[t % m] : 0;
-		const e = y[t] - (level + p.phi * trend + s);
+		const e = missing?.has(t) ? 0 : y[t] - (level + p.phi * trend + s);
 		sse += e * e;
 		level = level + p.phi * trend + p.alpha * e;
 		trend = p.phi * trend + p.beta * e;
@@ -80,11 +82,12 @@ function filter(y: readonly number[], m: number, p: Params, season0: readonly nu
 	return { sse, level, trend, season };
 }
 
-export const ets: Fit = (y, horizon, { period: m }) => {
+export const ets: Fit = (y, horizon, { period: m, missing }) => {
 	const n = y.length;
+	const used = n - (missing?.size ?? 0);
 	const seasonal = n >= SEASONAL_YEARS * m;
-	if (n < 10) return null;
-	const init = initialStates(y, m, seasonal);
+	if (used < 10) return null;
+	const init = initialStates(seasonalFill(y, m, missing), m, seasonal);
 	const spread = Math.sqrt(mean(y.map((v) => (v - mean(y)) ** 2))) || 1;
 	const decode = (x: number[]): Params => {
 		const alpha = EPS + (1 - 2 * EPS) * squash(x[0]);
@@ -98,16 +101,16 @@ export const ets: Fit = (y, horizon, { period: m }) => {
 		};
 	};
 	const objective = (x: number[]) => {
-		const { sse } = filter(y, m, decode(x), init.season);
+		const { sse } = filter(y, m, decode(x), init.season, missing);
 		return Number.isFinite(sse) ? sse : Number.MAX_VALUE;
 	};
 
 	const best = nelderMead(objective, [logit(0.3), logit(0.1), logit(0.1), logit(0.5), 0, 0], { maxEvaluations: 1500, tolerance: 1e-6 });
 	const params = decode(best.x);
-	const end = filter(y, m, params, init.season);
+	const end = filter(y, m, params, init.season, missing);
 	// Parameters plus estimated initial states, as R's forecast::ets counts them.
 	const estimated = 4 + (seasonal ? m - 1 : -1) + 2;
-	const sigma2 = end.sse / Math.max(1, n - estimated);
+	const sigma2 = end.sse / Math.max(1, used - estimated);
 
 	const out = { mean: [] as number[], sd: [] as number[], df: Infinity };
 	let damped = 0;

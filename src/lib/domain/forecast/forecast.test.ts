@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { backtest, maseScale } from './backtest';
+import { backtest, intervalScore, maseScale } from './backtest';
 import { ets } from './ets';
 import { forecastSeries } from './forecast';
 import { predict, type Candidate } from './methods';
+import { findOutliers, MAX_RUN } from './outliers';
 import { regression } from './regression';
 import { seasonalNaive } from './seasonal-naive';
 
@@ -45,6 +46,19 @@ function simulateEts(n: number, seed: number, p = { alpha: 0.3, beta: 0.05, gamm
 	});
 }
 
+/** Seasonal random walk: each month is the same month a year earlier plus noise. */
+function seasonalWalk(seed: number): number[] {
+	const noise = normals(seed);
+	const y = [...SEASON.map((s) => 500 + s)];
+	for (let t = 12; t < 96; t++) y.push(y[t - 12] + 10 * noise());
+	return y;
+}
+
+/** A lockdown-like episode at month `at`: the month falls to 40 % of its course, the next to 62 %. */
+function withEpisode(y: number[], at: number): number[] {
+	return y.map((v, t) => (t === at ? 0.4 * v : t === at + 1 ? 0.62 * v : v));
+}
+
 /** Share of the actual h-step values inside the intervals, over many simulated series. */
 function coverage(candidate: Candidate, simulate: (seed: number) => number[], { series = 300, train = 84, horizon = 12 } = {}) {
 	let in80 = 0;
@@ -52,7 +66,7 @@ function coverage(candidate: Candidate, simulate: (seed: number) => number[], { 
 	let points = 0;
 	for (let seed = 1; seed <= series; seed++) {
 		const y = simulate(seed);
-		const rows = predict(candidate, y.slice(0, train), horizon, monthly)!;
+		const { rows } = predict(candidate, y.slice(0, train), horizon, monthly)!;
 		rows.forEach((r, h) => {
 			const actual = y[train + h];
 			if (actual >= r.lower80 && actual <= r.upper80) in80++;
@@ -104,12 +118,7 @@ describe('each method recovers a series with known trend and seasonality', () =>
 
 describe('prediction intervals cover close to their nominal rates', () => {
 	it('seasonal naive on seasonal random walks', () => {
-		const { c80, c95 } = coverage({ method: 'snaive', transform: 'none' }, (seed) => {
-			const noise = normals(seed);
-			const y = [...SEASON.map((s) => 500 + s)];
-			for (let t = 12; t < 96; t++) y.push(y[t - 12] + 10 * noise());
-			return y;
-		});
+		const { c80, c95 } = coverage({ method: 'snaive', transform: 'none' }, seasonalWalk);
 		expect(Math.abs(c80 - 0.8)).toBeLessThan(0.03);
 		expect(Math.abs(c95 - 0.95)).toBeLessThan(0.02);
 	});
@@ -127,6 +136,58 @@ describe('prediction intervals cover close to their nominal rates', () => {
 	});
 });
 
+describe('an outlier episode (a lockdown) does not widen the bands', () => {
+	const EPISODE = 40;
+	const cases: [string, Candidate, (seed: number) => number[]][] = [
+		['seasonal naive', { method: 'snaive', transform: 'none' }, seasonalWalk],
+		['ETS(A,Ad,A)', { method: 'ets', transform: 'none' }, (seed) => simulateEts(96, seed)],
+		['regression', { method: 'regression', transform: 'none' }, (seed) => trendSeasonal(96, 20, seed).y]
+	];
+
+	for (const [name, candidate, simulate] of cases) {
+		it(`${name}: intervals cover close to their nominal rates, as wide as without the episode`, () => {
+			const { c80, c95 } = coverage(candidate, (seed) => withEpisode(simulate(seed), EPISODE), { series: 200 });
+			expect(Math.abs(c80 - 0.8)).toBeLessThan(0.04);
+			expect(Math.abs(c95 - 0.95)).toBeLessThan(0.03);
+			let ratio = 0;
+			let found = 0;
+			for (let seed = 1; seed <= 50; seed++) {
+				const clean = simulate(seed).slice(0, 84);
+				const hit = predict(candidate, withEpisode(clean, EPISODE), 1, monthly)!;
+				const { rows } = predict(candidate, clean, 1, monthly)!;
+				ratio += (hit.rows[0].upper80 - hit.rows[0].lower80) / (rows[0].upper80 - rows[0].lower80) / 50;
+				if (hit.outliers.includes(EPISODE) && hit.outliers.includes(EPISODE + 1)) found++;
+			}
+			expect(found).toBeGreaterThanOrEqual(48);
+			expect(Math.abs(ratio - 1)).toBeLessThan(0.05);
+		});
+	}
+
+	it('left in, the episode would widen ETS bands several times over', () => {
+		const y = simulateEts(84, 3);
+		expect(ets(withEpisode(y, EPISODE), 1, monthly)!.sd[0]).toBeGreaterThan(3 * ets(y, 1, monthly)!.sd[0]);
+		expect(ets(withEpisode(y, EPISODE), 1, { ...monthly, missing: new Set([EPISODE, EPISODE + 1]) })!.sd[0]).toBeCloseTo(
+			ets(y, 1, monthly)!.sd[0],
+			-1
+		);
+	});
+
+	it('finds the episode, and neither a clean series nor a lasting shift nor the last months', () => {
+		const { y } = trendSeasonal(84, 10, 5);
+		expect(findOutliers(withEpisode(y, EPISODE), 12)).toEqual([EPISODE, EPISODE + 1]);
+		expect(findOutliers(y, 12)).toEqual([]);
+		// A lasting fall of a third from month 50: a level shift the models must follow.
+		expect(
+			findOutliers(
+				y.map((v, t) => (t >= 50 ? v * 0.66 : v)),
+				12
+			)
+		).toEqual([]);
+		// A fall in the last months may be the start of a shift: not an outlier yet.
+		expect(findOutliers(withEpisode(y, 84 - MAX_RUN), 12)).toEqual([]);
+	});
+});
+
 describe('the rolling-origin backtest', () => {
 	// Two years: the second is the first plus 2; then three months of the third year.
 	const year1 = [10, 20, 30, 25, 15, 12, 18, 22, 28, 35, 30, 16];
@@ -140,13 +201,19 @@ describe('the rolling-origin backtest', () => {
 
 	it('gives the hand-computed MASE and coverage of the seasonal naive method', () => {
 		// Origins 24, 25, 26: errors 3, 1, 2 (scale 2), 1, 2 (scale 27/13), 2 (scale 2).
-		const score = backtest({ method: 'snaive', transform: 'none' }, y, [24, 25, 26], monthly);
+		const [score] = backtest([{ method: 'snaive', transform: 'none' }], y, [24, 25, 26], monthly);
 		expect(score.origins).toBe(3);
 		expect(score.points).toBe(6);
 		expect(score.mase).toBeCloseTo((1.5 + 0.5 + 1 + 13 / 27 + 26 / 27 + 1) / 6, 12);
 		// σ = 2 at origin 24: the 80 % band is ±2.56, so the error of 3 falls outside it, inside the 95 % one.
 		expect(score.hits80).toBe(5);
 		expect(score.hits95).toBe(6);
+	});
+
+	it('scores a band by its width and, beyond it, 2/α times the miss', () => {
+		expect(intervalScore(10, 20, 15, 0.2)).toBe(10);
+		expect(intervalScore(10, 20, 25, 0.2)).toBe(10 + 10 * 5);
+		expect(intervalScore(10, 20, 7, 0.05)).toBe(10 + 40 * 3);
 	});
 
 	it('chooses a model that beats seasonal naive on a trending seasonal series', () => {
@@ -194,7 +261,7 @@ describe('a structural break is not extrapolated across', () => {
 	});
 
 	it('without the break, the same series would be forecast below the new level', () => {
-		const ignored = predict({ method: 'regression', transform: 'none' }, y, 12, monthly)!;
+		const { rows: ignored } = predict({ method: 'regression', transform: 'none' }, y, 12, monthly)!;
 		const average = ignored.reduce((s, r) => s + r.value, 0) / 12;
 		expect(average).toBeLessThan(172);
 	});
@@ -205,7 +272,7 @@ describe('counts', () => {
 		const noise = normals(5);
 		const small = Array.from({ length: 60 }, (_, t) => Math.max(0, Math.round(3 + SEASON[t % 12] / 30 + 1.5 * noise())));
 		for (const transform of ['none', 'log'] as const) {
-			const rows = predict({ method: 'ets', transform }, small, 12, monthly)!;
+			const { rows } = predict({ method: 'ets', transform }, small, 12, monthly)!;
 			for (const r of rows) {
 				expect(r.lower95).toBeGreaterThanOrEqual(0);
 				expect(r.lower95).toBeLessThanOrEqual(r.lower80);

@@ -3,7 +3,8 @@
  * break on), fitted by ordinary least squares. Prediction intervals are those of the linear
  * model (Hyndman & Athanasopoulos, FPP3 §7.6 and §7.9):
  * ŷ ± t_{n−p} · s · √(1 + x₀ᵀ(XᵀX)⁻¹x₀).
- * The level shift is the intervention term of Box & Tiao (1975) for the 2025 cassation reform.
+ * The level shift is the intervention term of Box & Tiao (1975) for the 2025 cassation reform; a
+ * missing month (an outlier) is left out of the fit, which is the same as giving it a pulse term.
  */
 import { invert } from '../stats/segmented';
 import type { Fit, FitOptions } from './model';
@@ -22,7 +23,7 @@ export interface Regression {
 	beta: number[];
 	/** (XᵀX)⁻¹ */
 	inverse: number[][];
-	/** Residual variance s² = RSS / (n − p). */
+	/** Residual variance s² = RSS / (n − p), over the months fitted. */
 	variance: number;
 	df: number;
 	/** Whether the design has the break's level shift (its coefficient is the last). */
@@ -31,13 +32,15 @@ export interface Regression {
 
 export function fitRegression(y: readonly number[], options: FitOptions): Regression | null {
 	const n = y.length;
-	const { breakAt } = options;
-	const withStep = breakAt !== undefined && breakAt > 0 && n - breakAt >= MIN_AFTER_BREAK;
-	const rows = y.map((_, t) => designRow(t, n, options, withStep));
-	const p = rows[0].length;
-	if (n < Math.max(2 * options.period, p + 4)) return null;
+	const { breakAt, missing } = options;
+	const used = y.map((_, t) => t).filter((t) => !missing?.has(t));
+	const withStep = breakAt !== undefined && breakAt > 0 && used.filter((t) => t >= breakAt).length >= MIN_AFTER_BREAK;
+	const design = y.map((_, t) => designRow(t, n, options, withStep));
+	const rows = used.map((t) => design[t]);
+	const p = design[0].length;
+	if (used.length < Math.max(2 * options.period, p + 4)) return null;
 	const xtx = Array.from({ length: p }, (_, i) => Array.from({ length: p }, (_, j) => rows.reduce((s, r) => s + r[i] * r[j], 0)));
-	const xty = Array.from({ length: p }, (_, i) => rows.reduce((s, r, t) => s + r[i] * y[t], 0));
+	const xty = Array.from({ length: p }, (_, i) => rows.reduce((s, r, k) => s + r[i] * y[used[k]], 0));
 	let inverse: number[][];
 	try {
 		inverse = invert(xtx);
@@ -45,8 +48,9 @@ export function fitRegression(y: readonly number[], options: FitOptions): Regres
 		return null;
 	}
 	const beta = inverse.map((row) => row.reduce((s, v, j) => s + v * xty[j], 0));
-	const rss = rows.reduce((s, r, t) => s + (y[t] - r.reduce((a, v, j) => a + v * beta[j], 0)) ** 2, 0);
-	return { beta, inverse, variance: rss / (n - p), df: n - p, withStep };
+	const rss = used.reduce((s, t) => s + (y[t] - design[t].reduce((a, v, j) => a + v * beta[j], 0)) ** 2, 0);
+	const df = used.length - p;
+	return { beta, inverse, variance: rss / df, df, withStep };
 }
 
 /** The estimated level shift at the break (0 when the series has none). */

@@ -23,6 +23,12 @@ export interface ForecastResponse {
 	backtest: (BacktestScore & { baselineMase: number | null }) | null;
 	breakMode: BreakMode;
 	reform: { date: string; share: number } | null;
+	/** The cassation and supervisory instances' share of the series around the reform. */
+	reformShare: number | null;
+	/** The regions' re-forming, when it changed the series' territory: months before `since` are not used. */
+	territory: { date: string; since: string } | null;
+	/** Months treated as outliers: left out of the model's fit and error variance. */
+	outliers: string[];
 	partial: { period: string; value: number | null } | null;
 	runIn: number;
 	/** Why there is no forecast, in the viewer's language (null when there is one). */

@@ -32,10 +32,16 @@ describe('preparing a monthly series', () => {
 		const points = months([...year, ...year]);
 		points[5].suppressed = true;
 		points[5].value = null;
-		const s = prepareSeries(points, '2020-07-01');
+		const s = prepareSeries(points, { breakDate: '2020-07-01' });
 		expect(s.suppressed).toBe(true);
 		expect(s.periods[0]).toBe(points[6].period);
 		expect(s.periods[s.breakAt!]).toBe('2020-07-01');
+	});
+
+	it('starts where the territory took its present form', () => {
+		const s = prepareSeries(months([...year, ...year, ...year]), { since: '2020-03-01' });
+		expect(s.periods[0]).toBe('2020-03-01');
+		expect(s.values).toEqual([...year.slice(3), ...year]);
 	});
 
 	it('counts months across year ends', () => {

@@ -1,8 +1,9 @@
 /**
  * Preparing a monthly series for forecasting: the incomplete last month (the data's as-of date
  * falls inside it) is left out rather than read as a low month, as are the first months of the
- * records while they are still filling up (cases carried over from before the records began),
- * and the month of a structural break is located.
+ * records while they are still filling up (cases carried over from before the records began)
+ * and the months before the territory the series covers took its present form; the month of a
+ * structural break is located.
  */
 export interface MonthPoint {
 	/** First day of the month, YYYY-MM-DD. */
@@ -31,8 +32,11 @@ export interface PreparedSeries {
 export const RUN_IN_RATIO = 0.8;
 const MAX_RUN_IN = 12;
 
-export function prepareSeries(points: readonly MonthPoint[], breakDate?: string): PreparedSeries {
-	let rows = [...points];
+export function prepareSeries(
+	points: readonly MonthPoint[],
+	{ breakDate, since }: { breakDate?: string; since?: string } = {}
+): PreparedSeries {
+	let rows = since ? points.filter((p) => p.period >= since) : [...points];
 	const last = rows.at(-1);
 	const partial = last?.partial ? { period: last.period, value: last.value } : null;
 	if (partial) rows = rows.slice(0, -1);

@@ -64,11 +64,19 @@ async function assertAdminRemains(db: Queryable, userId: number) {
 	if (row.n === 0) throw new UserInputError('last_admin');
 }
 
+/** What an update changed, for the change log. */
+export interface UserChange {
+	login: string;
+	role?: string;
+	disabled?: boolean;
+	password?: true;
+}
+
 export async function updateUser(
 	db: Queryable,
 	userId: number,
 	change: { role?: string; disabled?: boolean; password?: string }
-): Promise<void> {
+): Promise<UserChange> {
 	const [current] = await db.query<UserRecord>('SELECT user_id, login, role, disabled FROM users WHERE user_id = $id', { id: userId });
 	if (!current) throw new UserInputError('not_found');
 	const role = change.role ?? current.role;
@@ -86,12 +94,20 @@ export async function updateUser(
 	}
 	// A changed role, password or status takes effect at once: the user signs in again.
 	await db.run('DELETE FROM sessions WHERE user_id = $id', { id: userId });
+	return {
+		login: current.login,
+		...(role !== current.role ? { role } : {}),
+		...(change.disabled !== undefined && change.disabled !== current.disabled ? { disabled: change.disabled } : {}),
+		...(change.password !== undefined ? { password: true as const } : {})
+	};
 }
 
-export async function deleteUser(db: Queryable, userId: number): Promise<void> {
-	const [current] = await db.query<UserRecord>('SELECT user_id, role, disabled FROM users WHERE user_id = $id', { id: userId });
+/** Deletes an account; its login, for the change log. */
+export async function deleteUser(db: Queryable, userId: number): Promise<string> {
+	const [current] = await db.query<UserRecord>('SELECT user_id, login, role, disabled FROM users WHERE user_id = $id', { id: userId });
 	if (!current) throw new UserInputError('not_found');
 	if (current.role === 'admin' && !current.disabled) await assertAdminRemains(db, userId);
 	await db.run('DELETE FROM sessions WHERE user_id = $id', { id: userId });
 	await db.run('DELETE FROM users WHERE user_id = $id', { id: userId });
+	return current.login;
 }

@@ -53,15 +53,18 @@ export async function recordVersion(tx: Queryable, v: VersionRecord): Promise<vo
 	});
 }
 
+/** The facts of a change-log entry, written as a sentence in the reader's language (ui/audit.ts). */
+export type AuditParams = Record<string, string | number | boolean>;
+
 export async function audit(
 	tx: Queryable,
-	entry: { actor: string; action: string; datasetId?: number; version?: number; detail?: string }
+	entry: { actor: string; action: string; datasetId?: number; version?: number; params?: AuditParams }
 ): Promise<void> {
-	await tx.run(`INSERT INTO audit_log (actor, action, dataset_id, version, detail) VALUES ($actor, $action, $dataset, $version, $detail)`, {
+	await tx.run(`INSERT INTO audit_log (actor, action, dataset_id, version, params) VALUES ($actor, $action, $dataset, $version, $params)`, {
 		actor: entry.actor,
 		action: entry.action,
 		dataset: entry.datasetId ?? null,
 		version: entry.version ?? null,
-		detail: entry.detail ?? null
+		params: entry.params ? JSON.stringify(entry.params) : null
 	});
 }

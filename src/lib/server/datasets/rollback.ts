@@ -79,7 +79,7 @@ export async function rollbackDataset(db: Database, datasetId: number, version: 
 		await tx.run(`UPDATE dataset_versions SET status = 'rolled_back' WHERE dataset_id = $id AND version > $version`, ids);
 		await tx.run(`UPDATE dataset_versions SET status = 'active' WHERE dataset_id = $id AND version = $version`, ids);
 		await tx.run(`UPDATE datasets SET current_version = $version WHERE dataset_id = $id`, ids);
-		await audit(tx, { actor, action: 'rollback', datasetId, version, detail: `from version ${dataset.current}` });
+		await audit(tx, { actor, action: 'rollback', datasetId, version, params: { from: dataset.current } });
 	});
 	bumpDataRevision();
 }

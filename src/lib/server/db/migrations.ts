@@ -20,6 +20,46 @@ function canonicalTableSql(table: CanonicalTable): string {
 	return `CREATE TABLE ${table.table} (${[...columns, ...LINEAGE_COLUMNS].join(', ')})`;
 }
 
+/** The English details the change log was written with before migration 8: actions, pattern, the fields its groups hold. */
+const LEGACY_DETAILS: [string[], string, [string, 'text' | 'number'][]][] = [
+	[
+		['import_append', 'import_replace'],
+		'^(.*): (\\d+) loaded, (\\d+) rejected$',
+		[
+			['file', 'text'],
+			['loaded', 'number'],
+			['rejected', 'number']
+		]
+	],
+	[
+		['import_refused'],
+		'^(.*): (\\d+) of (\\d+) rows rejected$',
+		[
+			['file', 'text'],
+			['rejected', 'number'],
+			['read', 'number']
+		]
+	],
+	[['rollback'], '^from version (\\d+)$', [['from', 'number']]],
+	[
+		['user_create'],
+		'^(.*) \\((\\w+)\\)$',
+		[
+			['login', 'text'],
+			['role', 'text']
+		]
+	],
+	[['user_update', 'user_delete'], '^user (\\d+)$', [['user', 'number']]],
+	[
+		['column_setting'],
+		'^(.*): (\\w+)$',
+		[
+			['column', 'text'],
+			['type', 'text']
+		]
+	]
+];
+
 export const MIGRATIONS: Migration[] = [
 	{
 		version: 1,
@@ -139,6 +179,20 @@ export const MIGRATIONS: Migration[] = [
 		statements: [
 			`CREATE TABLE disclosure_key (secret VARCHAR NOT NULL)`,
 			`INSERT INTO disclosure_key VALUES ('${randomBytes(32).toString('hex')}')`
+		]
+	},
+	{
+		version: 8,
+		name: 'settings an administrator edits in the UI (the wall); facts of the change log as data',
+		statements: [
+			`CREATE TABLE app_settings (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL, updated_by VARCHAR NOT NULL, updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp)`,
+			// The change log is shown as sentences in the reader's language: its facts as JSON, not English text.
+			`ALTER TABLE audit_log ADD COLUMN params VARCHAR`,
+			...LEGACY_DETAILS.map(
+				([actions, pattern, fields]) =>
+					`UPDATE audit_log SET params = json_object(${fields.map(([name, type], i) => `'${name}', ${type === 'number' ? `CAST(regexp_extract(detail, '${pattern}', ${i + 1}) AS BIGINT)` : `regexp_extract(detail, '${pattern}', ${i + 1})`}`).join(', ')})
+					WHERE action IN (${actions.map((a) => `'${a}'`).join(', ')}) AND regexp_matches(detail, '${pattern}')`
+			)
 		]
 	}
 ];

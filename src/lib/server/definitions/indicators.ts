@@ -20,14 +20,14 @@ import {
 	type Measure,
 	type Unit
 } from '../../domain/catalog';
-import { CANONICAL_TIMES } from '../../domain/definitions/check';
+import { CANONICAL_TIMES, FIELD_COLUMN_TYPE } from '../../domain/definitions/check';
 import { isRatio, type AggregateMeasure, type DefinedFilter, type DefinedMeasure, type FilterValue } from '../../domain/definitions/shape';
 import type { ColumnType } from '../../domain/explore';
 import type { ColumnFacts, TimeSpec } from '../../domain/explore/model';
 import { LOCALES, type L10n } from '../../domain/l10n';
 import { bucketEnd } from '../../domain/period';
 import { normalizeRegion } from '../../domain/regions';
-import { CANONICAL_TABLES, type CanonicalKind, type FieldType } from '../../domain/schema';
+import { CANONICAL_TABLES, type CanonicalKind } from '../../domain/schema';
 import * as m from '../../paraglide/messages.js';
 import { quoteIdent } from '../db/binder';
 import type { Database, Queryable } from '../db/database';
@@ -82,16 +82,6 @@ export function columnIds(names: readonly string[]): string[] {
 	});
 }
 
-const FIELD_TYPE: Record<FieldType, ColumnType> = {
-	string: 'text',
-	enum: 'text',
-	region: 'region',
-	date: 'date',
-	boolean: 'boolean',
-	decimal: 'number',
-	integer: 'number'
-};
-
 async function canonicalSource(q: Queryable, kind: CanonicalKind): Promise<Source> {
 	const { fields, table } = CANONICAL_TABLES[kind];
 	const fact = kind as FactId;
@@ -108,7 +98,7 @@ async function canonicalSource(q: Queryable, kind: CanonicalKind): Promise<Sourc
 				facts: [fact],
 				values: { kind: 'text' as const, distinct: Number(counts[`d${i}`]) }
 			};
-			return [f.name, { sql: f.name, type: FIELD_TYPE[f.type], dimension }];
+			return [f.name, { sql: f.name, type: FIELD_COLUMN_TYPE[f.type], dimension }];
 		})
 	);
 	return {

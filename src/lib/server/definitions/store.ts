@@ -4,11 +4,10 @@
  * retires the indicator. A file of definitions is checked whole (shape, dataset, columns) and
  * saved in one transaction, or nothing is saved.
  */
-import { CANONICAL_TIMES, checkAgainstColumns, type DatasetColumn } from '../../domain/definitions/check';
+import { CANONICAL_TIMES, checkAgainstColumns, FIELD_COLUMN_TYPE, type DatasetColumn } from '../../domain/definitions/check';
 import { parseDefinition, type DefinitionProblem, type IndicatorDefinition } from '../../domain/definitions/shape';
-import type { ColumnType } from '../../domain/explore';
 import { INDICATORS } from '../../domain/catalog';
-import { CANONICAL_TABLES, type CanonicalKind, type FieldType } from '../../domain/schema';
+import { CANONICAL_TABLES, type CanonicalKind } from '../../domain/schema';
 import type { Database, Queryable } from '../db/database';
 import { insertRows } from '../db/directories';
 import { describeOther } from '../other/dataset';
@@ -27,16 +26,6 @@ export interface StoredDefinition {
 
 const BUILT_IN = new Set(INDICATORS.map((i) => i.id));
 
-const CANONICAL_TYPE: Record<FieldType, ColumnType> = {
-	string: 'text',
-	enum: 'text',
-	region: 'region',
-	date: 'date',
-	boolean: 'boolean',
-	decimal: 'number',
-	integer: 'number'
-};
-
 interface DatasetRef {
 	datasetId: number;
 	columns: DatasetColumn[];
@@ -50,7 +39,7 @@ export async function datasetColumns(q: Queryable, datasetId: number, kind: stri
 		const other = await describeOther(q, datasetId);
 		return (other?.columns ?? []).map((c) => ({ name: c.name, type: c.type }));
 	}
-	return CANONICAL_TABLES[kind as CanonicalKind].fields.map((f) => ({ name: f.name, type: CANONICAL_TYPE[f.type] }));
+	return CANONICAL_TABLES[kind as CanonicalKind].fields.map((f) => ({ name: f.name, type: FIELD_COLUMN_TYPE[f.type] }));
 }
 
 /** The dataset a definition names (by number or by name) with its columns, or the problem. */

@@ -55,6 +55,19 @@ describe('forecasts on the demo data', () => {
 		expect(f.history[0].period).toBe('2019-01-01');
 		expect(f.rows).toHaveLength(24);
 		expect(f.breakMode).toBe('none');
+		// The lockdown of spring 2020 is left out of the fit and of the bands' width.
+		expect(f.outliers).toEqual(expect.arrayContaining(['2020-04-01', '2020-05-01']));
+		expect(f.outliers.every((p) => p.startsWith('2020-'))).toBe(true);
+	});
+
+	it('start a region whose territory changed on 8 June 2022 at the first whole month after', async () => {
+		const almatyRegion = await forecast('incoming', { region: ['KZ-19'] });
+		expect(almatyRegion.territory).toEqual({ date: '2022-06-08', since: '2022-07-01' });
+		expect(almatyRegion.history[0].period).toBe('2022-07-01');
+		// With Zhetysu, split from it, the territory is the same throughout.
+		const both = await forecast('incoming', { region: ['KZ-19', 'KZ-33'] });
+		expect(both.territory).toBeNull();
+		expect(both.history[0].period).toBe('2019-01-01');
 	});
 
 	it('take the cassation reform into account where the reformed instances are the series', async () => {

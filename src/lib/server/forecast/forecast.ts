@@ -5,7 +5,7 @@
  * and what the viewer may see, so the explorer, the API and the planning page share them.
  */
 import type { Indicator } from '../../domain/catalog';
-import { REFORM_BREAK } from '../../domain/forecast/breaks';
+import { REFORM_BREAK, territoryChange } from '../../domain/forecast/breaks';
 import type { BacktestScore } from '../../domain/forecast/backtest';
 import { forecastSeries, MAX_HORIZON, type BreakMode, type ScoredCandidate } from '../../domain/forecast/forecast';
 import type { MethodId, TransformId } from '../../domain/forecast/methods';
@@ -32,6 +32,12 @@ export interface IndicatorForecast {
 	breakMode: BreakMode;
 	/** The cassation reform, when it breaks this series: its date and the reformed instances' share. */
 	reform: { date: string; share: number } | null;
+	/** The reformed instances' share of the series around the reform (null: not known for this view). */
+	reformShare: number | null;
+	/** The regions' re-forming, when it changed the territory of the series: the months before `since` are not used. */
+	territory: { date: string; since: string } | null;
+	/** Months the model treated as outliers (left out of its fit and error variance). */
+	outliers: string[];
 	/** The months the model used. */
 	history: { period: string; value: number }[];
 	/** The incomplete last month, left out of the model. */
@@ -52,8 +58,8 @@ export interface IndicatorForecast {
 const round = (v: number) => Math.round(v * 10) / 10;
 
 function summary(score: BacktestScore): BacktestScore {
-	const { origins, points, mase, hits80, hits95, coverage80, coverage95 } = score;
-	return { origins, points, mase, hits80, hits95, coverage80, coverage95 };
+	const { origins, points, mase, msis, hits80, hits95, coverage80, coverage95 } = score;
+	return { origins, points, mase, msis, hits80, hits95, coverage80, coverage95 };
 }
 
 async function compute(db: Queryable, indicator: Indicator, query: ViewQuery, access: Access): Promise<Parsed<IndicatorForecast>> {
@@ -61,7 +67,8 @@ async function compute(db: Queryable, indicator: Indicator, query: ViewQuery, ac
 	if (!read.ok) return read;
 	const { points, source, ignored, asOf, reformShare } = read.value;
 	const broken = reformShare !== null && reformShare >= REFORM_BREAK.materialShare;
-	const series = prepareSeries(points, broken ? REFORM_BREAK.date : undefined);
+	const territory = territoryChange(query.filters.region);
+	const series = prepareSeries(points, { breakDate: broken ? REFORM_BREAK.date : undefined, since: territory?.since });
 	const base: IndicatorForecast = {
 		indicator: indicator.id,
 		source,
@@ -73,6 +80,9 @@ async function compute(db: Queryable, indicator: Indicator, query: ViewQuery, ac
 		transform: null,
 		breakMode: 'none',
 		reform: null,
+		reformShare,
+		territory,
+		outliers: [],
 		history: series.periods.map((period, i) => ({ period, value: series.values[i] })),
 		partial: series.partial,
 		runIn: series.runIn,
@@ -96,6 +106,7 @@ async function compute(db: Queryable, indicator: Indicator, query: ViewQuery, ac
 			breakMode: f.breakMode,
 			reform: f.breakMode === 'none' ? null : { date: REFORM_BREAK.date, share: reformShare! },
 			history: base.history.slice(f.start),
+			outliers: f.outliers.map((t) => series.periods[t]),
 			backtest: summary(f.backtest),
 			baseline: summary(f.baseline),
 			candidates: f.candidates.map((c: ScoredCandidate) => ({ method: c.method, transform: c.transform, ...summary(c) })),
@@ -119,6 +130,11 @@ let cachedRevision = -1;
 function cacheKey(indicator: Indicator, query: ViewQuery, access: Access): string {
 	const seen = suppressesSmallCounts(access) ? `min${access.minCount}` : hasRole(access.role, PERSONAL_DATA_ROLE) ? 'personal' : 'all';
 	return JSON.stringify([indicator.id, query.source ?? 'auto', Object.entries(query.filters).sort(), seen]);
+}
+
+/** Forgets every kept forecast (the benchmark times forecasts not yet made). */
+export function forgetForecasts(): void {
+	cache.clear();
 }
 
 export function forecastIndicator(

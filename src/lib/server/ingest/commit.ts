@@ -89,7 +89,7 @@ async function finish(tx: Queryable, datasetId: number, version: number, target:
 		action: target.mode === 'replace' ? 'import_replace' : 'import_append',
 		datasetId,
 		version,
-		detail: `${source.sourceName}: ${counts.loaded} loaded, ${counts.rejected} rejected`
+		params: { file: source.sourceName, loaded: counts.loaded, rejected: counts.rejected }
 	});
 }
 
@@ -98,7 +98,7 @@ async function auditRefusal(tx: Queryable, target: Target, counts: Counts, sourc
 		actor: source.actor,
 		action: 'import_refused',
 		datasetId: target.datasetId ?? undefined,
-		detail: `${source.sourceName}: ${counts.rejected} of ${counts.read} rows rejected`
+		params: { file: source.sourceName, rejected: counts.rejected, read: counts.read }
 	});
 }
 

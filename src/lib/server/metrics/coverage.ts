@@ -32,7 +32,7 @@ const IDENTIFIER = /^\w+$/;
  * The base columns ("table.column") whose earliest date begins the data of a fact's event; none
  * for a fact not in FACTS (described by data at run time), whose coverage is then not limited.
  */
-function startColumns(fact: FactId, event: EventId): readonly string[] {
+export function startColumns(fact: FactId, event: EventId): readonly string[] {
 	const f = FACTS[fact] as (typeof FACTS)[FactId] | undefined;
 	if (!f) return [];
 	return f.startsWith?.[event] ?? (IDENTIFIER.test(f.relation) && f.events[event] ? [`${f.relation}.${f.events[event]}`] : []);

@@ -5,12 +5,14 @@
  * with one scan per fact and event — and only what a batch cannot hold runs through runIndicator.
  * The figures are those runIndicator gives for the same queries.
  */
-import type { Dimension, Indicator } from '../../domain/catalog';
+import { measureFacts, type Dimension, type DimensionId, type Indicator } from '../../domain/catalog';
+import { compareWithYearEarlier, type Comparison } from '../../domain/comparison';
 import { buckets, previousYear, resolvePeriod, type Period } from '../../domain/period';
 import type { ViewQuery } from '../../domain/query';
 import type { Access } from '../../domain/roles';
 import type { Queryable } from '../db/database';
 import { dataAsOf } from './as-of';
+import { completeFrom } from './complete';
 import { rollupColumns } from './rollups';
 import { batchable, compileBatch } from './compile';
 import { deadlines } from './deadlines';
@@ -25,6 +27,8 @@ export interface MonthFigure {
 	value: number | null;
 	/** The month's figure is provisional (indicator.maturesIn). */
 	provisional?: boolean;
+	/** Why the month's figure is "no data". */
+	missing?: MissingReason;
 }
 
 export interface KpiFigure {
@@ -36,6 +40,14 @@ export interface KpiFigure {
 	/** Set when the value is hidden from this viewer: it rests on fewer records than this. */
 	hiddenBelow: number | null;
 	previous: number | null;
+	/** The change on the year-earlier period, or why there is none to show. */
+	comparison: Comparison;
+	/** That year-earlier period, to name it beside the change. */
+	previousPeriod: Period;
+	/** Filters of the query that this indicator cannot take: its figure is for all their values. */
+	ignored: DimensionId[];
+	/** First day of complete data, set when the period starts before it: the figure counts only part of the period's cases. */
+	incomplete?: string;
 	spark: (number | null)[];
 	months: MonthFigure[];
 }
@@ -48,20 +60,48 @@ interface Figures {
 
 const EMPTY: ResultRow = { value: null, numerator: null, denominator: null, n: null };
 
-function figure(id: string, f: Figures, monthBuckets: ReturnType<typeof buckets>, access: Access): KpiFigure {
-	const months = monthBuckets.map((b, i) => ({
+interface Context {
+	period: Period;
+	monthBuckets: ReturnType<typeof buckets>;
+	access: Access;
+}
+
+function figure(
+	indicator: Indicator,
+	f: Figures,
+	context: Context,
+	extra: Pick<KpiFigure, 'ignored'> & { dataFrom: string | null }
+): KpiFigure {
+	const months = context.monthBuckets.map((b, i) => ({
 		period: b.period,
 		partial: b.partial,
 		value: f.months[i]?.value ?? null,
-		...(f.months[i]?.provisional ? { provisional: true } : {})
+		...(f.months[i]?.provisional ? { provisional: true } : {}),
+		...(f.months[i]?.missing ? { missing: f.months[i].missing } : {})
 	}));
+	const side = (row: ResultRow) => ({
+		value: row.value,
+		n: row.n,
+		suppressed: Boolean(row.suppressed),
+		provisional: Boolean(row.provisional)
+	});
 	return {
-		id,
+		id: indicator.id,
 		value: f.current.value,
 		missing: f.current.missing ?? null,
 		...(f.current.provisional ? { provisional: true } : {}),
-		hiddenBelow: f.current.suppressed ? access.minCount : null,
+		hiddenBelow: f.current.suppressed ? context.access.minCount : null,
+		...(extra.dataFrom !== null && context.period.from < extra.dataFrom ? { incomplete: extra.dataFrom } : {}),
 		previous: f.previous?.value ?? null,
+		comparison: compareWithYearEarlier({
+			unit: indicator.unit,
+			current: side(f.current),
+			previous: f.previous && side(f.previous),
+			previousPeriod: previousYear(context.period),
+			dataFrom: extra.dataFrom
+		}),
+		previousPeriod: previousYear(context.period),
+		ignored: extra.ignored,
 		spark: months.map((m) => m.value),
 		months
 	};
@@ -151,5 +191,12 @@ export async function kpiFigures(db: Queryable, ids: readonly string[], query: V
 		}),
 		...slow.map(async (indicator) => results.set(indicator.id, await oneByOne(db, indicator, query, period, access)))
 	]);
-	return indicators.map((indicator) => figure(indicator.id, results.get(indicator.id)!, monthBuckets, access));
+	const context = { period, monthBuckets, access };
+	const from = await Promise.all(indicators.map((indicator) => completeFrom(db, measureFacts(indicator.measure))));
+	return indicators.map((indicator, i) =>
+		figure(indicator, results.get(indicator.id)!, context, {
+			ignored: fit(indicator, query, cases[i] ? 'cases' : 'court_stats').ignored,
+			dataFrom: from[i]
+		})
+	);
 }

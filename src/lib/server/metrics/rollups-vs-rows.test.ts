@@ -77,6 +77,7 @@ function fitCase(indicator: Indicator, c: Case): Case | null {
 }
 
 describe('rollups against case rows', () => {
+	// Hundreds of compiled queries, each run twice: near the default 30 s limit even on an idle machine.
 	it('give every indicator the same rows, for every period, grain, breakdown and filter set', async () => {
 		let rolled = 0;
 		let figures = 0;
@@ -107,7 +108,7 @@ describe('rollups against case rows', () => {
 		// The comparison means something only if the rollups are read often and the figures are not empty.
 		expect(rolled).toBeGreaterThan(100);
 		expect(figures).toBeGreaterThan(500);
-	});
+	}, 180_000);
 
 	it('give a batch of every batchable indicator the same figures', async () => {
 		let rolled = 0;
@@ -142,5 +143,5 @@ describe('rollups against case rows', () => {
 		}
 		// The period running to the as-of date has a year before that ends mid-month: rows for those.
 		expect(rolled).toBe(8);
-	});
+	}, 120_000);
 });

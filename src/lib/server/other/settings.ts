@@ -54,5 +54,5 @@ export async function saveColumnSetting(tx: Queryable, datasetId: number, column
 		`INSERT OR REPLACE INTO other_column_settings (dataset_id, column_name, type, value_codes) VALUES ($id, $column, $type, $codes)`,
 		{ id: datasetId, column, type: setting.type, codes: JSON.stringify(setting.valueCodes) }
 	);
-	await audit(tx, { actor, action: 'column_setting', datasetId, detail: `${column}: ${setting.type ?? 'auto'}` });
+	await audit(tx, { actor, action: 'column_setting', datasetId, params: { column, type: setting.type ?? 'auto' } });
 }

@@ -9,6 +9,9 @@ import { parseTheme, THEME_COOKIE } from '../../ui/theme/theme';
 const escapeHtml = (text: string) =>
 	text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
+/** Set when a reader was sent to the nearest view they may open: the role the page they asked for needs. */
+export const NOTICE_COOKIE = 'denied_notice';
+
 export function wantsJson(request: Request, url: URL): boolean {
 	return url.pathname.startsWith('/api/') || !(request.headers.get('accept') ?? '').includes('text/html');
 }

@@ -8,6 +8,9 @@ const figure = (id: string, value: number | null, months: (number | null)[] = []
 	missing: null,
 	hiddenBelow: null,
 	previous: null,
+	comparison: { comparable: false, reason: 'no_data' },
+	previousPeriod: { from: '2024-01-01', to: '2024-12-31' },
+	ignored: [],
 	spark: months,
 	months: months.map((v, i) => ({ period: `2025-${String(i + 1).padStart(2, '0')}-01`, partial: false, value: v }))
 });
@@ -63,5 +66,13 @@ describe('alerts', () => {
 	it('needs three increases in a row for the backlog, and no hidden figures', () => {
 		expect(rankAlerts([figure('pending_end', 10, [100, 110, 105, 130])], null)).toEqual([]);
 		expect(rankAlerts([{ ...figure('stability', 10), hiddenBelow: 5 }], null)).toEqual([]);
+	});
+
+	it('raises none on a period the data covers only in part (the backlog of 2018 "grew" as the records began)', () => {
+		expect(rankAlerts([{ ...figure('stability', 10), incomplete: '2019-01-01' }], null)).toEqual([]);
+		const pending = figure('pending_end', 10, [100, 110, 120, 130]);
+		expect(rankAlerts([{ ...pending, incomplete: '2025-03-01' }], null)).toEqual([]);
+		// Complete from the first of the four months compared: the alert stands.
+		expect(rankAlerts([{ ...pending, incomplete: '2025-01-01' }], null)).toMatchObject([{ kind: 'backlog_growth' }]);
 	});
 });

@@ -34,7 +34,8 @@ export const WATCHED = INDICATORS.filter(watched).map((i) => i.id);
 
 function thresholdAlert(indicator: Indicator, figure: KpiFigure, filters: Filters): Alert | null {
 	const status = indicatorStatus(indicator, figure.value, filters);
-	if ((status !== 'watch' && status !== 'alert') || figure.hiddenBelow !== null) return null;
+	// A figure over a period the data covers only in part is no reading of the courts' work.
+	if ((status !== 'watch' && status !== 'alert') || figure.hiddenBelow !== null || figure.incomplete) return null;
 	const t = indicatorThresholds(indicator, filters)!;
 	const reference = status === 'alert' ? t.bad : t.warn;
 	const gap = Math.abs(figure.value! - t.warn) / Math.max(Math.abs(t.warn), 1);
@@ -51,7 +52,10 @@ function thresholdAlert(indicator: Indicator, figure: KpiFigure, filters: Filter
 
 /** The last three month-on-month changes of the backlog are all increases. */
 function backlogAlert(pending: KpiFigure | undefined): Alert | null {
-	const last = pending?.months.slice(-4).map((m) => m.value) ?? [];
+	const months = pending?.months.slice(-4) ?? [];
+	// Before the data is complete the backlog "grows" as the records begin.
+	if (months.some((m) => pending?.incomplete !== undefined && m.period < pending.incomplete)) return null;
+	const last = months.map((m) => m.value);
 	if (last.length < 4 || last.some((v) => v === null)) return null;
 	const [a, b, c, d] = last as number[];
 	if (!(a < b && b < c && c < d)) return null;

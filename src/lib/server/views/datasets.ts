@@ -2,6 +2,7 @@
  * What the data pages show: datasets with their current version, the version history, the
  * audit log, the rejects of a version, and what an "other" dataset holds.
  */
+import type { AuditEntry } from '../../i18n/audit-texts';
 import type { DatasetKind } from '../../domain/ingest/mapping';
 import type { Reject } from '../../domain/ingest/reasons';
 import { datasetName } from '../../i18n/data-texts';
@@ -40,14 +41,12 @@ export interface VersionRow {
 	uploaded_at: string;
 }
 
-export interface AuditRow {
+/** An entry of the change log, written as a sentence by i18n/audit-texts.ts. */
+export interface AuditRow extends AuditEntry {
 	id: number;
 	occurred_at: string;
 	actor: string;
-	action: string;
 	dataset_id: number | null;
-	version: number | null;
-	detail: string | null;
 }
 
 /** Rows in force per dataset: canonical tables by lineage, "other" datasets in their current table. */
@@ -86,8 +85,10 @@ export async function listVersions(q: Queryable, datasetId?: number): Promise<Ve
 /** The change log; `withAccounts`: also the changes of user accounts (logins and roles), for administrators only. */
 export async function auditLog(q: Queryable, limit = 100, withAccounts = false): Promise<AuditRow[]> {
 	return q.query<AuditRow>(
-		`SELECT id, occurred_at, actor, action, dataset_id, version, detail FROM audit_log
-		${withAccounts ? '' : `WHERE action NOT LIKE 'user!_%' ESCAPE '!'`} ORDER BY id DESC LIMIT $limit`,
+		`SELECT a.id, a.occurred_at, a.actor, a.action, a.dataset_id, a.version, a.params,
+			d.name AS dataset_name, d.kind AS dataset_kind, d.is_demo AS dataset_demo
+		FROM audit_log a LEFT JOIN datasets d USING (dataset_id)
+		${withAccounts ? '' : `WHERE a.action NOT LIKE 'user!_%' ESCAPE '!'`} ORDER BY a.id DESC LIMIT $limit`,
 		{ limit }
 	);
 }

@@ -3,14 +3,15 @@
  * chosen grain beside the same buckets a year earlier, a breakdown by any dimension it allows,
  * and the map by region. All through the metrics layer.
  */
-import { indicatorDimensions, type DimensionId, type Grain, type Indicator } from '../../domain/catalog';
-import { previousYear, resolvePeriod, type Period } from '../../domain/period';
+import { indicatorDimensions, measureFacts, type DimensionId, type Grain, type Indicator } from '../../domain/catalog';
+import { addYears, previousYear, resolvePeriod, type Period } from '../../domain/period';
 import type { QueryError, ViewQuery } from '../../domain/query';
 import { hasRole, PERSONAL_DATA_ROLE, type Access } from '../../domain/roles';
 import type { Queryable } from '../db/database';
 import { indicatorRange } from '../metrics/as-of';
+import { completeFrom } from '../metrics/complete';
 import { kpiFigures, type KpiFigure } from '../metrics/kpis';
-import { runIndicator, type IndicatorResult, type ResultRow } from '../metrics/run';
+import { runIndicator, type IndicatorResult, type MissingReason, type ResultRow } from '../metrics/run';
 import { drillLevel } from './drill';
 
 export interface ExplorerPoint {
@@ -18,8 +19,15 @@ export interface ExplorerPoint {
 	partial: boolean;
 	value: number | null;
 	suppressed: boolean;
-	/** The same bucket a year earlier. */
+	/** Why the value is "no data" (the metrics layer's reason); null when it has one. */
+	missing: MissingReason | null;
+	/** The value may still grow (indicator.maturesIn). */
+	provisional: boolean;
+	/** The same bucket a year earlier; null when that bucket starts before the data is complete. */
 	previous: number | null;
+	/** Why `previous` is null: the metrics layer's reason, or `before_data` when it precedes complete data. */
+	previousMissing: MissingReason | 'before_data' | null;
+	previousSuppressed: boolean;
 }
 
 export interface ExplorerView {
@@ -35,6 +43,8 @@ export interface ExplorerView {
 	map: ResultRow[] | null;
 	/** Filters of the page that do not apply to this indicator. */
 	ignored: DimensionId[];
+	/** First day of complete data: year-earlier buckets before it are not compared. */
+	dataFrom: string | null;
 }
 
 export function explorerDimensions(indicator: Indicator, access: Access): DimensionId[] {
@@ -60,7 +70,8 @@ export async function explorerView(db: Queryable, indicator: Indicator, query: V
 	const flat: ViewQuery = { ...query, period: { kind: 'range', ...period }, by: [], grain: undefined };
 	const { region: _, ...others } = query.filters;
 	const run = (q: ViewQuery) => runIndicator(db, indicator, q, access);
-	const [headline, current, previous, breakdown, map] = await Promise.all([
+	const [from, headline, current, previous, breakdown, map] = await Promise.all([
+		completeFrom(db, measureFacts(indicator.measure)),
 		kpiFigures(db, [indicator.id], flat, access),
 		run({ ...flat, grain }),
 		run({ ...flat, grain, period: { kind: 'range', ...previousYear(period) } }),
@@ -70,13 +81,23 @@ export async function explorerView(db: Queryable, indicator: Indicator, query: V
 	const failed = [current, previous, breakdown, map].find((r): r is { ok: false; errors: QueryError[] } => r !== null && !r.ok);
 	if (failed) return failed;
 	const ok = (r: typeof current) => (r as { value: IndicatorResult }).value;
-	const trend = ok(current).rows.map((row, i) => ({
-		period: String(row.period),
-		partial: Boolean(row.partial),
-		value: row.value,
-		suppressed: Boolean(row.suppressed),
-		previous: ok(previous).rows[i]?.value ?? null
-	}));
+	// A year-earlier bucket that starts before the data is complete holds only a remnant (the backlog of the first day): not a base.
+	const comparable = (period: string) => from === null || addYears(period, -1) >= from;
+	const trend = ok(current).rows.map((row, i): ExplorerPoint => {
+		const before = ok(previous).rows[i];
+		const base = comparable(String(row.period));
+		return {
+			period: String(row.period),
+			partial: Boolean(row.partial),
+			value: row.value,
+			suppressed: Boolean(row.suppressed),
+			missing: row.missing ?? null,
+			provisional: Boolean(row.provisional),
+			previous: base ? (before?.value ?? null) : null,
+			previousMissing: base ? (before?.missing ?? null) : 'before_data',
+			previousSuppressed: base && Boolean(before?.suppressed)
+		};
+	});
 	return {
 		ok: true,
 		value: {
@@ -88,7 +109,8 @@ export async function explorerView(db: Queryable, indicator: Indicator, query: V
 			dimensions,
 			breakdown: { dimension, rows: ok(breakdown).rows },
 			map: map ? ok(map).rows : null,
-			ignored: ok(current).ignored
+			ignored: ok(current).ignored,
+			dataFrom: from
 		}
 	};
 }

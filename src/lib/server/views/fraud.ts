@@ -12,7 +12,7 @@ import type { Access } from '../../domain/roles';
 import type { Queryable } from '../db/database';
 import { dataAsOf } from '../metrics/as-of';
 import { kpiFigures, type KpiFigure } from '../metrics/kpis';
-import { runIndicator, type IndicatorResult, type ResultRow } from '../metrics/run';
+import { runIndicator, type IndicatorResult, type MissingReason, type ResultRow } from '../metrics/run';
 import { demoScale } from './demo-scale';
 
 /** Key figures of the page: scale, damage (total and median), recovery, court outcome and speed. */
@@ -34,6 +34,8 @@ export interface Slice {
 	/** Records behind the figure; null when hidden. */
 	n: number | null;
 	suppressed: boolean;
+	/** Why the value is "no data" (the metrics layer's reason). */
+	missing?: MissingReason;
 }
 
 export interface MonthPoint {
@@ -59,6 +61,8 @@ export interface FraudView {
 	monthlyPeriod: Period;
 	kpis: KpiFigure[];
 	monthly: MonthPoint[];
+	/** Filters of the page that incidents cannot take (court, instance…): the incident figures are for all their values. */
+	ignored: DimensionId[];
 	breakdowns: Record<(typeof FRAUD_BREAKDOWNS)[number], Slice[]>;
 	/** Incidents per 100,000 inhabitants by region. */
 	regions: Slice[];
@@ -83,7 +87,13 @@ async function run(db: Queryable, id: string, query: ViewQuery, access: Access):
 async function slices(db: Queryable, id: string, dimension: DimensionId, query: ViewQuery, access: Access): Promise<Slice[]> {
 	const { rows } = await run(db, id, { ...query, by: [dimension] }, access);
 	return rows
-		.map((r) => ({ key: String(r[dimension]), value: r.value, n: r.n, suppressed: Boolean(r.suppressed) }))
+		.map((r) => ({
+			key: String(r[dimension]),
+			value: r.value,
+			n: r.n,
+			suppressed: Boolean(r.suppressed),
+			...(r.missing ? { missing: r.missing } : {})
+		}))
 		.sort((a, b) => (b.value ?? -1) - (a.value ?? -1) || a.key.localeCompare(b.key));
 }
 
@@ -100,7 +110,12 @@ function without(filters: Filters, dimension: DimensionId): Filters {
 	return rest;
 }
 
-async function monthly(db: Queryable, period: Period, filters: Filters, access: Access): Promise<MonthPoint[]> {
+async function monthly(
+	db: Queryable,
+	period: Period,
+	filters: Filters,
+	access: Access
+): Promise<{ points: MonthPoint[]; ignored: DimensionId[] }> {
 	const query: ViewQuery = { period: range(period), grain: 'month', by: [], filters };
 	const [incidents, damage, articles] = await Promise.all([
 		run(db, 'fraud_incidents', query, access),
@@ -109,7 +124,7 @@ async function monthly(db: Queryable, period: Period, filters: Filters, access: 
 	]);
 	const byArticle = new Map(articles.rows.map((r) => [`${r.article}|${r.period}`, r]));
 	const droppersFrom = bucketStart(DROPPERS_IN_FORCE, 'month');
-	return incidents.rows.map((r, i) => {
+	const points = incidents.rows.map((r, i) => {
 		const period = String(r.period);
 		const art190 = byArticle.get(`190|${period}`);
 		const art232 = period < droppersFrom ? undefined : byArticle.get(`232-1|${period}`);
@@ -131,6 +146,7 @@ async function monthly(db: Queryable, period: Period, filters: Filters, access: 
 			hidden: cells.filter(([, row]) => row?.suppressed).map(([figure]) => figure)
 		};
 	});
+	return { points, ignored: incidents.ignored };
 }
 
 export async function fraudView(db: Queryable, access: Access, query: ViewQuery): Promise<FraudView> {
@@ -157,7 +173,8 @@ export async function fraudView(db: Queryable, access: Access, query: ViewQuery)
 		period,
 		monthlyPeriod,
 		kpis,
-		monthly: months,
+		monthly: months.points,
+		ignored: months.ignored,
 		breakdowns: Object.fromEntries(FRAUD_BREAKDOWNS.map((d, i) => [d, breakdowns[i]])) as FraudView['breakdowns'],
 		regions,
 		funnel: funnelSteps(funnel),

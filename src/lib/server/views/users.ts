@@ -43,7 +43,7 @@ export function createFromForm(db: Database, actor: string, form: FormData): Pro
 	return attempt(async () => {
 		const login = text(form, 'login').toLowerCase();
 		await createUser(db, login, text(form, 'role'), String(form.get('password') ?? ''));
-		await audit(db, { actor, action: 'user_create', detail: `${login} (${text(form, 'role')})` });
+		await audit(db, { actor, action: 'user_create', params: { login, role: text(form, 'role') } });
 		return m.users_created_ok({ login });
 	});
 }
@@ -53,12 +53,12 @@ export function updateFromForm(db: Database, actor: string, form: FormData): Pro
 		const id = Number(form.get('id'));
 		const password = String(form.get('password') ?? '');
 		const disabled = form.get('disabled');
-		await updateUser(db, id, {
+		const changed = await updateUser(db, id, {
 			role: text(form, 'role') || undefined,
 			disabled: disabled === null ? undefined : disabled === 'true',
 			password: password ? password : undefined
 		});
-		await audit(db, { actor, action: 'user_update', detail: `user ${id}` });
+		await audit(db, { actor, action: 'user_update', params: { ...changed } });
 		return m.users_saved_ok();
 	});
 }
@@ -66,8 +66,8 @@ export function updateFromForm(db: Database, actor: string, form: FormData): Pro
 export function deleteFromForm(db: Database, actor: string, form: FormData): Promise<ActionResult> {
 	return attempt(async () => {
 		const id = Number(form.get('id'));
-		await deleteUser(db, id);
-		await audit(db, { actor, action: 'user_delete', detail: `user ${id}` });
+		const login = await deleteUser(db, id);
+		await audit(db, { actor, action: 'user_delete', params: { login } });
 		return m.users_deleted_ok();
 	});
 }

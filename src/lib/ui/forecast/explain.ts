@@ -1,4 +1,5 @@
 /** The forecast's method and backtest in plain words, for the explorer and the planning page. */
+import { REFORM_BREAK } from '$lib/domain/forecast/breaks';
 import type { MethodId, TransformId } from '$lib/domain/forecast/methods';
 import type { ForecastResponse } from '$lib/domain/forecast/response';
 import type { Locale } from '$lib/domain/l10n';
@@ -16,7 +17,7 @@ export function methodName(method: MethodId, transform: TransformId | null): str
 	return transform === 'log' ? m.fc_transform_log({ method: name }) : name;
 }
 
-/** Sentences explaining a forecast, in order: method, accuracy, coverage, break, left-out months. */
+/** Sentences explaining a forecast, in order: method, accuracy, coverage, breaks, left-out months. */
 export function explainForecast(f: ForecastResponse, locale: Locale): string[] {
 	const out: string[] = [];
 	const bt = f.backtest;
@@ -37,7 +38,12 @@ export function explainForecast(f: ForecastResponse, locale: Locale): string[] {
 				? m.fc_break_post_only({ date })
 				: m.fc_break_intervention({ date, share: formatShare(f.reform.share, locale) })
 		);
+	} else if (f.reformShare !== null && f.method) {
+		const [date, share, min] = [REFORM_BREAK.date, f.reformShare, REFORM_BREAK.materialShare];
+		out.push(m.fc_break_none({ date: formatDate(date, locale), share: formatShare(share, locale, 1), min: formatShare(min, locale) }));
 	}
+	if (f.territory) out.push(m.fc_territory({ date: formatDate(f.territory.date, locale), month: formatMonth(f.territory.since, locale) }));
+	if (f.outliers.length) out.push(m.fc_outliers({ months: f.outliers.map((p) => formatMonth(p, locale)).join(', ') }));
 	if (f.partial) out.push(m.fc_partial_note({ month: formatMonth(f.partial.period, locale), date: formatDate(f.asOf, locale) }));
 	if (f.runIn > 0) out.push(m.fc_run_in({ months: f.runIn }));
 	return out;

@@ -41,7 +41,7 @@ export function referenceMarks(figure: Figure, locale: Locale, demoScale: number
 export function referenceItems(locale: Locale): { id: string; text: string }[] {
 	return FRAUD_REFERENCES.map((r) => {
 		const figures = [
-			r.incidents && m.fraud_reference_incidents({ value: total(r.incidents, 'count', locale) }, { locale }),
+			r.incidents && m.fraud_reference_incidents({ value: total(r.incidents, 'count', locale), n: r.incidents.value }, { locale }),
 			r.damageKzt && m.fraud_reference_damage({ value: total(r.damageKzt, 'kzt', locale) }, { locale })
 		].filter(Boolean);
 		return {

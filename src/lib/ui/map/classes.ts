@@ -12,6 +12,7 @@
  */
 import { ckmeans } from 'simple-statistics';
 import type { Better, Status, Thresholds } from '$lib/domain/catalog';
+import * as m from '$lib/paraglide/messages';
 
 export interface MapClass {
 	/** CSS colour of the fill (a theme variable). */
@@ -36,6 +37,14 @@ const STATUS_FILL = {
 	below_target: 'var(--map-below-target)',
 	ok: 'var(--map-ok)'
 } as const;
+/** A status class in words, as the legend and the ranking against the target name it. */
+export const CLASS_WORD: Record<NonNullable<MapClass['status']>, () => string> = {
+	ok: m.status_ok,
+	watch: m.status_watch,
+	alert: m.status_alert,
+	below_target: m.map_below_target
+};
+
 const WORSE = [1, 2, 3, 4, 5].map((i) => `var(--map-worse-${i})`);
 const MORE = [1, 2, 3, 4, 5].map((i) => `var(--seq-${i})`);
 

@@ -1,4 +1,4 @@
-/** Names of version statuses, modes and audit actions on the data pages. */
+/** Names of version statuses and modes on the data pages. */
 import type { Locale } from '$lib/domain/l10n';
 import { formatDateTime } from '$lib/i18n/intl';
 import * as m from '$lib/paraglide/messages';
@@ -9,17 +9,9 @@ const STATUS: Record<string, () => string> = {
 	rolled_back: m.status_rolled_back
 };
 const MODE: Record<string, () => string> = { append: m.mode_append, replace: m.mode_replace };
-const ACTION: Record<string, () => string> = {
-	import_append: m.audit_import_append,
-	import_replace: m.audit_import_replace,
-	import_refused: m.audit_import_refused,
-	rollback: m.audit_rollback,
-	load: m.audit_load
-};
 
 export const statusText = (status: string) => STATUS[status]?.() ?? status;
 export const modeText = (mode: string) => MODE[mode]?.() ?? mode;
-export const auditActionText = (action: string) => ACTION[action]?.() ?? action;
 
 /** A timestamp (ISO, UTC) as date and time in the reader's language. */
 export function formatWhen(iso: string, locale: Locale): string {
