@@ -181,7 +181,10 @@ export async function kpiFigures(db: Queryable, ids: readonly string[], query: V
 						value: r[`v${i}`],
 						numerator: r[`num${i}`],
 						denominator: r[`den${i}`],
-						n: r[`n${i}`]
+						n: r[`n${i}`],
+						numerator_key: r[`numk${i}`],
+						denominator_key: r[`denk${i}`],
+						n_key: r[`nk${i}`]
 					}));
 					slot.forEach((row, s) => markFigure(row, member, member.measure, slotPeriods[s], coverage));
 					await protect(db, slot, access, member.measure, false);

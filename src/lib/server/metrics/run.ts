@@ -38,6 +38,13 @@ export interface ResultRow {
 	missing?: MissingReason;
 	/** Set when what it counts may still arrive (indicator.maturesIn): the figure may still grow. */
 	provisional?: boolean;
+	/**
+	 * Cell keys of the numerator, denominator and n (sums of their records' keys; null: none), read
+	 * by the disclosure control and removed by it before anyone sees the row (disclosure/protect.ts).
+	 */
+	numerator_key?: number | null;
+	denominator_key?: number | null;
+	n_key?: number | null;
 }
 
 export interface IndicatorResult {

@@ -147,7 +147,9 @@ export class SqlContext {
 				? `quantile_cont(${arg}, ${this.p.bind(a.q!, 'DOUBLE')})`
 				: a.fn === 'count_distinct'
 					? `count(DISTINCT ${arg})`
-					: `${a.fn}(${arg ?? '*'})`;
+					: a.fn === 'sum_distinct'
+						? `sum(DISTINCT ${arg})`
+						: `${a.fn}(${arg ?? '*'})`;
 		return withFilter(sql, [...a.conditions.map((c) => this.fragment(c)), extra]);
 	}
 }
