@@ -82,14 +82,14 @@ async function answer(id: string, params: string, role: 'public' | 'analyst' = '
 	return response.json();
 }
 
-/** The same answer as a CSV export, its figures as numbers ("<5" as hidden). */
+/** The same answer as a CSV export, its figures as numbers ("<5", or `one_record` for one record's value, as hidden). */
 async function csvRows(id: string, params: string): Promise<Row[]> {
 	const response = await fetchAs(`/api/indicators/${id}?${params}&format=csv`, 'public');
 	expect(response.headers.get('x-disclosure-control')).toContain('cell-key');
 	const parsed = Papa.parse<Record<string, string>>(await response.text(), { header: true, skipEmptyLines: true });
 	const num = (s: string) => (s === '' ? null : Number(s));
 	return parsed.data.map((r) => {
-		const hidden = r.value.startsWith('<');
+		const hidden = r.value.startsWith('<') || r.value === 'one_record';
 		return {
 			...r,
 			value: hidden ? null : num(r.value),
@@ -269,6 +269,24 @@ describe('indicators defined as data', () => {
 				params
 			).toEqual(exact.rows.map((r) => [null, r.value !== null]));
 		}
+	});
+
+	it("say a hidden largest damage is one record's value, not \"<5\": in JSON, CSV, overview tiles and the explorer", async () => {
+		const { rows } = await answer('def_max_damage', 'period=2024&by=scheme');
+		expect(rows.length).toBeGreaterThan(0);
+		expect(rows.every((r) => r.suppressed && r.hidden === 'one_record')).toBe(true);
+		const csv = await (await fetchAs('/api/indicators/def_max_damage?period=2024&by=scheme&format=csv', 'public')).text();
+		const values = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data.map((r) => r.value);
+		expect(new Set(values)).toEqual(new Set(['one_record']));
+		const page = async (url: string) =>
+			(await (await fetch(server.url + url, { headers: { 'accept-language': 'en' } })).text()).replace(/<!--.*?-->/gs, '');
+		const overview = await page('/?period=2024');
+		const at = overview.indexOf('data-indicator="def_max_damage"');
+		expect(at).toBeGreaterThan(-1);
+		const tile = /data-testid="kpi-value"[^>]*>([^<]*)</.exec(overview.slice(at))?.[1].replace('&#39;', "'").trim();
+		expect(tile).toBe("hidden: one record's value");
+		const explorer = (await page('/indicators/def_max_damage?period=2024&by=scheme')).replace(/&#39;/g, "'");
+		expect(explorer).toContain("hidden: one record's value");
 	});
 
 	it('are shown on overview tiles as the API publishes them for the public', async () => {
