@@ -7,8 +7,8 @@ import { keyName, type Leaf, type PlanNode } from '../plan';
 
 /**
  * Cell keys of the counts and amounts a figure publishes, for the disclosure control: the sum of
- * their records' keys modulo 2^32 (plan.ts), NULL where the records have none (forms, stocks,
- * judges). `value` is set when the value is itself a count or amount of records (a ratio's part).
+ * their records' keys modulo 2^32 (plan.ts), NULL where the records have none (forms, judges).
+ * `value` is set when the value is itself a count or amount of records (a ratio's part).
  */
 export interface FigureKeys {
 	value: string;
@@ -48,7 +48,7 @@ export function figureSql(node: PlanNode, r: LeafReader): FigureSql {
 	// The leaf of a node that has one (all but ratios); per capita reads its population.
 	const own: Leaf | undefined = 'leaf' in node ? node.leaf : node.kind === 'per_capita' ? node.population : undefined;
 	const read = (name: string) => r.read(own!, name);
-	// The cell key of what aggregate `name` (of a flow, or a stock's `v`) counts, where its records have keys.
+	// The cell key of what aggregate `name` (of a flow; a stock's `v`, a stock quantile's `n`) counts, where its records have keys.
 	const keyed =
 		own?.kind === 'flow'
 			? own.aggregates.map((a) => a.name)
