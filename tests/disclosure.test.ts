@@ -271,7 +271,7 @@ describe('indicators defined as data', () => {
 		}
 	});
 
-	it("say a hidden largest damage is one record's value, not \"<5\": in JSON, CSV, overview tiles and the explorer", async () => {
+	it('say a hidden largest damage is one record\'s value, not "<5": in JSON, CSV, overview tiles and the explorer', async () => {
 		const { rows } = await answer('def_max_damage', 'period=2024&by=scheme');
 		expect(rows.length).toBeGreaterThan(0);
 		expect(rows.every((r) => r.suppressed && r.hidden === 'one_record')).toBe(true);
@@ -412,7 +412,8 @@ describe('equal counts of different records', () => {
 			const keyOf = (r: Row) => keys.map((k) => String(r[k])).join(' ');
 			for (const [shown, exact] of await pairs(id, params, keyOf)) {
 				// Above MIN + 3 no change is cut at the minimum.
-				if (exact.value! >= MIN + 3) cells.push({ cell: `${id} ${keyOf(shown)}`, exact: exact.value!, change: shown.value! - exact.value! });
+				if (exact.value! >= MIN + 3)
+					cells.push({ cell: `${id} ${keyOf(shown)}`, exact: exact.value!, change: shown.value! - exact.value! });
 			}
 		}
 		const byCount = new Map<number, number[]>();
@@ -472,7 +473,9 @@ describe('medians', () => {
 				if (exact.n! < 2 * MIN) few.push(`${shown.value} for ${e}`);
 			}
 		}
-		console.log(`medians: ${cells}, published exactly: ${exactly}; of ${MIN}–${2 * MIN - 1} records (published for exact): ${few.join(', ')}`);
+		console.log(
+			`medians: ${cells}, published exactly: ${exactly}; of ${MIN}–${2 * MIN - 1} records (published for exact): ${few.join(', ')}`
+		);
 		expect(cells).toBeGreaterThan(5);
 		expect(exactly / cells).toBeLessThan(0.5);
 	});

@@ -10,7 +10,17 @@ import type { Access } from '../../domain/roles';
 import type { Database } from '../db/database';
 import { runIndicator, type ResultRow } from '../metrics/run';
 import { fraudView } from '../views/fraud';
-import { AMOUNT_NOISE, cellKey, COUNT_NOISE, partKinds, perturbAmount, perturbCount, perturbQuantile, QUANTILE_DIGITS, QUANTILE_NOISE } from './perturb';
+import {
+	AMOUNT_NOISE,
+	cellKey,
+	COUNT_NOISE,
+	partKinds,
+	perturbAmount,
+	perturbCount,
+	perturbQuantile,
+	QUANTILE_DIGITS,
+	QUANTILE_NOISE
+} from './perturb';
 import { countParts } from './suppress';
 
 const PUBLIC: Access = { role: 'public', minCount: 5 };

@@ -21,7 +21,8 @@ import { factOf, type Fact } from './facts';
 /** An aggregate of a flow's rows, read by the formula under `name`. */
 export interface PlannedAggregate {
 	name: string;
-	fn: 'count' | 'sum' | 'quantile' | 'min' | 'max' | 'count_distinct' | 'sum_distinct';
+	/** `key_sum`: a sum of record keys, 0 over no rows (as a count), so that a rollup row kept by subtraction equals one rebuilt. */
+	fn: 'count' | 'sum' | 'key_sum' | 'quantile' | 'min' | 'max' | 'count_distinct' | 'sum_distinct';
 	/** Catalog expression summed or ranked, or counted when not null; none for count(*). */
 	arg?: string;
 	q?: number;
@@ -47,7 +48,7 @@ export const recordKeyOf = (fact: Fact) => (fact.recordKey ? recordKeySql(fact.r
 export const keyName = (name: string) => `${name}_key`;
 
 /** Counts and sums add up over months and groups, so rollups can hold them. */
-export const isAdditive = (a: PlannedAggregate) => a.fn === 'count' || a.fn === 'sum';
+export const isAdditive = (a: PlannedAggregate) => a.fn === 'count' || a.fn === 'sum' || a.fn === 'key_sum';
 
 interface FactLeaf {
 	fact: FactRef;
@@ -223,7 +224,7 @@ export class Planner {
 			if (a.fn === 'count_distinct') return [{ name, fn: 'sum_distinct', arg: recordKeySql(a.arg!), conditions: a.conditions }];
 			if (a.fn !== 'count' || !recordKey) return [];
 			const key = recordKeySql(recordKey);
-			return [{ name, fn: 'sum', arg: a.arg ? `CASE WHEN (${a.arg}) IS NOT NULL THEN ${key} END` : key, conditions: a.conditions }];
+			return [{ name, fn: 'key_sum', arg: a.arg ? `CASE WHEN (${a.arg}) IS NOT NULL THEN ${key} END` : key, conditions: a.conditions }];
 		});
 		return { kind: 'flow', ...leaf, aggregates: [...aggregates, ...keys].map(planned), rows: planned({ name: '_rows', fn: 'count' }) };
 	}

@@ -149,7 +149,8 @@ export class SqlContext {
 					? `count(DISTINCT ${arg})`
 					: a.fn === 'sum_distinct'
 						? `sum(DISTINCT ${arg})`
-						: `${a.fn}(${arg ?? '*'})`;
-		return withFilter(sql, [...a.conditions.map((c) => this.fragment(c)), extra]);
+						: `${a.fn === 'key_sum' ? 'sum' : a.fn}(${arg ?? '*'})`;
+		const filtered = withFilter(sql, [...a.conditions.map((c) => this.fragment(c)), extra]);
+		return a.fn === 'key_sum' ? `coalesce(${filtered}, 0)` : filtered;
 	}
 }

@@ -114,7 +114,7 @@ export function writeRollups(plans: readonly PlanNode[], deadlines: Deadlines, s
 			`SELECT e.m AS month, ${dims.join(', ')}, ${columns
 				.flatMap(([count, keys], i) => [
 					`${withFilter('count(*)', [`e.i = ${i}`])} AS ${count}`,
-					`${withFilter('sum(_rk)', [`e.i = ${i}`])} AS ${keys}`
+					`coalesce(${withFilter('sum(_rk)', [`e.i = ${i}`])}, 0) AS ${keys}`
 				])
 				.join(', ')}
 				FROM (SELECT ${dims.join(', ')}, ${recordKeyOf(leaf.source)} AS _rk, unnest([${structs.join(', ')}]) AS e FROM ${leaf.source.relation} t ${whereSql([scope])}) x
