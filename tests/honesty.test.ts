@@ -93,7 +93,9 @@ describe('changes on a year earlier', () => {
 		expect(await before.locator('[data-testid="alert"][data-indicator="clearance_rate"]').count()).toBe(0);
 		// The period select shows the year chosen (it was blank: 2018 is not offered), with the same note.
 		const select = before.getByTestId('filter-period');
-		await expect(select.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? '')).resolves.toBe('2018 (incomplete data)');
+		await expect(select.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? '')).resolves.toBe(
+			'2018 (incomplete data)'
+		);
 		await expect(before.getByTestId('filter-period-shown').textContent()).resolves.toBe('2018 (incomplete data)');
 		await before.close();
 	});

@@ -190,7 +190,13 @@ describe('/wall', () => {
 		const settings = await (await fetch(`${server.url}/admin/wall`, { headers: { cookie: admin, accept: 'text/html' } })).text();
 		expect(settings).toContain('<option value="wall_civil">Гражданские дела (экран)</option>');
 
-		const chosen = { panels: [{ kind: 'indicator', indicator: 'wall_civil' }, { kind: 'map', indicator: 'wall_civil' }], seconds: 5 };
+		const chosen = {
+			panels: [
+				{ kind: 'indicator', indicator: 'wall_civil' },
+				{ kind: 'map', indicator: 'wall_civil' }
+			],
+			seconds: 5
+		};
 		const saved = await fetch(`${server.url}/admin/wall`, {
 			method: 'POST',
 			headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
