@@ -27,6 +27,7 @@ import { Database } from '../src/lib/server/db/database';
 import { bumpDataRevision } from '../src/lib/server/db/revision';
 import { forecastIndicator, forgetForecasts, type IndicatorForecast } from '../src/lib/server/forecast/forecast';
 import { monthlyHistory } from '../src/lib/server/forecast/series';
+import { rollupsCurrent } from '../src/lib/server/metrics/maintain';
 import { RawDuckDB, readLog } from './bench/raw';
 import { median, timeTurns } from './bench/timing';
 
@@ -39,6 +40,14 @@ const access: Access = { role: 'analyst', minCount: 5 };
 const incoming = indicatorById('incoming')!;
 const threads = 2;
 const db = await Database.open(values.database, { threads, readOnly: true });
+// Opened read-only, the rollups cannot be rebuilt: with another version's, every history query
+// would read the case rows and the figures would time a path the server does not take.
+if (!(await rollupsCurrent(db))) {
+	console.error(
+		`The rollups of ${values.database} are not this version's: start the server on it once (or run npm run bench on it), then measure.`
+	);
+	process.exit(1);
+}
 const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM cases');
 
 async function one(filters: Record<string, string[]>): Promise<IndicatorForecast> {

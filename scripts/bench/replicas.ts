@@ -46,14 +46,31 @@ async function measure(servers: RunningServer[]): Promise<LoadFigures> {
 	};
 }
 
+async function firstPublication(writer: RunningServer): Promise<RegExpExecArray | null> {
+	const deadline = Date.now() + 300_000;
+	for (;;) {
+		const seen = /Published copy 1 for the readers in ([\d.]+) s/.exec(writer.output());
+		if (seen || Date.now() > deadline) return seen;
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+}
+
+/** A server rebuilding the rollups in the background would be measured while it does. */
+function refuseStaleRollups(server: RunningServer): void {
+	if (server.output().includes('Building the monthly rollups'))
+		throw new Error(`The rollups of ${values.db} are not this version's: start the server on it once, then measure.`);
+}
+
 const env = { DATABASE_PATH: database, DEMO_SCALE: '0' };
 const rows: [string, LoadFigures][] = [];
 const single = await startServer(env, 600_000);
+refuseStaleRollups(single);
 rows.push(['one process (REPLICA unset)', await measure([single])]);
 await single.stop();
 
 const writer = await startServer({ ...env, REPLICA: 'writer' }, 600_000);
-const published = /Published copy 1 for the readers in ([\d.]+) s/.exec(writer.output()) ?? null;
+// The writer publishes its first copy after it starts listening; readers wait for it.
+const published = await firstPublication(writer);
 const reader = { ...env, REPLICA: 'reader', WRITER_URL: writer.url };
 const readers = [await startServer(reader, 600_000), await startServer(reader, 600_000)];
 rows.push(['one reader', await measure([readers[0]])]);

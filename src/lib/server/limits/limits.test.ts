@@ -117,4 +117,20 @@ describe('expensive-query slots', () => {
 			expect(scope.release).toBe(held);
 		});
 	});
+
+	it("let a page's statements wait on its signal together without a leak warning", async () => {
+		const warnings: string[] = [];
+		const onWarning = (w: Error) => warnings.push(w.name);
+		process.on('warning', onWarning);
+		try {
+			await inRequestScope(new AbortController().signal, async (scope) => {
+				await Promise.all(Array.from({ length: 25 }, () => db.query('SELECT 1 AS one', undefined, { signal: scope.signal })));
+			});
+			// Warnings are emitted on the next tick.
+			await new Promise((resolve) => setImmediate(resolve));
+		} finally {
+			process.off('warning', onWarning);
+		}
+		expect(warnings).toEqual([]);
+	});
 });

@@ -116,3 +116,16 @@ describe('derived tables after a change of some cases', () => {
 		expect(change.incremental).toBe(false);
 	});
 });
+
+describe('rollup column types', () => {
+	it('keeps counts BIGINT at the coarser levels (a HUGEINT sum costs every later read of them)', async () => {
+		const columns = `SELECT table_name AS t, column_name AS c, data_type AS type FROM duckdb_columns() WHERE table_name LIKE 'rollup%'`;
+		const pairs = await t.db.query<{ coarser: string; column: string; type: string }>(
+			`SELECT k.t AS coarser, k.c AS "column", k.type FROM (${columns}) k JOIN (${columns}) f
+			ON f.t = regexp_replace(k.t, '^rollup[0-9]+_', 'rollup_') AND f.c = k.c AND k.t <> f.t
+			WHERE f.type = 'BIGINT'`
+		);
+		expect(pairs.length).toBeGreaterThan(10);
+		expect(pairs.filter((p) => p.type !== 'BIGINT')).toEqual([]);
+	});
+});

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardModel } from '../../domain/explore/model';
+import { REGIONS } from '../../domain/regions';
 import { parseRequest } from '../../domain/explore/request';
 import { openTestDatabase, type TestDatabase } from '../ingest/test-db';
 import { dashboard, unrecognisedRegions } from './dashboard';
@@ -109,6 +110,17 @@ describe('automatic dashboard', () => {
 			'KZ-31': 7,
 			'': 5
 		});
+	});
+
+	it('lists every region of a region column, beyond the top N (the map draws from it)', async () => {
+		// Plain "Алматы" may be the city or the region: the file names the city.
+		const name = (r: (typeof REGIONS)[number]) => (r.code === 'KZ-75' ? 'г. Алматы' : r.name.ru);
+		const file = ['Region;Cases', ...REGIONS.map((r, i) => `${name(r)};${100 + i}`), 'Нет такой области;1'].join('\n') + '\n';
+		const { run } = await open(file);
+		const regions = (await run({ top: '5' })).leaderboards.find((b) => b.column === 0)!;
+		expect(regions.groups).toBe(REGIONS.length + 1);
+		expect(regions.rows.map((r) => r.key).sort()).toEqual([...REGIONS.map((r) => r.code), ''].sort());
+		expect(regions.other).toBeNull();
 	});
 
 	it('reads period texts ("янв 2024") with a total row in the period column, and "1,250"', async () => {

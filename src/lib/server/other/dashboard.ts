@@ -117,7 +117,11 @@ async function leaderboards(q: Queryable, ctx: Context, measure: MeasureOption, 
 	const dim = `CASE ${columns.map((c) => `WHEN GROUPING(${col(c)}) = 0 THEN ${c}`).join(' ')} END`;
 	const key = `CASE ${columns.map((c) => `WHEN GROUPING(${col(c)}) = 0 THEN ${keySql(c)}`).join(' ')} END`;
 	const filled = measure.column === null ? 'count(*)' : `count(${col(measure.column)})`;
-	const limit = request.all === null ? String(request.top) : `CASE dim WHEN ${request.all} THEN ${MAX_LISTED} ELSE ${request.top} END`;
+	// A region column is listed whole (20 regions and the unrecognised): the map draws from it, and a
+	// region summed into "Other" would be drawn as having no data.
+	const regions = columns.filter((c) => ctx.other.columns.find((x) => x.position === c)?.type === 'region');
+	const full = request.all === null ? regions : [...regions, request.all];
+	const limit = full.length ? `CASE WHEN dim IN (${full.join(', ')}) THEN ${MAX_LISTED} ELSE ${request.top} END` : String(request.top);
 	const other = otherSql(request.aggregate);
 	const rows = await q.query<{ dim: number; key: string | null; value: number | null; n: number; groups: number; rest: number }>(
 		`WITH g AS (

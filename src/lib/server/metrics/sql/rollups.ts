@@ -40,6 +40,8 @@ export function writeRollups(plans: readonly PlanNode[], deadlines: Deadlines, s
 	const flows = new Map<string, { leaf: FlowLeaf; columns: Map<string, string> }>();
 	const stocks = new Map<FactRef, { leaf: StockLeaf; stocks: Map<string, StockLeaf> }>();
 	const histograms = new Map<string, { leaf: FlowLeaf; aggregate: PlannedAggregate }>();
+	/** Columns holding counts (every stock column, and the flows' count aggregates). */
+	const counts = new Set<string>();
 	for (const leaf of plans.flatMap(leaves)) {
 		if ((leaf.kind !== 'flow' && leaf.kind !== 'stock') || !leaf.source.rollup) continue;
 		if (leaf.kind === 'stock') {
@@ -52,7 +54,10 @@ export function writeRollups(plans: readonly PlanNode[], deadlines: Deadlines, s
 		const where = sql.fragment(leaf.where);
 		for (const a of [...leaf.aggregates, leaf.rows]) {
 			if (a.fn === 'quantile') histograms.set(histogramTable(leaf.fact, leaf.column, a.key), { leaf, aggregate: a });
-			else if (!entry.columns.has(a.key)) entry.columns.set(a.key, sql.aggregate(a, where));
+			else if (!entry.columns.has(a.key)) {
+				entry.columns.set(a.key, sql.aggregate(a, where));
+				if (a.fn === 'count') counts.add(a.key);
+			}
 		}
 		flows.set(`${leaf.fact} ${leaf.column}`, entry);
 	}
@@ -61,11 +66,14 @@ export function writeRollups(plans: readonly PlanNode[], deadlines: Deadlines, s
 	const out: RollupStatement[] = [];
 	const add = (table: string, keys: string[], columns: string[], select: string, coarser = false) =>
 		out.push({ table, keys, columns, coarser, select, sql: `CREATE OR REPLACE TABLE ${table} AS ${select}`, params: {}, routes: [] });
-	/** Each coarser level sums the finest one. */
+	/**
+	 * Each coarser level sums the finest one. A sum of counts stays BIGINT: DuckDB would widen it to
+	 * HUGEINT, which every later sum over the coarser table then pays for (about 5× the CPU).
+	 */
 	const addCoarser = (fact: FactRef, name: string, columns: string[]) =>
 		ROLLUP_LEVELS.slice(1).forEach((_, i) => {
 			const keys = ['month', ...levelColumns(i + 1)];
-			const sums = columns.map((c) => `sum(${c}) AS ${c}`);
+			const sums = columns.map((c) => (counts.has(c) ? `sum(${c})::BIGINT AS ${c}` : `sum(${c}) AS ${c}`));
 			add(
 				rollupTable(fact, name, i + 1),
 				keys,
@@ -88,6 +96,7 @@ export function writeRollups(plans: readonly PlanNode[], deadlines: Deadlines, s
 	}
 	for (const { leaf, stocks: members } of stocks.values()) {
 		const names = [...members.keys()].flatMap((key) => Object.values(stockColumns(key)));
+		names.forEach((n) => counts.add(n));
 		// Per row, the month each stock is entered and left (NULL when it is not): one scan and
 		// one grouping of the unnested events, rather than a scan and a union branch per column.
 		const events = [...members.values()].flatMap((stock) => {
