@@ -271,6 +271,20 @@ describe('indicators defined as data', () => {
 		}
 	});
 
+	it('are shown on overview tiles as the API publishes them for the public', async () => {
+		for (const params of ['period=2025', 'period=2025&region=KZ-75', 'period=2024&region=KZ-71']) {
+			const html = (await (await fetch(`${server.url}/?${params}`, { headers: { 'accept-language': 'en' } })).text()).replace(
+				/<!--.*?-->/gs,
+				''
+			);
+			const at = html.indexOf('data-indicator="def_incidents"');
+			expect(at, params).toBeGreaterThan(-1);
+			const tile = /data-testid="kpi-value"[^>]*>([^<]*)</.exec(html.slice(at))?.[1].replace('&lt;', '<').trim();
+			const [row] = (await answer('def_incidents', params)).rows;
+			expect(tile, params).toBe(row.suppressed ? `<${MIN}` : row.value!.toLocaleString('en'));
+		}
+	});
+
 	it('a total minus the other values, each asked for alone, does not give the hidden one', async () => {
 		for (const [id, , kind] of DEFINED) {
 			const made = await attackUntil(
@@ -360,11 +374,77 @@ describe('the parts of a rate in one answer', () => {
 	});
 });
 
+/** The monthly table of the /fraud page as served (HTML, in English): each month's cells, as the public or an analyst reads them. */
+async function fraudMonthly(params: string, role: 'public' | 'analyst'): Promise<string[][]> {
+	const response = await fetch(`${server.url}/fraud?${params}`, {
+		headers: { 'accept-language': 'en', ...(role === 'analyst' ? { cookie: analyst } : {}) }
+	});
+	expect(response.status).toBe(200);
+	const html = await response.text();
+	const start = html.indexOf('aria-label="Data of the chart “Internet fraud incidents by month”"');
+	expect(start, 'the monthly table').toBeGreaterThan(-1);
+	const body = html.slice(html.indexOf('<tbody>', start), html.indexOf('</tbody>', start));
+	return body
+		.split('</tr>')
+		.filter((row) => row.includes('<td'))
+		.map((row) =>
+			[...row.matchAll(/<td[^>]*>(.*?)<\/td>/gs)].map((m) =>
+				m[1]
+					.replace(/<!--.*?-->/gs, '')
+					.replace(/&lt;/g, '<')
+					.trim()
+			)
+		);
+}
+
+/** A cell's text as a figure: a number, hidden ("<5"), or null ("no data"). */
+const figure = (text: string): number | 'hidden' | null =>
+	text.startsWith('<') ? 'hidden' : /\d/.test(text) ? Number(text.replace(/\D/g, '')) : null;
+
+describe('the fraud page', () => {
+	it('shows a small monthly count as hidden, never as 0, and a month minus its visible article does not give the hidden one', async () => {
+		let small = 0;
+		for (const params of ['period=2025', 'period=2025&region=KZ-71', 'period=2025&region=KZ-75']) {
+			const [shown, exact] = await Promise.all([fraudMonthly(params, 'public'), fraudMonthly(params, 'analyst')]);
+			expect(shown.map((row) => row[0])).toEqual(exact.map((row) => row[0]));
+			shown.forEach((row, i) => {
+				const seen = row.map(figure);
+				const truth = exact[i].map(figure);
+				const where = `/fraud?${params}: ${row[0]}`;
+				// Columns: month, incidents, damage, art. 190, art. 232-1.
+				for (const column of [1, 3, 4]) {
+					const t = truth[column];
+					if (t === 0) expect(seen[column], where).toBe(0);
+					if (typeof t !== 'number' || t === 0 || t >= MIN) continue;
+					expect(seen[column], `${where}, column ${column}`).toBe('hidden');
+					small += 1;
+				}
+				const [, incidents, , art190, art232] = seen;
+				const hidden = [art190, art232].indexOf('hidden');
+				if (typeof incidents !== 'number' || [art190, art232].filter((a) => a === 'hidden').length !== 1) return;
+				const target = truth[3 + hidden];
+				if (typeof target !== 'number' || target >= MIN) return;
+				const other = hidden === 0 ? art232 : art190;
+				const visible = typeof other === 'number' ? other : 0;
+				// The declared change of a count (±3) on the month's incidents and on the visible article (zeros stay zeros).
+				const found = candidates(incidents - visible, 3 * (1 + (visible ? 1 : 0)));
+				const attack = `${where}: incidents minus the visible article, estimate ${incidents - visible}, truth ${target}`;
+				expect(found, attack).toContain(target);
+				expect(found.length, attack).toBeGreaterThan(1);
+				outcomes.push({ attack, estimate: incidents - visible, truth: target });
+			});
+		}
+		expect(small).toBeGreaterThan(0);
+	});
+});
+
 describe('the attacks together', () => {
 	it('met perturbed figures: not every estimate is the truth', () => {
 		expect(outcomes.length).toBeGreaterThan(3);
 		expect(outcomes.some((o) => o.estimate !== o.truth)).toBe(true);
 		console.log(`attacks: ${outcomes.length}, estimate not the truth: ${outcomes.filter((o) => o.estimate !== o.truth).length}`);
+		// Each attack with its estimate and the truth, for docs/security.md.
+		for (const o of outcomes) console.log(o.attack);
 	});
 });
 
