@@ -7,6 +7,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { settings } from '$lib/server/config';
 import { database, isReadReplica, sessionUser } from '$lib/server/db/instance';
+import { workloadWeights } from '$lib/server/forecast/weights';
 import { compress } from '$lib/server/http/compress';
 import { inRequestScope } from '$lib/server/limits/scope';
 import { stoppedByLimit, stoppedResponse } from '$lib/server/limits/stopped';
@@ -16,8 +17,12 @@ import { localAdmin } from '$lib/server/cli/access';
 import { refusedWrite, sameOrigin } from '$lib/server/security/origin';
 import { parseTheme, THEME_COOKIE } from '$lib/domain/theme';
 
-/** Opens (and on first start fills) the database before the first request is served. */
+/**
+ * Opens (and on first start fills) the database before the first request is served. A malformed
+ * WORKLOAD_WEIGHTS_FILE stops the start with its message, not the planning page with an internal error.
+ */
 export const init: ServerInit = async () => {
+	workloadWeights();
 	await database();
 };
 

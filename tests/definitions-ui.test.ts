@@ -47,13 +47,26 @@ async function analystPage(): Promise<Page> {
 	return page;
 }
 
+/**
+ * Chooses the dataset the definition is on. A choice made before the page has hydrated is lost
+ * (the page has no chart to wait for): it is made again until the measure's fields appear.
+ */
+async function chooseDataset(page: Page, name: string): Promise<void> {
+	const dataset = page.getByTestId('def-dataset');
+	const value = (await dataset.locator('option', { hasText: name }).getAttribute('value'))!;
+	await expect
+		.poll(async () => {
+			await dataset.selectOption(value);
+			return page.getByTestId('main-agg').count();
+		})
+		.toBe(1);
+}
+
 describe('definition editor', () => {
 	it('defines, corrects, versions and retires an indicator on the case records', async () => {
 		const page = await analystPage();
 		await page.goto(server.url + '/definitions');
-		const dataset = page.getByTestId('def-dataset');
-		const value = await dataset.locator('option', { hasText: 'Fixture cases' }).getAttribute('value');
-		await dataset.selectOption(value!);
+		await chooseDataset(page, 'Fixture cases');
 		await page.getByTestId('def-id').fill('civil_filed');
 		await page.getByTestId('def-name-ru').fill('Поступило гражданских дел');
 		await page.getByTestId('def-name-kk').fill('Түскен азаматтық істер');
@@ -104,8 +117,7 @@ describe('definition editor', () => {
 	it('an indicator defined in the UI is in the catalog, the API, the explorer, an overview tile and an alert', async () => {
 		const page = await analystPage();
 		await page.goto(server.url + '/definitions');
-		const dataset = page.getByTestId('def-dataset');
-		await dataset.selectOption((await dataset.locator('option', { hasText: 'Fixture cases' }).getAttribute('value'))!);
+		await chooseDataset(page, 'Fixture cases');
 		await page.getByTestId('def-id').fill('civil_watch');
 		await page.getByTestId('def-name-ru').fill('Гражданские дела под наблюдением');
 		await page.getByTestId('def-name-kk').fill('Бақылаудағы азаматтық істер');
@@ -158,33 +170,41 @@ describe('definition editor', () => {
 		await page.context().close();
 	});
 
-	it('explores an indicator on an uploaded file by its own columns, filtered by typing a value', async () => {
+	it('explores an indicator defined in the form on an uploaded file by its own columns, filtered by typing a value', async () => {
 		const page = await analystPage();
 		await page.goto(server.url + '/definitions');
-		const saved = await page.evaluate(async () => {
-			const response = await fetch('/api/definitions', {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({
-					mode: 'add',
-					definition: {
-						id: 'hawaii_filings',
-						dataset: 'Hawaii filings',
-						name: { ru: 'Поступило (Гавайи)', kk: 'Түсті (Гавайи)', en: 'Filings (Hawaii)' },
-						measure: { agg: 'sum', column: 'Filings' },
-						time: { year: 'Year', month: 'Month' },
-						dimensions: ['Court', 'Case Type'],
-						unit: 'count',
-						better: 'neutral'
-					}
-				})
-			});
-			return response.status;
+		await chooseDataset(page, 'Hawaii filings');
+		await page.getByTestId('def-id').fill('hawaii_filings');
+		await page.getByTestId('def-name-ru').fill('Поступило (Гавайи)');
+		await page.getByTestId('def-name-kk').fill('Түсті (Гавайи)');
+		await page.getByTestId('def-name-en').fill('Filings (Hawaii)');
+		const definition = 'Cases filed in the month, all courts and case types.';
+		for (const lang of ['ru', 'kk', 'en']) await page.getByLabel(`Definition (${lang})`).fill(definition);
+		await page.getByTestId('main-agg').selectOption('sum');
+		await page.getByTestId('main-column').selectOption('Filings');
+		await page.getByTestId('def-time-parts').check();
+		await page.getByTestId('def-time-year').selectOption('Year');
+		await page.getByTestId('def-time-month').selectOption('Month');
+		await page.locator('[data-dimension="Court"]').check();
+		await page.locator('[data-dimension="Case Type"]').check();
+		await page.getByTestId('def-unit').selectOption('count');
+		await page.getByTestId('def-better').selectOption('higher');
+		await page.getByTestId('def-target').fill('80000');
+		await page.getByTestId('def-warn').fill('60000');
+		await page.getByTestId('def-bad').fill('40000');
+		await page.getByTestId('def-save').click();
+		await expect.poll(() => page.getByTestId('def-message').textContent(), { timeout: 15_000 }).toBe('Saved: “hawaii_filings”, version 1.');
+		const catalog = await (await page.request.get(server.url + '/api/indicators')).json();
+		expect(catalog.indicators.find((i: { id: string }) => i.id === 'hawaii_filings')).toMatchObject({
+			dimensions: ['court', 'case_type'],
+			definition: { ru: definition, kk: definition, en: definition },
+			thresholds: { target: 80000, warn: 60000, bad: 40000 }
 		});
-		expect(saved).toBe(200);
 		await page.goto(server.url + '/indicators/hawaii_filings');
-		// The last 12 months of its own data, by its first column.
+		// The last 12 months of its own data, by its first column; its definition text and target shown.
 		await expect(page.locator('.explorer .period').textContent()).resolves.toContain('2024');
+		await expect(page.locator('main').textContent()).resolves.toContain(definition);
+		await expect(page.locator('main').textContent()).resolves.toContain('≥ 80,000');
 		const table = page.locator('.explorer table').last();
 		await expect(table.textContent()).resolves.toContain('Circuit Court 1');
 		await page.getByTestId('breakdown').selectOption('case_type');

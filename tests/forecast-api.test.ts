@@ -68,7 +68,82 @@ describe('GET /api/indicators/{id}/forecast: suppression and short histories', (
 	});
 });
 
+/** Every forecast month has its 80 % band inside its 95 % band, around the forecast. */
+function expectOrderedBands(rows: { value: number; lower80: number; upper80: number; lower95: number; upper95: number }[]) {
+	for (const row of rows) {
+		expect(row.lower95).toBeLessThanOrEqual(row.lower80);
+		expect(row.lower80).toBeLessThanOrEqual(row.value);
+		expect(row.value).toBeLessThanOrEqual(row.upper80);
+		expect(row.upper80).toBeLessThanOrEqual(row.upper95);
+		expect(row.upper95).toBeGreaterThan(row.lower95);
+	}
+}
+
+describe('GET /api/indicators/{id}/forecast: filters and indicators defined as data (fixture, analyst)', () => {
+	it('forecasts from the history under court= and case_type=, the indicator’s own monthly figures', async () => {
+		const cookie = await sessionCookie(fixture, 'analyst');
+		const national = (await get(fixture, '/api/indicators/incoming/forecast', { cookie })).json();
+		// 2024 filings: KZ75-D01 A2 (January), A3 (March), A4 (December); civil cases also A6, A9, A10 (in other courts).
+		for (const [filter, total] of [
+			['court=KZ75-D01', 3],
+			['case_type=civil', 6]
+		] as const) {
+			const forecast = (await get(fixture, `/api/indicators/incoming/forecast?${filter}`, { cookie })).json();
+			const monthly = (await get(fixture, `/api/indicators/incoming?period=2024&grain=month&${filter}`, { cookie })).json();
+			const history = forecast.history.filter((h: { period: string }) => h.period.startsWith('2024'));
+			expect(history.map((h: { period: string; value: number }) => [h.period, h.value])).toEqual(
+				monthly.rows.map((r: { period: string; value: number }) => [r.period, r.value])
+			);
+			expect(history.reduce((s: number, h: { value: number }) => s + h.value, 0)).toBe(total);
+			expect(forecast.history).not.toEqual(national.history);
+		}
+	});
+
+	it('forecasts a count defined as data on the fixture cases, with both bands', async () => {
+		const cookie = await sessionCookie(fixture, 'analyst');
+		const post = (path: string, body?: unknown) =>
+			fetch(fixture + path, {
+				method: 'POST',
+				headers: { cookie, origin: fixture, 'content-type': 'application/json', accept: 'application/json' },
+				body: body === undefined ? undefined : JSON.stringify(body)
+			});
+		const definition = {
+			id: 'filed_defined',
+			dataset: 'Fixture cases',
+			name: { ru: 'Поступило (определение)', kk: 'Түсті (анықтама)', en: 'Filed (defined)' },
+			measure: { agg: 'count' },
+			time: { column: 'filed_date' },
+			dimensions: ['region'],
+			unit: 'count'
+		};
+		expect((await post('/api/definitions', { mode: 'add', definition })).status).toBe(200);
+		try {
+			const body = (await get(fixture, '/api/indicators/filed_defined/forecast?horizon=6', { cookie })).json();
+			const builtIn = (await get(fixture, '/api/indicators/incoming/forecast?horizon=6', { cookie })).json();
+			// Filings from June 2022 (A5) to September 2025: 40 complete months, more than the 27 a backtest needs.
+			expect(body.history).toHaveLength(40);
+			expect(body.history).toEqual(builtIn.history);
+			expect(body.method).not.toBeNull();
+			expect(body.backtest.origins).toBeGreaterThanOrEqual(3);
+			expect(body.rows).toHaveLength(6);
+			expectOrderedBands(body.rows);
+		} finally {
+			expect((await post('/api/definitions/filed_defined/retire')).status).toBe(200);
+		}
+	});
+});
+
 describe('GET /api/indicators/{id}/forecast on the demo data', () => {
+	it('forecasts the pending caseload at month end, with both bands', async () => {
+		const body = (await get(demo, '/api/indicators/pending_end/forecast?horizon=6')).json();
+		expect(body).toMatchObject({ indicator: 'pending_end', horizon: 6, unavailable: null });
+		expect(body.method).not.toBeNull();
+		expect(body.backtest.origins).toBe(12);
+		expect(body.rows).toHaveLength(6);
+		expect(body.rows[0].period > body.history.at(-1).period).toBe(true);
+		expectOrderedBands(body.rows);
+	});
+
 	it('forecasts national monthly incoming better than seasonal naive, with ordered 80 % and 95 % bands', async () => {
 		const r = await get(demo, '/api/indicators/incoming/forecast?horizon=12');
 		expect(r.status).toBe(200);
@@ -82,13 +157,8 @@ describe('GET /api/indicators/{id}/forecast on the demo data', () => {
 		expect(body.rows).toHaveLength(12);
 		const last = body.history.at(-1).period as string;
 		expect(body.rows[0].period > last).toBe(true);
-		for (const row of body.rows) {
-			expect(row.lower95).toBeGreaterThanOrEqual(0);
-			expect(row.lower95).toBeLessThanOrEqual(row.lower80);
-			expect(row.lower80).toBeLessThanOrEqual(row.value);
-			expect(row.value).toBeLessThanOrEqual(row.upper80);
-			expect(row.upper80).toBeLessThanOrEqual(row.upper95);
-		}
+		for (const row of body.rows) expect(row.lower95).toBeGreaterThanOrEqual(0);
+		expectOrderedBands(body.rows);
 	});
 
 	it('answers CSV with the same rows', async () => {

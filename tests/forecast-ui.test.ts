@@ -1,11 +1,13 @@
 /** The forecast fan chart on the indicator explorer and the backlog simulator, in a real browser. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import Papa from 'papaparse';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loginAs } from './support/auth';
+import { createTestUsers, loginAs } from './support/auth';
 import { launchBrowser } from './support/browser';
-import { ROOT } from './support/server';
+import { createFixtureDatabase, tempDatabasePath } from './support/fixture-db';
+import { ROOT, startServer } from './support/server';
 
 const fixture = inject('fixtureUrl');
 const demo = inject('demoUrl');
@@ -60,6 +62,24 @@ describe('the fan chart on the indicator explorer', () => {
 	});
 });
 
+/** A chart's CSV export: the lines above the table (title first), then the table's rows by column. */
+async function exportedCsv(chart: Locator): Promise<{ preamble: string[]; rows: Record<string, string>[] }> {
+	const page = chart.page();
+	const [download] = await Promise.all([page.waitForEvent('download'), chart.getByTestId('export-csv').click()]);
+	const all = Papa.parse<string[]>(
+		fs
+			.readFileSync(await download.path(), 'utf8')
+			.replace(/^\ufeff/, '')
+			.trim()
+	).data;
+	const blank = all.findIndex((row) => row.length === 1 && row[0] === '');
+	const [header, ...rows] = all.slice(blank + 1);
+	return {
+		preamble: all.slice(0, blank).map((row) => row[0]),
+		rows: rows.map((row) => Object.fromEntries(header.map((h, i) => [h, row[i]])))
+	};
+}
+
 describe('the backlog simulator', () => {
 	it('keeps the scenario in the URL and recomputes the months to the target', async () => {
 		const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1360, height: 900 } });
@@ -86,5 +106,68 @@ describe('the backlog simulator', () => {
 	it('is closed to the public', async () => {
 		const response = await fetch(`${fixture}/plan`, { redirect: 'manual' });
 		expect([401, 303, 302]).toContain(response.status);
+	});
+});
+
+describe('judge workload weights', () => {
+	/** Every case category of the fixture cases. */
+	const FIXTURE_CATEGORIES = [
+		'civil.loan',
+		'civil.labour',
+		'civil.housing',
+		'civil.unjust_enrichment',
+		'civil.invalid_transaction',
+		'civil.crypto_refund',
+		'criminal.fraud_190',
+		'admin_offense.traffic'
+	];
+
+	async function workload(base: string) {
+		const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1360, height: 900 }, acceptDownloads: true });
+		await loginAs(context, base, 'analyst');
+		const page = await context.newPage();
+		await page.goto(`${base}/plan`);
+		const section = page.getByTestId('workload');
+		await section.locator('figure.chart svg').waitFor();
+		const csv = await exportedCsv(section.locator('figure.chart'));
+		const note = await section.locator('p.note').textContent();
+		await context.close();
+		return { ...csv, note };
+	}
+
+	it('weights the cases per judge by the WORKLOAD_WEIGHTS_FILE, and a malformed file stops the start with its message', async () => {
+		const database = tempDatabasePath('e2e-weights');
+		const db = await createFixtureDatabase(database);
+		await createTestUsers(db);
+		db.close();
+		const dir = path.dirname(database);
+		const file = path.join(dir, 'weights.json');
+		fs.writeFileSync(file, JSON.stringify(Object.fromEntries(FIXTURE_CATEGORIES.map((c) => [c, 2]))));
+		const server = await startServer({ DATABASE_PATH: database, DEMO_SCALE: '0', WORKLOAD_WEIGHTS_FILE: file });
+		try {
+			const [equal, weighted] = [await workload(fixture), await workload(server.url)];
+			expect(equal.preamble[0]).toBe('Judge workload by court');
+			expect(equal.note).toBe('Case categories are weighted equally.');
+			expect(weighted.note).toBe('Categories weighted other than 1: 8 (file WORKLOAD_WEIGHTS_FILE).');
+			const [perJudge, weightedPerJudge, needed] = ['Cases per judge per month', 'Weighted cases per judge per month', 'Judges needed'];
+			const courts = equal.rows.filter((r) => r[perJudge] !== '—');
+			expect(courts.length).toBeGreaterThan(0);
+			for (const row of courts) {
+				expect(row[weightedPerJudge]).toBe(row[perJudge]);
+				// Every category weighs 2: each case decided counts twice, and so does each case expected.
+				const other = weighted.rows.find((r) => r.Court === row.Court)!;
+				expect(other[perJudge]).toBe(row[perJudge]);
+				expect(Number(other[weightedPerJudge])).toBeCloseTo(2 * Number(row[perJudge]), 9);
+				expect(other[needed]).toBe(row[needed]);
+			}
+		} finally {
+			await server.stop();
+		}
+
+		const malformed = path.join(dir, 'weights-malformed.json');
+		fs.writeFileSync(malformed, JSON.stringify({ 'civil.loan': 0 }));
+		await expect(
+			startServer({ DATABASE_PATH: path.join(dir, 'empty.duckdb'), DEMO_SCALE: '0', WORKLOAD_WEIGHTS_FILE: malformed })
+		).rejects.toThrow(`WORKLOAD_WEIGHTS_FILE ${malformed}: weight of "civil.loan" must be a number above 0 and at most 100`);
 	});
 });

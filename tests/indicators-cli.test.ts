@@ -142,6 +142,15 @@ describe('npm run indicators through the running server', () => {
 			...definition(`court_filings_${i}`),
 			measure: { agg: 'sum', column: 'Filings', filters: [{ column: 'Case Type', op: 'eq', value: ['Civil', 'Criminal', 'Traffic'][i] }] }
 		}));
+		// The first one has a definition text, a target and thresholds.
+		const aimed = {
+			...pack[0],
+			definition: { ru: 'Гражданские иски за месяц', kk: 'Айлық азаматтық талаптар', en: 'Civil filings in the month' },
+			better: 'higher',
+			target: 20000,
+			thresholds: { warn: 15000, bad: 10000 }
+		};
+		pack[0] = aimed;
 		const added = indicators(['add'], pack);
 		expect(added.status, added.err).toBe(0);
 		expect(added.err).toContain(`The server is running: the command goes through it (${server.url}).`);
@@ -151,6 +160,17 @@ describe('npm run indicators through the running server', () => {
 		const catalog = await get('/api/indicators').then((r) => r.json());
 		const entry = catalog.indicators.find((i: { id: string }) => i.id === 'court_filings_1');
 		expect(entry).toMatchObject({ group: 'defined', unit: 'count', dimensions: ['court', 'case_type'] });
+		// The definition text and the target are kept and served: in the catalog and on the explorer.
+		expect(catalog.indicators.find((i: { id: string }) => i.id === 'court_filings_0')).toMatchObject({
+			definition: aimed.definition,
+			better: 'up',
+			thresholds: { target: 20000, warn: 15000, bad: 10000 }
+		});
+		const explorer = await fetch(`${server.url}/indicators/court_filings_0?period=2024`, {
+			headers: { cookie: `${cookie}; PARAGLIDE_LOCALE=en` }
+		}).then((r) => r.text());
+		expect(explorer).toContain(aimed.definition.en);
+		expect(explorer).toContain('≥ 20,000');
 		// Filings = 100·court + 10·type + month + 1000·(year − 2023); criminal (type 2) in 2024, Circuit Court 1.
 		const answer = await get('/api/indicators/court_filings_1?period=2024&by=court').then((r) => r.json());
 		const circuit = Array.from({ length: 12 }, (_, m) => 100 + 20 + (m + 1) + 1000).reduce((a, b) => a + b, 0);

@@ -26,6 +26,15 @@ export interface ResultRow {
 	missing?: MissingReason;
 	/** Set when what it counts may still arrive (indicator.maturesIn): the figure may still grow. */
 	provisional?: boolean;
+	/** Set when the public's figure is hidden (`suppressed`) for being one record's value (a minimum, a maximum), not for resting on few records. */
+	hidden?: 'one_record';
+	/**
+	 * Cell keys of the numerator, denominator and n (sums of their records' keys; null: none), read
+	 * by the disclosure control and removed by it before anyone sees the row (disclosure/protect.ts).
+	 */
+	numerator_key?: number | null;
+	denominator_key?: number | null;
+	n_key?: number | null;
 }
 
 export interface MonthFigure {
@@ -44,8 +53,10 @@ export interface KpiFigure {
 	/** Set when the value is "no data", with the reason. */
 	missing: MissingReason | null;
 	provisional?: boolean;
-	/** Set when the value is hidden from this viewer: it rests on fewer records than this. */
+	/** Set when the value is hidden from this viewer: it rests on fewer records than this (or, with `hidden`, is one record's value). */
 	hiddenBelow: number | null;
+	/** Set when the hidden value is one record's value (a minimum, a maximum), however many records there are. */
+	hidden?: 'one_record';
 	previous: number | null;
 	/** The change on the year-earlier period, or why there is none to show. */
 	comparison: Comparison;

@@ -16,6 +16,7 @@ const TEXTS: Record<string, (params: Params, options: { locale: Locale }) => str
 	day_without_month: m.def_day_without_month,
 	duplicate: (p, o) => m.def_duplicate({ column: p.column }, o),
 	thresholds_need_better: m.def_thresholds_need_better,
+	target_needs_thresholds: m.def_target_needs_thresholds,
 	thresholds_order: (p, o) => m.def_thresholds_order({ better: p.better }, o),
 	built_in: (p, o) => m.def_built_in({ id: p.id }, o),
 	no_dataset: (p, o) => m.def_no_dataset({ dataset: p.dataset }, o),

@@ -99,6 +99,8 @@ export function checkAgainstColumns(
 	});
 
 	const t = definition.thresholds;
+	// The catalog keeps a target beside the thresholds it is read with (catalog/types.ts Thresholds).
+	if (definition.target !== undefined && !t) problem('target', 'target_needs_thresholds');
 	if (t) {
 		if (!definition.better || definition.better === 'neutral') problem('better', 'thresholds_need_better');
 		else if (definition.better === 'higher' ? t.bad > t.warn : t.bad < t.warn)

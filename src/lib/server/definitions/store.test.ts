@@ -78,6 +78,17 @@ describe('indicators defined as data', () => {
 		expect(await currentDefinitions(t.db)).toEqual([]);
 	});
 
+	it('keeps the definition text and the target with the thresholds, and refuses a target without them', async () => {
+		const text = { ru: 'Сумма поданных дел', kk: 'Берілген істер сомасы', en: 'Sum of filings' };
+		const aimed = { ...filingsPerMonth(), definition: text, better: 'higher', target: 3000, thresholds: { warn: 2000, bad: 1000 } };
+		expect((await saveDefinitions(t.db, [aimed], 'add', 'analyst1')).ok).toBe(true);
+		const [stored] = await currentDefinitions(t.db);
+		expect(stored.definition).toMatchObject({ definition: text, target: 3000, thresholds: { warn: 2000, bad: 1000 } });
+		const { thresholds: _, ...alone } = { ...aimed, id: 'target_alone' };
+		const refused = await saveDefinitions(t.db, [alone], 'add', 'analyst1');
+		expect(refused.ok || refused.failures[0].problems.map((p) => [p.path, p.code])).toEqual([['target', 'target_needs_thresholds']]);
+	});
+
 	it('checks the JSON shape first: missing fields, wrong types, unknown aggregates, built-in ids', async () => {
 		const result = await saveDefinitions(
 			t.db,

@@ -63,6 +63,7 @@ function figure(
 		missing: f.current.missing ?? null,
 		...(f.current.provisional ? { provisional: true } : {}),
 		hiddenBelow: f.current.suppressed ? context.access.minCount : null,
+		...(f.current.hidden ? { hidden: f.current.hidden } : {}),
 		...(extra.dataFrom !== null && context.period.from < extra.dataFrom ? { incomplete: extra.dataFrom } : {}),
 		previous: f.previous?.value ?? null,
 		comparison: compareWithYearEarlier({
@@ -153,7 +154,10 @@ export async function kpiFigures(db: Queryable, ids: readonly string[], query: V
 						value: r[`v${i}`],
 						numerator: r[`num${i}`],
 						denominator: r[`den${i}`],
-						n: r[`n${i}`]
+						n: r[`n${i}`],
+						numerator_key: r[`numk${i}`],
+						denominator_key: r[`denk${i}`],
+						n_key: r[`nk${i}`]
 					}));
 					slot.forEach((row, s) => markFigure(row, member, member.measure, slotPeriods[s], coverage));
 					await protect(db, slot, access, member.measure, false);

@@ -102,6 +102,9 @@ export function valueSql(type: ColumnType, position: number, decimal: DecimalSep
 	}
 }
 
+/** "01.2024", "2024.01": a month of a year written with the decimal point reads as a number too. */
+const DOTTED_PERIOD = '(0?[1-9]|1[0-2])\\.(19|20)\\d\\d|(19|20)\\d\\d\\.(0?[1-9]|1[0-2])';
+
 /** Columns counted per statement: DuckDB plans a statement of thousands of aggregates slowly. */
 const COLUMNS_PER_QUERY = 40;
 
@@ -110,7 +113,8 @@ type Counts = Record<string, number | null>;
 /**
  * Per column of `positions`: non-empty cells, cells labelling a total, cells readable as each
  * type, distinct values, number range. Periods and month names (costly patterns) are counted
- * only with `texts`, for the columns that are neither numbers nor dates.
+ * only with `texts`, for the columns that are neither numbers nor dates (or are numbers that
+ * all read as "01.2024").
  */
 async function countValues(q: Queryable, table: string, positions: number[], decimal: DecimalSeparator, texts: boolean): Promise<Counts> {
 	const p = new Binder();
@@ -125,6 +129,7 @@ async function countValues(q: Queryable, table: string, positions: number[], dec
 			`count(${valueSql('date', i, decimal, p)}) AS date${i}`,
 			`count(${number}) AS number${i}`,
 			`count(*) FILTER (WHERE ${text} LIKE '%\\%' ESCAPE '\\') AS percent${i}`,
+			`count(*) FILTER (WHERE regexp_full_match(${text}, ${p.bind(DOTTED_PERIOD)})) AS dotted${i}`,
 			`count(*) FILTER (WHERE ${number} <> floor(${number})) AS fraction${i}`,
 			`min(${number}) AS min${i}`,
 			`max(${number}) AS max${i}`,
@@ -164,7 +169,7 @@ export async function inferColumnTypes(
 	// Cells labelling a total row ("Итого" in a period column) do not decide the type.
 	const filled = (i: number) => row[`n${i}`]! - row[`total${i}`]!;
 	const isFull = (type: string, i: number) => filled(i) > 0 && row[`${type}${i}`] === filled(i);
-	const texts = positions.filter((i) => filled(i) > 0 && !isFull('date', i) && !isFull('number', i));
+	const texts = positions.filter((i) => filled(i) > 0 && !isFull('date', i) && (!isFull('number', i) || isFull('dotted', i)));
 	Object.assign(row, await countAll(q, table, texts, decimal, true));
 	const types: ColumnType[] = [];
 	for (const i of positions) {

@@ -136,6 +136,47 @@ describe('automatic dashboard', () => {
 		]);
 	});
 
+	it.each([
+		['"2024-01"', ['2024-01', '2024-01', '2024-02'], 'month'],
+		['"01.2024"', ['01.2024', '01.2024', '02.2024'], 'month'],
+		['"2024-Q1"', ['2024-Q1', '2024-Q1', '2024-Q2'], 'quarter'],
+		['"1 кв. 2024"', ['1 кв. 2024', '1 кв. 2024', '2 кв. 2024'], 'quarter']
+	])('reads the period text %s as time', async (_, periods, grain) => {
+		const { other, model, run } = await open(`Период,Дела\n${periods[0]},10\n${periods[1]},5\n${periods[2]},7\n`);
+		expect(other.columns.map((c) => c.type)).toEqual(['period', 'number']);
+		expect(model.times.map((x) => [x.id, x.grain])).toEqual([['c0', grain]]);
+		const data = await run({ measure: '1' });
+		const second = grain === 'month' ? '2024-02-01' : '2024-04-01';
+		expect(data.series).toEqual([
+			{ period: '2024-01-01', value: 15 },
+			{ period: second, value: 7 }
+		]);
+	});
+
+	it('reads time from a date column, by month', async () => {
+		const { other, model, run } = await open('Дата,Дела\n2024-01-05,10\n2024-01-31,5\n2024-03-01,7\n');
+		expect(other.columns.map((c) => c.type)).toEqual(['date', 'number']);
+		expect(model.times.map((x) => [x.id, x.grain])).toEqual([['c0', 'month']]);
+		const data = await run({ measure: '1' });
+		expect(data.series).toEqual([
+			{ period: '2024-01-01', value: 15 },
+			{ period: '2024-03-01', value: 7 }
+		]);
+	});
+
+	it('reads time from Year, Month and Day columns', async () => {
+		const { other, model, run } = await open('Year,Month,Day,Cases\n2024,1,5,10\n2024,1,31,5\n2024,3,1,7\n');
+		expect(other.columns.map((c) => c.type)).toEqual(['year', 'month', 'day', 'number']);
+		expect(model.times.map((x) => [x.id, x.spec])).toEqual([['y0-1-2', { kind: 'parts', year: 0, month: 1, day: 2 }]]);
+		const data = await run({ measure: '3' });
+		expect(data.series).toEqual([
+			{ period: '2024-01-01', value: 15 },
+			{ period: '2024-03-01', value: 7 }
+		]);
+		// The day places a row within its month: a range ending on 30 January leaves the 31st out.
+		expect((await run({ measure: '3', from: '2024-01-01', to: '2024-01-30' })).series).toEqual([{ period: '2024-01-01', value: 10 }]);
+	});
+
 	it('offers every measure of a wide table, a dozen headlines first', async () => {
 		const header = ['Court', ...Array.from({ length: 60 }, (_, i) => `Measure ${i + 1}`)];
 		const rows = Array.from({ length: 30 }, (_, r) => [`Court ${r + 1}`, ...Array.from({ length: 60 }, (_, i) => String(r * i))]);
