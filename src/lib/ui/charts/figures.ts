@@ -4,7 +4,6 @@ import type { RegionValue } from '../map/RegionMap.svelte';
 interface Row {
 	value: number | null;
 	suppressed?: unknown;
-	hidden?: unknown;
 	missing?: unknown;
 	provisional?: unknown;
 	region?: unknown;
@@ -13,7 +12,6 @@ interface Row {
 export interface RowFigure {
 	value: number | null;
 	suppressed: boolean;
-	hidden: string | null;
 	missing: string | null;
 	provisional: boolean;
 }
@@ -22,7 +20,6 @@ export function rowFigure(r: Row): RowFigure {
 	return {
 		value: r.value,
 		suppressed: Boolean(r.suppressed),
-		hidden: typeof r.hidden === 'string' ? r.hidden : null,
 		missing: typeof r.missing === 'string' ? r.missing : null,
 		provisional: Boolean(r.provisional)
 	};
