@@ -91,6 +91,12 @@ describe('changes on a year earlier', () => {
 		);
 		expect(await clearance.locator('.badge').count()).toBe(0);
 		expect(await before.locator('[data-testid="alert"][data-indicator="clearance_rate"]').count()).toBe(0);
+		// The period select shows the year chosen (it was blank: 2018 is not offered), with the same note.
+		const select = before.getByTestId('filter-period');
+		await expect(select.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? '')).resolves.toBe(
+			'2018 (incomplete data)'
+		);
+		await expect(before.getByTestId('filter-period-shown').textContent()).resolves.toBe('2018 (incomplete data)');
 		await before.close();
 	});
 
@@ -167,6 +173,15 @@ describe('no data is not zero', () => {
 		await expect(filtered.locator('[data-region="KZ-71"]').getAttribute('aria-label')).resolves.toMatch(/: filtered out$/);
 		await expect(filtered.locator('[data-region="KZ-75"]').getAttribute('aria-label')).resolves.toMatch(/: \d/);
 		await court.close();
+		// On /fraud every other figure follows the region filter: the map hatches the regions outside it, and says so.
+		const fraud = await open(`${demo}/fraud?region=KZ-75`, 'en-GB');
+		const fraudMap = fraud.locator('figure.chart', { has: fraud.locator('[data-region]') });
+		const outside = fraudMap.locator('[data-region="KZ-71"]');
+		await expect(outside.getAttribute('aria-label')).resolves.toBe('Astana: filtered out');
+		await expect(outside.getAttribute('data-fill')).resolves.toMatch(/^url\(#hatch-/);
+		await expect(fraudMap.locator('[data-region="KZ-75"]').getAttribute('aria-label')).resolves.toMatch(/^Almaty: \d/);
+		await expect(fraudMap.getByTestId('map-legend').textContent()).resolves.toContain('filtered out');
+		await fraud.close();
 	});
 
 	it('marks provisional buckets dashed and names them in the legend, the tooltip and the table', async () => {

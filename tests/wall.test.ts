@@ -70,6 +70,11 @@ describe('/wall', () => {
 				const { width, height, cut } = await overflow(page);
 				expect({ kind, width, height }).toEqual({ kind, ...viewport });
 				expect(cut, `${kind}: ${cut.join('\n')}`).toEqual([]);
+				// No label drawn is cut short (the fraud schemes' were): short names stand in where full ones do not fit.
+				const shortened = await page
+					.locator('[data-testid="wall-panel"] svg text')
+					.evaluateAll((texts) => texts.map((t) => t.textContent ?? '').filter((t) => t.endsWith('…')));
+				expect(shortened, kind).toEqual([]);
 				await page.keyboard.press('ArrowRight');
 			}
 			expect(seen).toEqual(DEFAULT_WALL.panels.map((p) => p.kind));
@@ -157,6 +162,57 @@ describe('/wall', () => {
 		expect(settings.status).toBe(200);
 		const log = await (await fetch(`${server.url}/data`, { headers: { cookie: admin, accept: 'text/html' } })).text();
 		expect(log).toContain('Экран ситуационного центра: выбрано 2 панели, по 5 секунд на панель.');
+		await page.context().close();
+	});
+
+	it('shows an indicator defined as data on a panel the administrator chose, with its map', async () => {
+		const admin = await sessionCookie(server.url, 'admin');
+		const headers = { origin: server.url, cookie: admin, accept: 'application/json' };
+		const defined = await fetch(`${server.url}/api/definitions`, {
+			method: 'POST',
+			headers: { ...headers, 'content-type': 'application/json' },
+			body: JSON.stringify({
+				mode: 'add',
+				definition: {
+					id: 'wall_civil',
+					dataset: 'Fixture cases',
+					name: { ru: 'Гражданские дела (экран)', kk: 'Азаматтық істер (экран)', en: 'Civil cases (wall)' },
+					measure: { agg: 'count', filters: [{ column: 'case_type', op: 'eq', value: 'civil' }] },
+					time: { column: 'filed_date' },
+					dimensions: ['region'],
+					unit: 'count',
+					better: 'neutral'
+				}
+			})
+		});
+		expect(defined.status).toBe(200);
+		// The administrator's page offers it beside the catalog's indicators.
+		const settings = await (await fetch(`${server.url}/admin/wall`, { headers: { cookie: admin, accept: 'text/html' } })).text();
+		expect(settings).toContain('<option value="wall_civil">Гражданские дела (экран)</option>');
+
+		const chosen = {
+			panels: [
+				{ kind: 'indicator', indicator: 'wall_civil' },
+				{ kind: 'map', indicator: 'wall_civil' }
+			],
+			seconds: 5
+		};
+		const saved = await fetch(`${server.url}/admin/wall`, {
+			method: 'POST',
+			headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ config: JSON.stringify(chosen) })
+		});
+		expect((await saved.json()).type).toBe('success');
+
+		const page = await wall({ width: 1920, height: 1080 }, 'analyst');
+		expect(await page.getByTestId('wall-title').textContent()).toBe('Гражданские дела (экран)');
+		const tile = page.locator('[data-indicator="wall_civil"] [data-testid="kpi-value"]');
+		expect(await tile.getAttribute('data-value')).toMatch(/^\d+$/);
+		expect(await page.locator('[data-testid="wall-panel"] [data-region]').count()).toBeGreaterThan(0);
+		await page.keyboard.press('ArrowRight');
+		expect(await page.getByTestId('wall-title').textContent()).toBe('Гражданские дела (экран) по регионам');
+		const { width, height, cut } = await overflow(page);
+		expect({ width, height, cut }).toEqual({ width: 1920, height: 1080, cut: [] });
 		await page.context().close();
 	});
 });

@@ -30,10 +30,16 @@ describe('short names', () => {
 		}
 	});
 
-	it('give way to the full names where two values shown together would read the same', () => {
+	it('name the region where two courts shown together would read the same, and give way to the full names where that is not enough', () => {
 		const labels = shortLabels('court', ['KZ75-D02', 'KZ19-D02', 'KZ19-D03'], 'en');
-		expect(labels.get('KZ75-D02')).toBe('District Court No. 2 of Almaty');
-		expect(labels.get('KZ19-D02')).toBe('District Court No. 2 of Almaty Region');
+		expect(labels.get('KZ75-D02')).toBe('Almaty · District Court No. 2');
+		expect(labels.get('KZ19-D02')).toBe('Almaty region · District Court No. 2');
 		expect(labels.get('KZ19-D03')).toBe('District Court No. 3');
+		// In Kazakh the city and the region are both "Алматы" without the word for region.
+		const kk = shortLabels('court', ['KZ75-D02', 'KZ19-D02'], 'kk');
+		expect(kk.get('KZ75-D02')).toBe(valueLabel('court', 'KZ75-D02', 'kk'));
+		expect(kk.get('KZ19-D02')).toBe(valueLabel('court', 'KZ19-D02', 'kk'));
+		const economic = shortLabels('court', ['KZ47-SMEC', 'KZ63-SMEC'], 'kk');
+		expect([...economic.values()]).toEqual(['Маңғыстау · Экономикалық сот', 'Шығыс Қазақстан · Экономикалық сот']);
 	});
 });

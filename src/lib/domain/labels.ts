@@ -6,7 +6,7 @@ import { dimensionById, type Dimension, type DimensionId } from './catalog/dimen
 import { categoryById } from './categories';
 import { courtById } from './courts';
 import { tr, type L10n, type Locale } from './l10n';
-import { regionByCode } from './regions';
+import { regionByCode, regionShortName } from './regions';
 
 /** `dimension`: a catalog dimension's id, or the dimension itself (a defined indicator's column). */
 export function valueLabel(dimension: DimensionId | Dimension, value: string, locale: Locale): string {
@@ -68,13 +68,31 @@ export function shortLabel(dimension: DimensionId, value: string, locale: Locale
 	return short ? tr(short, locale) : valueLabel(dimension, value, locale);
 }
 
+/** A court's short name after its region's ("Маңғыстау · Экономикалық сот"); null for other values. */
+function placedCourt(dimension: DimensionId, value: string, locale: Locale): string | null {
+	const court = dimensionById(dimension)?.values.kind === 'court' ? courtById(value) : undefined;
+	return court ? `${regionShortName(court.region, locale)} · ${tr(court.short, locale)}` : null;
+}
+
+/** Each of `labels` where no other reads the same, else what `instead` gives for its value. */
+function unique(values: readonly string[], labels: readonly string[], instead: (value: string) => string): string[] {
+	const seen = new Map<string, number>();
+	for (const l of labels) seen.set(l, (seen.get(l) ?? 0) + 1);
+	return labels.map((l, i) => (seen.get(l)! > 1 ? instead(values[i]) : l));
+}
+
 /**
  * Short names of a set of values shown together: a short name two values would share (two
- * regions' "District Court No. 2") gives way to the full names, so no two labels read the same.
+ * regions' "District Court No. 2") gives way to the court's short name after its region's, and
+ * where even these meet (Almaty city and region in Kazakh), to the full names, so no two labels
+ * read the same.
  */
 export function shortLabels(dimension: DimensionId, values: readonly string[], locale: Locale): Map<string, string> {
-	const shorts = values.map((v) => shortLabel(dimension, v, locale));
-	const seen = new Map<string, number>();
-	for (const s of shorts) seen.set(s, (seen.get(s) ?? 0) + 1);
-	return new Map(values.map((v, i) => [v, seen.get(shorts[i])! > 1 ? valueLabel(dimension, v, locale) : shorts[i]]));
+	const full = (v: string) => valueLabel(dimension, v, locale);
+	const placed = unique(
+		values,
+		values.map((v) => shortLabel(dimension, v, locale)),
+		(v) => placedCourt(dimension, v, locale) ?? full(v)
+	);
+	return new Map(values.map((v, i) => [v, unique(values, placed, full)[i]]));
 }

@@ -59,8 +59,15 @@ const Shape = v.object({
 	seconds: v.number()
 });
 
-/** A wall configuration from untrusted JSON, or every problem with the panel it is in (1-based). */
-export function parseWallConfig(input: unknown): { ok: true; config: WallConfig } | { ok: false; problems: WallProblem[] } {
+/**
+ * A wall configuration from untrusted JSON, or every problem with the panel it is in (1-based).
+ * `known`: whether an id names an indicator a panel may show (the catalog's, and on the server
+ * also those defined as data in force).
+ */
+export function parseWallConfig(
+	input: unknown,
+	known: (id: string) => boolean = (id) => indicatorById(id) !== undefined
+): { ok: true; config: WallConfig } | { ok: false; problems: WallProblem[] } {
 	const shaped = v.safeParse(Shape, input);
 	if (!shaped.success) return { ok: false, problems: [{ code: 'shape' }] };
 	const { panels, seconds } = shaped.output;
@@ -76,7 +83,7 @@ export function parseWallConfig(input: unknown): { ok: true; config: WallConfig 
 		const kind = p.kind as PanelKind;
 		if (!INDICATOR_PANELS.includes(kind)) return void out.push({ kind });
 		if (!p.indicator) return void problems.push({ code: 'needs_indicator', panel });
-		if (!indicatorById(p.indicator)) return void problems.push({ code: 'unknown_indicator', panel, id: p.indicator });
+		if (!known(p.indicator)) return void problems.push({ code: 'unknown_indicator', panel, id: p.indicator });
 		out.push({ kind, indicator: p.indicator });
 	});
 	return problems.length ? { ok: false, problems } : { ok: true, config: { panels: out, seconds } };

@@ -1,13 +1,13 @@
 /** What a measure reads and which breakdowns an indicator allows, derived from the catalog. */
 import { DIMENSIONS, type Dimension, type FactRef } from './dimensions';
-import { INDICATORS, indicatorById } from './indicators';
+import { INDICATORS, indicatorAmong, indicatorById } from './indicators';
 import type { CaseType } from '../categories';
 import type { Filters } from '../query';
 import type { Indicator, Measure, Status, Thresholds } from './types';
 
 export * from './dimensions';
 export * from './types';
-export { INDICATORS, indicatorById };
+export { INDICATORS, indicatorAmong, indicatorById };
 
 export function measureFacts(measure: Measure): FactRef[] {
 	switch (measure.kind) {

@@ -807,3 +807,8 @@ const BY_ID = new Map(INDICATORS.map((x) => [x.id, x]));
 export function indicatorById(id: string): Indicator | undefined {
 	return BY_ID.get(id);
 }
+
+/** An indicator of the catalog, or one of the indicators defined as data that a view carries with it (in the browser). */
+export function indicatorAmong(id: string, defined: readonly Indicator[]): Indicator {
+	return indicatorById(id) ?? defined.find((i) => i.id === id)!;
+}

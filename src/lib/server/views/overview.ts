@@ -13,6 +13,7 @@ import type { Access } from '../../domain/roles';
 import { drillLevel } from './drill';
 import type { Queryable } from '../db/database';
 import { dataAsOf } from '../metrics/as-of';
+import { indicatorOf } from '../metrics/defined';
 import { kpiFigures, type KpiFigure } from '../metrics/kpis';
 import { runIndicator, type MissingReason, type ResultRow } from '../metrics/run';
 import { overdueCassation, rankAlerts, watched, WATCHED, type Alert } from './alerts';
@@ -62,8 +63,9 @@ export interface OverviewView {
 }
 
 /** One indicator by one dimension for the view's period and filters (also the wall's map panels). */
+/** `id`: an indicator of the catalog or one defined as data in force (a wall panel's). */
 export async function breakdown(db: Queryable, id: string, dimension: DimensionId, query: ViewQuery, access: Access): Promise<Breakdown> {
-	const result = await runIndicator(db, indicatorById(id)!, { ...query, grain: undefined, by: [dimension] }, access);
+	const result = await runIndicator(db, indicatorOf(id)!, { ...query, grain: undefined, by: [dimension] }, access);
 	if (!result.ok) throw new Error(`overview breakdown of ${id} by ${dimension} is invalid: ${JSON.stringify(result.errors)}`);
 	return { indicator: id, dimension, rows: result.value.rows, ignored: result.value.ignored };
 }

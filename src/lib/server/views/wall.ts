@@ -4,7 +4,7 @@
  * through the metrics layer like the pages the panels mirror; the key figures of all panels
  * are computed in one batch, so a wall of many panels costs about what the overview costs.
  */
-import { indicatorById, indicatorDimensions, type Indicator } from '../../domain/catalog';
+import { indicatorDimensions, type Indicator } from '../../domain/catalog';
 import { resolvePeriod, type Period } from '../../domain/period';
 import type { ViewQuery } from '../../domain/query';
 import type { Access } from '../../domain/roles';
@@ -12,6 +12,7 @@ import { visiblePanels, type WallConfig, type WallPanel } from '../../domain/wal
 import type { Queryable } from '../db/database';
 import { dataRevision } from '../db/revision';
 import { dataAsOf } from '../metrics/as-of';
+import { indicatorOf } from '../metrics/defined';
 import { kpiFigures, type KpiFigure } from '../metrics/kpis';
 import type { ResultRow } from '../metrics/run';
 import { overdueCassation, rankAlerts, WATCHED, watched, type Alert } from './alerts';
@@ -33,7 +34,7 @@ export interface WallView {
 	period: Period;
 	seconds: number;
 	panels: PanelData[];
-	/** Indicators defined as data whose alerts the alerts panel may show (the page names them from here). */
+	/** Indicators defined as data that panels show or whose alerts the alerts panel may show (the page names them from here). */
 	defined: Indicator[];
 }
 
@@ -55,7 +56,10 @@ function figuresOf(panel: WallPanel, watchedDefined: readonly Indicator[]): read
 	}
 }
 
-/** `defined`: the indicators defined as data in force; those with thresholds raise alerts, as on the overview. */
+/**
+ * `defined`: the indicators defined as data in force; those with thresholds raise alerts, as on
+ * the overview, and a map or indicator panel may show any of them.
+ */
 export async function wallView(
 	db: Queryable,
 	access: Access,
@@ -94,7 +98,7 @@ export async function wallView(
 				case 'map':
 					return { kind: 'map', indicator: panel.indicator!, rows: await regions(panel.indicator!) };
 				case 'indicator': {
-					const indicator = indicatorById(panel.indicator!)!;
+					const indicator = indicatorOf(panel.indicator!)!;
 					const byRegion = indicatorDimensions(indicator).some((d) => d.id === 'region');
 					return {
 						kind: 'indicator',
@@ -106,5 +110,6 @@ export async function wallView(
 			}
 		})
 	);
-	return { revision, asOf, period, seconds: config.seconds, panels: data, defined: alerting };
+	const named = defined.filter((i) => alerting.includes(i) || panels.some((p) => p.indicator === i.id));
+	return { revision, asOf, period, seconds: config.seconds, panels: data, defined: named };
 }

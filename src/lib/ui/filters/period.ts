@@ -34,9 +34,26 @@ export function periodChoices(asOf: string, firstYear: number) {
 	return { years, quarters };
 }
 
+/**
+ * A chosen year or quarter the select does not list (one before `firstYear`, whose data are
+ * incomplete, reached by a link or a typed address): offered too, so that the select never reads
+ * blank, with its note. Null when the choice is listed (or is no year or quarter).
+ */
+export function unlistedChoice(choice: PeriodChoice, choices: ReturnType<typeof periodChoices>, firstYear: number, locale: Locale) {
+	const period = periodOf(choice);
+	if (period?.kind !== 'year' && period?.kind !== 'quarter') return null;
+	const listed =
+		period.kind === 'year'
+			? choices.years.includes(period.year)
+			: choices.quarters.some((q) => q.year === period.year && q.quarter === period.quarter);
+	if (listed) return null;
+	const text = periodText(period, locale);
+	return { value: choice, text: period.year < firstYear ? m.period_incomplete_choice({ period: text }, { locale }) : text };
+}
+
 export function periodText(period: PeriodSpec | undefined, locale: Locale): string {
-	if (!period || period.kind === 'last12') return m.ov_period_last12();
+	if (!period || period.kind === 'last12') return m.ov_period_last12({}, { locale });
 	if (period.kind === 'year') return String(period.year);
-	if (period.kind === 'quarter') return m.ov_period_quarter({ year: period.year, quarter: period.quarter });
+	if (period.kind === 'quarter') return m.ov_period_quarter({ year: period.year, quarter: period.quarter }, { locale });
 	return `${formatDate(period.from, locale)} – ${formatDate(period.to, locale)}`;
 }

@@ -1,10 +1,16 @@
 import { fail } from '@sveltejs/kit';
 import { database } from '$lib/server/db/instance';
+import { indicatorsInForce } from '$lib/server/definitions/indicators';
 import { saveWallConfig, wallConfig } from '$lib/server/wall/config';
 import type { Actions, PageServerLoad } from './$types';
 
 // Only administrators reach this route: hooks.server.ts enforces route-access.ts.
-export const load: PageServerLoad = async () => ({ config: await wallConfig(await database()) });
+export const load: PageServerLoad = async () => {
+	const db = await database();
+	// Indicators defined as data in force may be a panel's too.
+	const defined = (await indicatorsInForce(db)).filter((i) => i.defined).map((i) => ({ id: i.id, name: i.name }));
+	return { config: await wallConfig(db), defined };
+};
 
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
