@@ -32,7 +32,7 @@ interface Row {
 }
 interface Answer {
 	rows: Row[];
-	disclosure: { countNoise: number; amountNoise: number; hiddenBelow: number } | null;
+	disclosure: { countNoise: number; amountNoise: number; quantileNoise: number; quantileDigits: number; hiddenBelow: number } | null;
 }
 
 let dir: string;
@@ -82,14 +82,14 @@ async function answer(id: string, params: string, role: 'public' | 'analyst' = '
 	return response.json();
 }
 
-/** The same answer as a CSV export, its figures as numbers ("<5" as hidden). */
+/** The same answer as a CSV export, its figures as numbers ("<5", or `one_record` for one record's value, as hidden). */
 async function csvRows(id: string, params: string): Promise<Row[]> {
 	const response = await fetchAs(`/api/indicators/${id}?${params}&format=csv`, 'public');
 	expect(response.headers.get('x-disclosure-control')).toContain('cell-key');
 	const parsed = Papa.parse<Record<string, string>>(await response.text(), { header: true, skipEmptyLines: true });
 	const num = (s: string) => (s === '' ? null : Number(s));
 	return parsed.data.map((r) => {
-		const hidden = r.value.startsWith('<');
+		const hidden = r.value.startsWith('<') || r.value === 'one_record';
 		return {
 			...r,
 			value: hidden ? null : num(r.value),
@@ -271,6 +271,24 @@ describe('indicators defined as data', () => {
 		}
 	});
 
+	it('say a hidden largest damage is one record\'s value, not "<5": in JSON, CSV, overview tiles and the explorer', async () => {
+		const { rows } = await answer('def_max_damage', 'period=2024&by=scheme');
+		expect(rows.length).toBeGreaterThan(0);
+		expect(rows.every((r) => r.suppressed && r.hidden === 'one_record')).toBe(true);
+		const csv = await (await fetchAs('/api/indicators/def_max_damage?period=2024&by=scheme&format=csv', 'public')).text();
+		const values = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data.map((r) => r.value);
+		expect(new Set(values)).toEqual(new Set(['one_record']));
+		const page = async (url: string) =>
+			(await (await fetch(server.url + url, { headers: { 'accept-language': 'en' } })).text()).replace(/<!--.*?-->/gs, '');
+		const overview = await page('/?period=2024');
+		const at = overview.indexOf('data-indicator="def_max_damage"');
+		expect(at).toBeGreaterThan(-1);
+		const tile = /data-testid="kpi-value"[^>]*>([^<]*)</.exec(overview.slice(at))?.[1].replace('&#39;', "'").trim();
+		expect(tile).toBe("hidden: one record's value");
+		const explorer = (await page('/indicators/def_max_damage?period=2024&by=scheme')).replace(/&#39;/g, "'");
+		expect(explorer).toContain("hidden: one record's value");
+	});
+
 	it('are shown on overview tiles as the API publishes them for the public', async () => {
 		for (const params of ['period=2025', 'period=2025&region=KZ-75', 'period=2024&region=KZ-71']) {
 			const html = (await (await fetch(`${server.url}/?${params}`, { headers: { 'accept-language': 'en' } })).text()).replace(
@@ -371,6 +389,95 @@ describe('the parts of a rate in one answer', () => {
 				if (row.value !== null && row.denominator) expect(row.value).toBeCloseTo((scale * row.numerator!) / row.denominator, 6);
 			}
 		}
+	});
+});
+
+/** Each cell of a breakdown as the public and an analyst get it: [published, exact], hidden and "no data" cells left out. */
+async function pairs(id: string, params: string, keyOf: (r: Row) => string): Promise<[Row, Row][]> {
+	const [shown, exact] = await Promise.all([answer(id, params), answer(id, params, 'analyst')]);
+	const truth = new Map(exact.rows.map((r) => [keyOf(r), r]));
+	return shown.rows.filter((r) => !r.suppressed && r.value !== null).map((r) => [r, truth.get(keyOf(r))!]);
+}
+
+describe('equal counts of different records', () => {
+	it('get unrelated changes: the change is not one function of the exact count that known counts would reveal', async () => {
+		// Cells of many courts, regions and months: among them, many pairs of different records with the same exact count.
+		const cells: { cell: string; exact: number; change: number }[] = [];
+		for (const [id, params, keys] of [
+			['incoming', 'period=2024&by=court', ['court']],
+			['resolved', 'period=2024&by=court', ['court']],
+			['incoming', 'period=2025&by=region&grain=month', ['region', 'period']],
+			['fraud_incidents', 'period=2024&by=region&grain=month', ['region', 'period']]
+		] as const) {
+			const keyOf = (r: Row) => keys.map((k) => String(r[k])).join(' ');
+			for (const [shown, exact] of await pairs(id, params, keyOf)) {
+				// Above MIN + 3 no change is cut at the minimum.
+				if (exact.value! >= MIN + 3)
+					cells.push({ cell: `${id} ${keyOf(shown)}`, exact: exact.value!, change: shown.value! - exact.value! });
+			}
+		}
+		const byCount = new Map<number, number[]>();
+		for (const c of cells) byCount.set(c.exact, [...(byCount.get(c.exact) ?? []), c.change]);
+		let same = 0;
+		let all = 0;
+		for (const changes of byCount.values())
+			changes.forEach((a, i) =>
+				changes.slice(i + 1).forEach((b) => {
+					all += 1;
+					if (a === b) same += 1;
+				})
+			);
+		// The attack: learn the change of each exact count from cells whose count is known (here: half of them), then
+		// read the exact count of each other cell as the only learnt count that publishes its figure.
+		const learnt = new Map<number, number>();
+		cells.filter((_, i) => i % 2 === 0).forEach((c) => learnt.set(c.exact, c.change));
+		let read = 0;
+		let right = 0;
+		for (const c of cells.filter((_, i) => i % 2 === 1)) {
+			const shown = c.exact + c.change;
+			const near = Array.from({ length: 7 }, (_, i) => shown - 3 + i);
+			if (!near.every((n) => learnt.has(n))) continue;
+			const fits = near.filter((n) => n + learnt.get(n)! === shown);
+			if (fits.length !== 1) continue;
+			read += 1;
+			if (fits[0] === c.exact) right += 1;
+		}
+		console.log(`equal exact counts: ${all} pairs, same change in ${same}; counts read from learnt changes: ${right} right of ${read}`);
+		expect(all).toBeGreaterThan(30);
+		// Independent changes are equal in 19.5 % of pairs (5² + 10² + 20² + 30² + 20² + 10² + 5² %); one function of the count: 100 %.
+		expect(same / all).toBeLessThan(0.5);
+	});
+});
+
+describe('medians', () => {
+	it("are not published exactly (a median of five records is one record's value), only within the declared change", async () => {
+		let cells = 0;
+		let exactly = 0;
+		const few: string[] = [];
+		for (const [id, params, key] of [
+			['fraud_damage_median', 'period=2024&by=region', 'region'],
+			['fraud_damage_median', 'period=2025&by=region', 'region'],
+			['fraud_damage_median', 'period=2024&by=scheme', 'scheme'],
+			['median_days', 'period=2025-Q1&by=court', 'court']
+		] as const) {
+			const found = await pairs(id, params, (r) => String(r[key]));
+			const declared = (await answer(id, params)).disclosure!;
+			for (const [shown, exact] of found) {
+				const e = exact.value!;
+				const where = `${id}?${params}: ${String(shown[key])}, published ${shown.value}, exact ${e} of ${exact.n} records`;
+				// Within the relative change, plus half the rounding step of its significant digits.
+				const step = 10 ** (Math.floor(Math.log10(Math.abs(shown.value!) || 1)) - declared.quantileDigits + 1);
+				expect(Math.abs(shown.value! - e), where).toBeLessThanOrEqual(declared.quantileNoise * Math.abs(e) + step / 2 + 1e-9);
+				cells += 1;
+				if (shown.value === e) exactly += 1;
+				if (exact.n! < 2 * MIN) few.push(`${shown.value} for ${e}`);
+			}
+		}
+		console.log(
+			`medians: ${cells}, published exactly: ${exactly}; of ${MIN}–${2 * MIN - 1} records (published for exact): ${few.join(', ')}`
+		);
+		expect(cells).toBeGreaterThan(5);
+		expect(exactly / cells).toBeLessThan(0.5);
 	});
 });
 

@@ -103,6 +103,62 @@ describe('the backlog simulator', () => {
 		await context.close();
 	});
 
+	it('follows the incoming in the months to the target and the pending path; shows the age, the tables, an export and the scope', async () => {
+		const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1360, height: 900 }, acceptDownloads: true });
+		await loginAs(context, fixture, 'analyst');
+		const page = await context.newPage();
+		await page.goto(`${fixture}/plan?judges=1&productivity=2&target=0&incoming=-50`);
+		await page.locator('[data-testid="workload"] figure.chart svg').waitFor();
+		// Pending on the fixture's as-of date 2025-10-01: A4 and A12, filed on 2024-12-31 and 2025-01-05
+		// (274 and 269 days before it: median 271.5).
+		expect(await page.getByTestId('pending-now').textContent()).toBe('2');
+		expect(await page.locator('[data-testid="simulator"] dl dd').nth(2).textContent()).toBe('272 days');
+		const months = () => page.getByTestId('months-to-target').getAttribute('data-months');
+		const chart = (title: string) => page.locator('figure.chart').filter({ has: page.getByRole('heading', { name: title, exact: true }) });
+		const path = chart('Pending cases by month');
+		const pathRows = () => path.locator('tbody tr').allTextContents();
+		const before = await pathRows();
+		expect(before).toHaveLength(24);
+		// Two cases a month against half the forecast incoming (about 0.5 a month) clear the two pending cases in two months.
+		expect(await months()).toBe('2');
+
+		// Twice the forecast incoming instead (1–3 a month): the backlog no longer reaches the target, along another path.
+		await page.getByTestId('incoming').fill('100');
+		await page.waitForURL(/incoming=100/);
+		await expect.poll(months).toBe('');
+		await expect(page.getByTestId('months-to-target').textContent()).resolves.toMatch(/does not reach the target/);
+		expect(await pathRows()).not.toEqual(before);
+
+		// The past-limit chart's table, on request.
+		const share = chart('Share of pending cases past the limit');
+		await share.getByRole('button', { name: 'Show table' }).click();
+		const table = share.getByRole('region', { name: 'Data of the chart “Share of pending cases past the limit”' });
+		await table.locator('table').waitFor({ state: 'visible' });
+		expect(await table.locator('th').allTextContents()).toContain('Past the limit');
+		expect(await table.locator('tbody tr').count()).toBe(24);
+
+		// The path's CSV under its title, with the scenario's figures.
+		const csv = await exportedCsv(path);
+		expect(csv.preamble[0]).toBe('Pending cases by month');
+		expect(csv.rows).toHaveLength(24);
+		expect(Object.keys(csv.rows[0])).toEqual([
+			'Month',
+			'Incoming',
+			'Resolved',
+			'Scenario',
+			'Incoming at the lower edge',
+			'Incoming at the upper edge',
+			'Past the limit',
+			'Share of pending cases past the limit'
+		]);
+
+		// One region: Almaty's pending case (A4) alone.
+		await page.getByTestId('filter-region').selectOption('KZ-75');
+		await page.waitForURL(/region=KZ-75/);
+		await expect.poll(() => page.getByTestId('pending-now').textContent()).toBe('1');
+		await context.close();
+	});
+
 	it('is closed to the public', async () => {
 		const response = await fetch(`${fixture}/plan`, { redirect: 'manual' });
 		expect([401, 303, 302]).toContain(response.status);

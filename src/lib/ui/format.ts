@@ -107,7 +107,14 @@ export interface FigureState {
 	missing?: string | null;
 	provisional?: boolean;
 	suppressed?: boolean;
+	/** Why a suppressed figure is hidden when not for resting on few records (`one_record`). */
+	hidden?: string | null;
 	partial?: boolean;
+}
+
+/** How a figure hidden from the viewer reads: "<5", or why else it is hidden (one record's value). */
+export function hiddenText(f: { hidden?: string | null }, minCount: number, locale: Locale): string {
+	return f.hidden === 'one_record' ? m.hidden_one_record({}, { locale }) : m.suppressed_count({ min: minCount }, { locale });
 }
 
 /**
@@ -115,7 +122,7 @@ export interface FigureState {
  * ("412 (предварительно)"), or why there is none ("нет данных: …", "скрыто: менее 5 записей").
  */
 export function figureText(f: FigureState, unit: Unit, locale: Locale, minCount: number): string {
-	if (f.suppressed) return m.suppressed_count({ min: minCount }, { locale });
+	if (f.suppressed) return hiddenText(f, minCount, locale);
 	if (f.value === null) return f.missing ? missingText(f.missing, locale) : m.no_data({}, { locale });
 	const notes = [f.provisional ? m.figure_provisional({}, { locale }) : null, f.partial ? m.chart_partial({}, { locale }) : null];
 	const said = notes.filter((n) => n !== null);

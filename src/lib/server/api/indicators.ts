@@ -77,7 +77,7 @@ function csvResponse(result: IndicatorResult, names: Record<string, Record<strin
 	const rows = result.rows.map((row) => {
 		const out: Record<string, unknown> = { ...row };
 		for (const d of result.by) out[`${d}_name`] = names[d][String(row[d] ?? '')];
-		if (row.suppressed) out.value = `<${access.minCount}`;
+		if (row.suppressed) out.value = row.hidden ?? `<${access.minCount}`;
 		return out;
 	});
 	return new Response(toCsv(columns, rows), {

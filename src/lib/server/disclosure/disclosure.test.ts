@@ -10,7 +10,17 @@ import type { Access } from '../../domain/roles';
 import type { Database } from '../db/database';
 import { runIndicator, type ResultRow } from '../metrics/run';
 import { fraudView } from '../views/fraud';
-import { AMOUNT_NOISE, cellKey, COUNT_NOISE, partKinds, perturbAmount, perturbCount } from './perturb';
+import {
+	AMOUNT_NOISE,
+	cellKey,
+	COUNT_NOISE,
+	partKinds,
+	perturbAmount,
+	perturbCount,
+	perturbQuantile,
+	QUANTILE_DIGITS,
+	QUANTILE_NOISE
+} from './perturb';
 import { countParts } from './suppress';
 
 const PUBLIC: Access = { role: 'public', minCount: 5 };
@@ -142,7 +152,25 @@ describe('the perturbation (cell key method)', () => {
 		for (let n = 5; n < 200; n++) expect(perturbCount(n, 'test-secret', 5)).toBeGreaterThanOrEqual(5);
 	});
 
-	it('depends on the secret and on the exact figure only', () => {
+	it('gives equal counts of different records (their keys summed) unrelated changes, and the same records the same', () => {
+		const changes = Array.from({ length: 2000 }, (_, i) => perturbCount(40, 's', 5, 1_000_003 * i) - 40);
+		expect(new Set(changes).size).toBe(7);
+		expect(perturbCount(40, 's', 5, 123)).toBe(perturbCount(40, 's', 5, 123));
+		expect(perturbAmount(500_000, 10, 's', 123)).toBe(perturbAmount(500_000, 10, 's', 123));
+	});
+
+	it('changes a quantile by at most ±5 % and rounds it to two significant digits', () => {
+		const medians = Array.from({ length: 2000 }, (_, i) => 1000 + i * 37);
+		const shown = medians.map((q, i) => perturbQuantile(q, 's', i));
+		shown.forEach((p, i) => {
+			expect(Number(p.toPrecision(QUANTILE_DIGITS))).toBe(p);
+			expect(Math.abs(p - medians[i])).toBeLessThanOrEqual(QUANTILE_NOISE * medians[i] + 10 ** (Math.floor(Math.log10(p)) - 1) / 2);
+		});
+		expect(shown.filter((p, i) => p === medians[i]).length).toBeLessThan(medians.length / 10);
+		expect(perturbQuantile(0, 's')).toBe(0);
+	});
+
+	it('depends on the secret and on the exact figure (and its records)', () => {
 		expect(cellKey('a', 'count', 17)).toBe(cellKey('a', 'count', 17));
 		expect(cellKey('a', 'count', 17)).not.toBe(cellKey('b', 'count', 17));
 		expect(cellKey('a', 'count', 17)).not.toBe(cellKey('a', 'amount', 17));

@@ -11,15 +11,18 @@ import type { Queryable } from '../db/database';
 import type { ResultRow } from '../metrics/run';
 import { disclosureKey } from './key';
 import * as m from '../../paraglide/messages.js';
-import { AMOUNT_NOISE, COUNT_NOISE, perturbRow } from './perturb';
+import { AMOUNT_NOISE, COUNT_NOISE, perturbRow, QUANTILE_DIGITS, QUANTILE_NOISE, takeKeys } from './perturb';
 import { suppress } from './suppress';
 
 /** `breakdown`: the rows are the cells of a breakdown (by a dimension), per period when they have one. */
 export async function protect(db: Queryable, rows: ResultRow[], access: Access, measure: Measure, breakdown: boolean): Promise<void> {
+	const keys = rows.map(takeKeys);
 	if (!suppressesSmallCounts(access)) return;
 	suppress(rows, access, measure, breakdown);
 	const secret = await disclosureKey(db);
-	for (const row of rows) if (!row.suppressed && !row.missing) perturbRow(row, measure, secret, access.minCount);
+	rows.forEach((row, i) => {
+		if (!row.suppressed && !row.missing) perturbRow(row, measure, secret, access.minCount, keys[i]);
+	});
 }
 
 /**
@@ -42,6 +45,8 @@ export function disclosureNote(access: Access) {
 		hiddenBelow: access.minCount,
 		countNoise: COUNT_NOISE,
 		amountNoise: AMOUNT_NOISE,
+		quantileNoise: QUANTILE_NOISE,
+		quantileDigits: QUANTILE_DIGITS,
 		note: m.public_figures_protected({ min: access.minCount })
 	};
 }
@@ -50,6 +55,6 @@ export function disclosureNote(access: Access) {
 export function disclosureHeader(access: Access): Record<string, string> {
 	if (!suppressesSmallCounts(access)) return {};
 	return {
-		'x-disclosure-control': `cell-key; hidden below ${access.minCount}; counts within ${COUNT_NOISE}; amounts within ${AMOUNT_NOISE} means per record`
+		'x-disclosure-control': `cell-key; hidden below ${access.minCount}; counts within ${COUNT_NOISE}; amounts within ${AMOUNT_NOISE} means per record; quantiles within ${QUANTILE_NOISE * 100}% and ${QUANTILE_DIGITS} significant digits; minima and maxima hidden`
 	};
 }

@@ -31,9 +31,11 @@ export function singleRecord(m: Measure): boolean {
 	return m.kind === 'per_capita' || m.kind === 'per_judge_month' || m.kind === 'judge_spread' ? singleRecord(m.of) : false;
 }
 
-function hide(row: ResultRow): void {
+function hide(row: ResultRow, oneRecord = false): void {
 	row.value = row.numerator = row.denominator = row.n = null;
 	row.suppressed = true;
+	// Not hidden for resting on few records: "<5" would misstate it.
+	if (oneRecord) row.hidden = 'one_record';
 }
 
 /** `breakdown`: the rows are the cells of a breakdown (by a dimension), per period when they have one. */
@@ -43,13 +45,8 @@ export function suppress(rows: ResultRow[], access: Access, measure: Measure, br
 	const small = (x: number | null) => x !== null && x > 0 && x < access.minCount;
 	const extreme = singleRecord(measure);
 	for (const row of rows) {
-		if (
-			(extreme && (row.n ?? 0) > 0) ||
-			small(row.n) ||
-			(parts.numerator && small(row.numerator)) ||
-			(parts.denominator && small(row.denominator))
-		)
-			hide(row);
+		if (extreme && (row.n ?? 0) > 0) hide(row, true);
+		else if (small(row.n) || (parts.numerator && small(row.numerator)) || (parts.denominator && small(row.denominator))) hide(row);
 	}
 	if (!breakdown) return;
 	const periods = new Map<unknown, ResultRow[]>();

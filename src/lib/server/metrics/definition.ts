@@ -52,7 +52,7 @@ export interface AggregateDefinition {
 	of: 'aggregate';
 	fact: FactRef;
 	event: EventId;
-	fn: 'count' | 'sum' | 'min' | 'max' | 'count_distinct';
+	fn: 'count' | 'sum' | 'key_sum' | 'min' | 'max' | 'count_distinct' | 'sum_distinct';
 	/** The expression summed, or counted when not null; null for count(*). */
 	arg: string | null;
 	conditions: string[];

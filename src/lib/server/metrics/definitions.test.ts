@@ -26,7 +26,8 @@ type Row = [instance: string, caseType: string, region: string, filed: string, d
 async function figure(id: string, rows: Row[], from: string, to: string) {
 	const sql = (v: string | null) => (v === null ? 'NULL' : /^\d{4}-/.test(v) ? `DATE '${v}'` : `'${v}'`);
 	const values = rows.map((r) => `(${r.map(sql).join(', ')})`).join(', ');
-	const relation = `(SELECT * FROM (VALUES ${values}) v(instance, case_type, region, filed_date, decided_date, outcome))`;
+	// Each row with an identifier, as case records have (their record keys are made from it).
+	const relation = `(SELECT *, 'c' || row_number() OVER () AS case_id FROM (VALUES ${values}) v(instance, case_type, region, filed_date, decided_date, outcome))`;
 	const planner = new Planner(DEFAULT_DEADLINES, (fact) => ({ ...factOf(fact), relation }));
 	const compiled = writeQuery(planner.plan(indicatorById(id)!.measure), { from, to, by: [], filters: {}, deadlines: DEFAULT_DEADLINES });
 	const [row] = await db.query<{ value: number | null; numerator: number | null; denominator: number | null }>(

@@ -16,6 +16,12 @@ export interface Fact {
 	/** Columns a list of its records shows and may be sorted by (a whitelist); the first is the key. */
 	records?: readonly string[];
 	/**
+	 * The column identifying a record, from which its record key is made (the disclosure
+	 * control's cell keys sum them: plan.ts, docs/security.md); none: cell keys of its counts are
+	 * made from the exact figure alone.
+	 */
+	recordKey?: string;
+	/**
 	 * Kept as a table of the relation's rows (compileStoredFacts), rebuilt with the data it reads:
 	 * for a join of a small table with the case records, which costs more than the query itself.
 	 */
@@ -53,12 +59,19 @@ const FRAUD_CASE = `SELECT f.*, c.case_id, c.filed_date, c.decided_date, c.outco
 	) c ON c.case_number = f.case_number`;
 
 export const FACTS: Record<FactId, Fact> = {
-	cases: { relation: 'cases', events: { filed: 'filed_date', decided: 'decided_date' }, records: CASE_RECORD, rollup: true },
+	cases: {
+		relation: 'cases',
+		events: { filed: 'filed_date', decided: 'decided_date' },
+		records: CASE_RECORD,
+		recordKey: 'case_id',
+		rollup: true
+	},
 	// A proceeding with a flag saying whether the next instance reviewed it.
 	appeals: {
 		relation: `(SELECT c.*, l.case_id IS NOT NULL AS reviewed FROM cases c LEFT JOIN case_links l ON l.case_id = c.case_id)`,
 		events: { decided: 'decided_date' },
 		records: CASE_RECORD,
+		recordKey: 'case_id',
 		rollup: true,
 		startsWith: { decided: ['cases.decided_date'] }
 	},
@@ -67,6 +80,7 @@ export const FACTS: Record<FactId, Fact> = {
 		relation: `(SELECT c.*, l.next_outcome AS review_outcome, l.next_decided_date AS review_decided_date FROM case_links l JOIN cases c ON c.case_id = l.case_id)`,
 		events: { review_decided: 'review_decided_date' },
 		records: [...CASE_RECORD, 'review_decided_date', 'review_outcome'],
+		recordKey: 'case_id',
 		rollup: true,
 		// The next instance's decision is a decision of the case records.
 		startsWith: { review_decided: ['cases.decided_date'] }
@@ -85,7 +99,8 @@ export const FACTS: Record<FactId, Fact> = {
 			'victim_age_group',
 			'damage_kzt',
 			'recovered_kzt'
-		]
+		],
+		recordKey: 'incident_id'
 	},
 	court_stats: { relation: 'court_stats', events: { reported: 'period_end' }, startsWith: { reported: ['court_stats.period_start'] } },
 	// A fraud incident with its first-instance court case (same case number): the incident's
@@ -93,6 +108,7 @@ export const FACTS: Record<FactId, Fact> = {
 	fraud_verdicts: {
 		relation: `(${FRAUD_CASE})`,
 		events: { registered: 'registered_date', decided: 'decided_date' },
+		recordKey: 'incident_id',
 		stored: true,
 		startsWith: { registered: ['fraud.registered_date'], decided: ['fraud.registered_date', 'cases.decided_date'] }
 	},
@@ -101,6 +117,7 @@ export const FACTS: Record<FactId, Fact> = {
 		relation: `(SELECT v.*, l.next_outcome AS review_outcome, l.next_decided_date AS review_decided_date
 			FROM (${FRAUD_CASE}) v JOIN case_links l ON l.case_id = v.case_id)`,
 		events: { review_decided: 'review_decided_date' },
+		recordKey: 'incident_id',
 		stored: true,
 		startsWith: { review_decided: ['fraud.registered_date', 'cases.decided_date'] }
 	}

@@ -37,8 +37,10 @@ export interface KpiFigure {
 	/** Set when the value is "no data", with the reason. */
 	missing: MissingReason | null;
 	provisional?: boolean;
-	/** Set when the value is hidden from this viewer: it rests on fewer records than this. */
+	/** Set when the value is hidden from this viewer: it rests on fewer records than this (or, with `hidden`, is one record's value). */
 	hiddenBelow: number | null;
+	/** Set when the hidden value is one record's value (a minimum, a maximum), however many records there are. */
+	hidden?: 'one_record';
 	previous: number | null;
 	/** The change on the year-earlier period, or why there is none to show. */
 	comparison: Comparison;
@@ -91,6 +93,7 @@ function figure(
 		missing: f.current.missing ?? null,
 		...(f.current.provisional ? { provisional: true } : {}),
 		hiddenBelow: f.current.suppressed ? context.access.minCount : null,
+		...(f.current.hidden ? { hidden: f.current.hidden } : {}),
 		...(extra.dataFrom !== null && context.period.from < extra.dataFrom ? { incomplete: extra.dataFrom } : {}),
 		previous: f.previous?.value ?? null,
 		comparison: compareWithYearEarlier({
@@ -181,7 +184,10 @@ export async function kpiFigures(db: Queryable, ids: readonly string[], query: V
 						value: r[`v${i}`],
 						numerator: r[`num${i}`],
 						denominator: r[`den${i}`],
-						n: r[`n${i}`]
+						n: r[`n${i}`],
+						numerator_key: r[`numk${i}`],
+						denominator_key: r[`denk${i}`],
+						n_key: r[`nk${i}`]
 					}));
 					slot.forEach((row, s) => markFigure(row, member, member.measure, slotPeriods[s], coverage));
 					await protect(db, slot, access, member.measure, false);

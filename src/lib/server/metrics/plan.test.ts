@@ -61,7 +61,7 @@ describe('source routes', () => {
 			...[filed, decided].flatMap((l) =>
 				[l.rows.key, ...l.aggregates.map((a) => a.key)].map((k) => `${rollupTable('cases', l.column, 1)}.${k}`)
 			),
-			...all(pending).map((k) => `${rollupTable('cases', 'stock')}.${stockColumns(k).enter}`)
+			...all(pending).flatMap((k) => [stockColumns(k).enter, stockColumns(k).enterKeys].map((c) => `${rollupTable('cases', 'stock')}.${c}`))
 		])
 	};
 	const compile = (measure: Measure, from: string, to: string, filters = {}) =>
@@ -101,9 +101,10 @@ describe('source routes', () => {
 			rollup
 		});
 		expect(routes.map((r) => [r.what, r.source])).toEqual([
-			['cases decided_date: v', 'rollup'],
-			['cases filed_date: v', 'rollup'],
-			['cases decided_date: v, n', 'rows'],
+			// Each count with the sum of its records' keys (the disclosure control's cell key).
+			['cases decided_date: v, v_key', 'rollup'],
+			['cases filed_date: v, v_key', 'rollup'],
+			['cases decided_date: v, n, n_key', 'rows'],
 			['cases stock at end', 'rollup']
 		]);
 		expect(routes[2].reason).toMatch(/v: rollup1_cases_decided_date_r_\w+ lacks x.*; n: rollup_cases_decided_date lacks/);

@@ -21,7 +21,8 @@ import { factOf, type Fact } from './facts';
 /** An aggregate of a flow's rows, read by the formula under `name`. */
 export interface PlannedAggregate {
 	name: string;
-	fn: 'count' | 'sum' | 'quantile' | 'min' | 'max' | 'count_distinct';
+	/** `key_sum`: a sum of record keys, 0 over no rows (as a count), so that a rollup row kept by subtraction equals one rebuilt. */
+	fn: 'count' | 'sum' | 'key_sum' | 'quantile' | 'min' | 'max' | 'count_distinct' | 'sum_distinct';
 	/** Catalog expression summed or ranked, or counted when not null; none for count(*). */
 	arg?: string;
 	q?: number;
@@ -32,8 +33,22 @@ export interface PlannedAggregate {
 	key: string;
 }
 
+/**
+ * A record's key for the disclosure control: 32 bits of the MD5 of its identifier, the same in
+ * every statement, rollup and DuckDB version. A cell's record keys summed (`<name>_key`
+ * aggregates) are the same for the same records and unrelated for different ones, whatever
+ * their number; the secret is applied to that sum afterwards (disclosure/perturb.ts).
+ */
+export const recordKeySql = (id: string) => `(md5_number(CAST(${id} AS VARCHAR)) % 4294967296)::BIGINT`;
+
+/** A row's record key, or NULL for a fact whose records have none. */
+export const recordKeyOf = (fact: Fact) => (fact.recordKey ? recordKeySql(fact.recordKey) : 'CAST(NULL AS BIGINT)');
+
+/** The name of the aggregate summing the record keys of what aggregate `name` counts. */
+export const keyName = (name: string) => `${name}_key`;
+
 /** Counts and sums add up over months and groups, so rollups can hold them. */
-export const isAdditive = (a: PlannedAggregate) => a.fn === 'count' || a.fn === 'sum';
+export const isAdditive = (a: PlannedAggregate) => a.fn === 'count' || a.fn === 'sum' || a.fn === 'key_sum';
 
 interface FactLeaf {
 	fact: FactRef;
@@ -202,7 +217,16 @@ export class Planner {
 						};
 			return { ...a, conditions, definition, key: definitionKey(definition) };
 		};
-		return { kind: 'flow', ...leaf, aggregates: aggregates.map(planned), rows: planned({ name: '_rows', fn: 'count' }) };
+		const recordKey = leaf.source.recordKey;
+		// Beside each count, the sum of the keys of the records (or, for distinct values, of the values) it counts.
+		const keys = aggregates.flatMap((a): AggregateSpec[] => {
+			const name = keyName(a.name);
+			if (a.fn === 'count_distinct') return [{ name, fn: 'sum_distinct', arg: recordKeySql(a.arg!), conditions: a.conditions }];
+			if (a.fn !== 'count' || !recordKey) return [];
+			const key = recordKeySql(recordKey);
+			return [{ name, fn: 'key_sum', arg: a.arg ? `CASE WHEN (${a.arg}) IS NOT NULL THEN ${key} END` : key, conditions: a.conditions }];
+		});
+		return { kind: 'flow', ...leaf, aggregates: [...aggregates, ...keys].map(planned), rows: planned({ name: '_rows', fn: 'count' }) };
 	}
 
 	private stock(m: Extract<Measure, { kind: 'stock' }>): StockLeaf {

@@ -38,6 +38,15 @@ export interface ResultRow {
 	missing?: MissingReason;
 	/** Set when what it counts may still arrive (indicator.maturesIn): the figure may still grow. */
 	provisional?: boolean;
+	/** Set when the public's figure is hidden (`suppressed`) for being one record's value (a minimum, a maximum), not for resting on few records. */
+	hidden?: 'one_record';
+	/**
+	 * Cell keys of the numerator, denominator and n (sums of their records' keys; null: none), read
+	 * by the disclosure control and removed by it before anyone sees the row (disclosure/protect.ts).
+	 */
+	numerator_key?: number | null;
+	denominator_key?: number | null;
+	n_key?: number | null;
 }
 
 export interface IndicatorResult {

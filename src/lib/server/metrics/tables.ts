@@ -30,8 +30,8 @@ export function rollupTable(fact: FactRef, name: string, level = 0): string {
 export const histogramTable = (fact: FactRef, eventColumn: string, key: string) =>
 	rollupTable(fact, `${eventColumn}_${key}`, HISTOGRAM_LEVEL);
 
-/** Columns of a stock's rollup: rows entering and leaving it by month. */
-export const stockColumns = (key: string) => ({ enter: `e_${key}`, leave: `l_${key}` });
+/** Columns of a stock's rollup: rows entering and leaving it by month, and the sums of their record keys (plan.ts). */
+export const stockColumns = (key: string) => ({ enter: `e_${key}`, leave: `l_${key}`, enterKeys: `ek_${key}`, leaveKeys: `lk_${key}` });
 
 /**
  * The table holding a stored fact's rows (FACTS[fact].stored), and its marker column: the key of

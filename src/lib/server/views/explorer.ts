@@ -19,6 +19,8 @@ export interface ExplorerPoint {
 	partial: boolean;
 	value: number | null;
 	suppressed: boolean;
+	/** Why a suppressed value (and a suppressed previous one) is hidden when not for few records: one record's value. */
+	hidden: 'one_record' | null;
 	/** Why the value is "no data" (the metrics layer's reason); null when it has one. */
 	missing: MissingReason | null;
 	/** The value may still grow (indicator.maturesIn). */
@@ -91,6 +93,7 @@ export async function explorerView(db: Queryable, indicator: Indicator, query: V
 			partial: Boolean(row.partial),
 			value: row.value,
 			suppressed: Boolean(row.suppressed),
+			hidden: row.hidden ?? before?.hidden ?? null,
 			missing: row.missing ?? null,
 			provisional: Boolean(row.provisional),
 			previous: base ? (before?.value ?? null) : null,

@@ -4,6 +4,7 @@ import type { RegionValue } from '../map/RegionMap.svelte';
 interface Row {
 	value: number | null;
 	suppressed?: unknown;
+	hidden?: unknown;
 	missing?: unknown;
 	provisional?: unknown;
 	region?: unknown;
@@ -12,6 +13,7 @@ interface Row {
 export interface RowFigure {
 	value: number | null;
 	suppressed: boolean;
+	hidden: string | null;
 	missing: string | null;
 	provisional: boolean;
 }
@@ -20,6 +22,7 @@ export function rowFigure(r: Row): RowFigure {
 	return {
 		value: r.value,
 		suppressed: Boolean(r.suppressed),
+		hidden: typeof r.hidden === 'string' ? r.hidden : null,
 		missing: typeof r.missing === 'string' ? r.missing : null,
 		provisional: Boolean(r.provisional)
 	};

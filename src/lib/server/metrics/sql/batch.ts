@@ -2,14 +2,14 @@
  * Writes a batch: several plans over the same filters, each for the current period, the same
  * period a year earlier and every month of the current period, in one statement with one scan
  * per fact, event and source. Row `slot` holds, for each plan i, `v{i}`, `num{i}`, `den{i}` and
- * `n{i}` (the figures a single query gives) for the current period (0), the previous one (1)
+ * `n{i}` (the figures a single query gives; their cell keys `numk{i}`, `denk{i}`, `nk{i}`) for the current period (0), the previous one (1)
  * and each month (2…).
  */
 import type { Dimension, DimensionId } from '../../../domain/catalog';
 import type { Deadlines } from '../../../domain/deadlines';
 import { addDays, bucketStart, buckets, cepejDays, monthsInPeriod, type Period } from '../../../domain/period';
 import type { Filters } from '../../../domain/query';
-import { isAdditive, leaves, type FlowLeaf, type Leaf, type PlanNode, type PlannedAggregate, type StockLeaf } from '../plan';
+import { isAdditive, leaves, recordKeyOf, type FlowLeaf, type Leaf, type PlanNode, type PlannedAggregate, type StockLeaf } from '../plan';
 import { readFrom, routeRelation, routeRollup, type Route, type RouteContext } from '../route';
 import { HISTOGRAM_LEVEL, stockColumns, type RollupInfo } from '../tables';
 import { SqlContext, dimensionLookup, usedParams, withFilter } from './context';
@@ -104,7 +104,7 @@ class BatchWriter {
 		let out = this.outputs.get(leaf);
 		if (!out) {
 			if (leaf.kind === 'flow') out = this.flow(leaf);
-			else if (leaf.kind === 'stock') out = new Map([['v', this.stock(leaf)]]);
+			else if (leaf.kind === 'stock') out = this.stock(leaf);
 			else if (leaf.kind === 'population') out = new Map([['v', `${this.population()}.v`]]);
 			else throw new Error(`${leaf.kind} is not batched`);
 			this.outputs.set(leaf, out);
@@ -184,10 +184,10 @@ class BatchWriter {
 	 * aggregation, so all stocks of a fact share one scan). From the rollup: the rows that entered
 	 * by the measurement month minus those that left by then.
 	 */
-	private stock(leaf: StockLeaf): string {
+	private stock(leaf: StockLeaf): Map<string, string> {
 		const what = `${leaf.fact} stock at ${leaf.at}`;
-		const { enter, leave } = stockColumns(leaf.key);
-		const rolled = routeRollup(what, leaf.fact, leaf.source, 'stock', [enter], this.slots, this.route);
+		const { enter, leave, enterKeys, leaveKeys } = stockColumns(leaf.key);
+		const rolled = routeRollup(what, leaf.fact, leaf.source, 'stock', [enter, enterKeys], this.slots, this.route);
 		const route = rolled.source === 'rollup' ? rolled : routeRelation(what, leaf.fact, this.route, rolled.reason);
 		const groupKey = `${leaf.fact} ${route.source} ${route.from}`;
 		let group = this.stockGroups.get(groupKey);
@@ -199,16 +199,22 @@ class BatchWriter {
 		const since = this.sql.fragment(leaf.since);
 		const where = this.sql.fragment(leaf.where);
 		const prefix = `a${++this.aggregateCount}_`;
+		// Per slot, the rows pending and the sum of their record keys (the stock's cell key, plan.ts).
 		const branches = this.slots.map((_, i) => {
 			const at = this.slotDate(leaf.at === 'end' ? 'to' : 'before', i);
-			const sql =
+			const upTo = (column: string) => `coalesce(sum(${column}) FILTER (WHERE month <= ${at}), 0)`;
+			const pending = [`${since} <= ${at}`, `decided_date IS NULL OR decided_date > ${at}`, where];
+			const [v, keys] =
 				route.source === 'rollup'
-					? `coalesce(sum(${enter}) FILTER (WHERE month <= ${at}), 0) - coalesce(sum(${leave}) FILTER (WHERE month <= ${at}), 0)`
-					: withFilter('count(*)', [`${since} <= ${at}`, `decided_date IS NULL OR decided_date > ${at}`, where]);
-			group.aggregates.push(`${sql} AS ${prefix}${i}`);
-			return `WHEN ${i} THEN ${group.name}.${prefix}${i}`;
+					? [`${upTo(enter)} - ${upTo(leave)}`, `${upTo(enterKeys)} - ${upTo(leaveKeys)}`]
+					: [withFilter('count(*)', pending), withFilter(`sum(${recordKeyOf(leaf.source)})`, pending)];
+			group.aggregates.push(`${v} AS ${prefix}${i}`, `${keys} AS ${prefix}k${i}`);
+			return [`WHEN ${i} THEN ${group.name}.${prefix}${i}`, `WHEN ${i} THEN ${group.name}.${prefix}k${i}`];
 		});
-		return `(CASE slots.slot ${branches.join(' ')} END)`;
+		return new Map([
+			['v', `(CASE slots.slot ${branches.map((b) => b[0]).join(' ')} END)`],
+			['v_key', `(CASE slots.slot ${branches.map((b) => b[1]).join(' ')} END)`]
+		]);
 	}
 
 	/**
@@ -259,7 +265,10 @@ class BatchWriter {
 			`slots AS (SELECT * FROM (VALUES ${rows.join(', ')}) v(slot, days, months))`,
 			...ctes.map((c) => `${c.name} AS (${c.sql})`)
 		];
-		const select = figures.map((f, i) => `${f.value} AS v${i}, ${f.numerator} AS num${i}, ${f.denominator} AS den${i}, ${f.n} AS n${i}`);
+		const select = figures.map(
+			(f, i) =>
+				`${f.value} AS v${i}, ${f.numerator} AS num${i}, ${f.denominator} AS den${i}, ${f.n} AS n${i}, ${f.keys.numerator} AS numk${i}, ${f.keys.denominator} AS denk${i}, ${f.keys.n} AS nk${i}`
+		);
 		const joins = ctes.map((c) => (c.keyed ? `LEFT JOIN ${c.name} USING (slot)` : `CROSS JOIN ${c.name}`));
 		const sql = `WITH ${withs.join(',\n')}\nSELECT slots.slot, ${select.join(', ')} FROM slots ${joins.join(' ')} ORDER BY slots.slot`;
 		// Aggregates read from a rollup leave their own bound values (time limits) unused.

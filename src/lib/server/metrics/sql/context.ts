@@ -147,7 +147,10 @@ export class SqlContext {
 				? `quantile_cont(${arg}, ${this.p.bind(a.q!, 'DOUBLE')})`
 				: a.fn === 'count_distinct'
 					? `count(DISTINCT ${arg})`
-					: `${a.fn}(${arg ?? '*'})`;
-		return withFilter(sql, [...a.conditions.map((c) => this.fragment(c)), extra]);
+					: a.fn === 'sum_distinct'
+						? `sum(DISTINCT ${arg})`
+						: `${a.fn === 'key_sum' ? 'sum' : a.fn}(${arg ?? '*'})`;
+		const filtered = withFilter(sql, [...a.conditions.map((c) => this.fragment(c)), extra]);
+		return a.fn === 'key_sum' ? `coalesce(${filtered}, 0)` : filtered;
 	}
 }

@@ -3,7 +3,19 @@
  * denominator and n it rests on. Every writer reads the leaves its own way (`read`); the
  * formula is written here once, so a rate is the same formula of its parts wherever it is run.
  */
-import type { Leaf, PlanNode } from '../plan';
+import { keyName, type Leaf, type PlanNode } from '../plan';
+
+/**
+ * Cell keys of the counts and amounts a figure publishes, for the disclosure control: the sum of
+ * their records' keys modulo 2^32 (plan.ts), NULL where the records have none (forms, judges).
+ * `value` is set when the value is itself a count or amount of records (a ratio's part).
+ */
+export interface FigureKeys {
+	value: string;
+	numerator: string;
+	denominator: string;
+	n: string;
+}
 
 export interface FigureSql {
 	value: string;
@@ -15,6 +27,7 @@ export interface FigureSql {
 	missing: string;
 	/** Whether the figure rests on any record at all. */
 	any: string;
+	keys: FigureKeys;
 }
 
 export interface LeafReader {
@@ -29,22 +42,33 @@ export interface LeafReader {
 const zero = (sql: string) => `coalesce(${sql}, 0)`;
 const rate = (num: string, den: string, scale: string) => `CASE WHEN ${den} = 0 THEN NULL ELSE ${scale} * ${num} / ${den} END`;
 const some = (sql: string) => `${sql} <> 0`;
+const NO_KEYS: FigureKeys = { value: 'NULL', numerator: 'NULL', denominator: 'NULL', n: 'NULL' };
 
 export function figureSql(node: PlanNode, r: LeafReader): FigureSql {
 	// The leaf of a node that has one (all but ratios); per capita reads its population.
 	const own: Leaf | undefined = 'leaf' in node ? node.leaf : node.kind === 'per_capita' ? node.population : undefined;
 	const read = (name: string) => r.read(own!, name);
+	// The cell key of what aggregate `name` (of a flow; a stock's `v`, a stock quantile's `n`) counts, where its records have keys.
+	const keyed =
+		own?.kind === 'flow'
+			? own.aggregates.map((a) => a.name)
+			: (own?.kind === 'stock' || own?.kind === 'stock_quantile') && own.source.recordKey
+				? [keyName(own.kind === 'stock' ? 'v' : 'n')]
+				: [];
+	const key = (name: string) => (keyed.includes(keyName(name)) ? `(${zero(read(keyName(name)))} % 4294967296)` : 'NULL');
+	// A count (or an amount) whose records are those of aggregate `name`: value, numerator and n.
+	const counted = (name: string, n = name): FigureKeys => ({ value: key(name), numerator: key(name), denominator: 'NULL', n: key(n) });
 	switch (node.kind) {
 		case 'count':
 		case 'stock': {
 			const v = zero(read('v'));
-			return { value: v, numerator: v, denominator: 'NULL', n: v, missing: 'NULL', any: some(v) };
+			return { value: v, numerator: v, denominator: 'NULL', n: v, missing: 'NULL', any: some(v), keys: counted('v') };
 		}
 		case 'form': {
 			// A form's figure counts cases, so it is its own n (not the number of forms).
 			const v = zero(read('v'));
 			const missing = `CASE WHEN ${read('aligned')} IS NULL THEN 'no_data' WHEN NOT ${read('aligned')} THEN 'form_periods' END`;
-			return { value: v, numerator: v, denominator: 'NULL', n: v, missing, any: some(v) };
+			return { value: v, numerator: v, denominator: 'NULL', n: v, missing, any: some(v), keys: NO_KEYS };
 		}
 		case 'sum':
 			return {
@@ -53,28 +77,63 @@ export function figureSql(node: PlanNode, r: LeafReader): FigureSql {
 				denominator: 'NULL',
 				n: zero(read('n')),
 				missing: 'NULL',
-				any: some(zero(read('n')))
+				any: some(zero(read('n'))),
+				// An amount's records are those it sums (n).
+				keys: counted('n')
 			};
 		case 'count_distinct': {
 			// A number of distinct values counts values, not records: n is the records that have one.
 			const v = zero(read('v'));
-			return { value: v, numerator: v, denominator: 'NULL', n: zero(read('n')), missing: 'NULL', any: some(zero(read('n'))) };
+			return {
+				value: v,
+				numerator: v,
+				denominator: 'NULL',
+				n: zero(read('n')),
+				missing: 'NULL',
+				any: some(zero(read('n'))),
+				keys: counted('v', 'n')
+			};
 		}
 		case 'quantile':
 		case 'min':
 		case 'max':
 		case 'stock_quantile':
-			return { value: read('v'), numerator: 'NULL', denominator: 'NULL', n: zero(read('n')), missing: 'NULL', any: some(zero(read('n'))) };
+			return {
+				value: read('v'),
+				numerator: 'NULL',
+				denominator: 'NULL',
+				n: zero(read('n')),
+				missing: 'NULL',
+				any: some(zero(read('n'))),
+				keys: { ...NO_KEYS, n: key('n') }
+			};
 		case 'share': {
 			const hit = zero(read('hit'));
 			const base = zero(read('base'));
-			return { value: rate(hit, base, '100.0'), numerator: hit, denominator: base, n: base, missing: 'NULL', any: some(base) };
+			return {
+				value: rate(hit, base, '100.0'),
+				numerator: hit,
+				denominator: base,
+				n: base,
+				missing: 'NULL',
+				any: some(base),
+				keys: { value: 'NULL', numerator: key('hit'), denominator: key('base'), n: key('base') }
+			};
 		}
 		case 'sum_share': {
 			const part = zero(read('part'));
 			const whole = zero(read('whole'));
 			const n = zero(read('n'));
-			return { value: rate(part, whole, '100.0'), numerator: part, denominator: whole, n, missing: 'NULL', any: some(n) };
+			return {
+				value: rate(part, whole, '100.0'),
+				numerator: part,
+				denominator: whole,
+				n,
+				missing: 'NULL',
+				any: some(n),
+				// Both amounts sum the same records (n).
+				keys: { value: 'NULL', numerator: key('n'), denominator: key('n'), n: key('n') }
+			};
 		}
 		case 'ratio': {
 			const num = figureSql(node.num, r);
@@ -86,7 +145,8 @@ export function figureSql(node: PlanNode, r: LeafReader): FigureSql {
 				denominator: den.value,
 				n: den.n,
 				missing: `coalesce(${num.missing}, ${den.missing})`,
-				any: `(${num.any} OR ${den.any})`
+				any: `(${num.any} OR ${den.any})`,
+				keys: { value: 'NULL', numerator: num.keys.value, denominator: den.keys.value, n: den.keys.n }
 			};
 		}
 		case 'per_capita': {
@@ -98,7 +158,8 @@ export function figureSql(node: PlanNode, r: LeafReader): FigureSql {
 				denominator: pop,
 				n: of.n,
 				missing: of.missing,
-				any: of.any
+				any: of.any,
+				keys: { value: 'NULL', numerator: of.keys.value, denominator: 'NULL', n: of.keys.n }
 			};
 		}
 		case 'per_judge_month': {
@@ -109,7 +170,8 @@ export function figureSql(node: PlanNode, r: LeafReader): FigureSql {
 				denominator: zero(judges),
 				n: zero(judges),
 				missing: 'NULL',
-				any: some(zero(judges))
+				any: some(zero(judges)),
+				keys: NO_KEYS
 			};
 		}
 		case 'judge_spread': {
@@ -120,7 +182,8 @@ export function figureSql(node: PlanNode, r: LeafReader): FigureSql {
 				denominator: read('mean'),
 				n: zero(judges),
 				missing: 'NULL',
-				any: some(zero(judges))
+				any: some(zero(judges)),
+				keys: NO_KEYS
 			};
 		}
 	}

@@ -13,6 +13,7 @@ import type { Filters } from '../../../domain/query';
 import {
 	isAdditive,
 	leaves,
+	recordKeyOf,
 	type FlowLeaf,
 	type JudgesLeaf,
 	type Leaf,
@@ -206,16 +207,25 @@ class QueryWriter {
 		const where = this.sql.fragment(leaf.where);
 		const at = leaf.at === 'end' ? this.input.to : addDays(this.input.from, -1);
 		const what = `${leaf.fact} stock at ${leaf.at}`;
-		const { enter, leave } = stockColumns(leaf.key);
-		const route = routeRollup(what, leaf.fact, leaf.source, 'stock', [enter], [{ from: bucketStart(at, 'month'), to: at }], this.route);
+		const { enter, leave, enterKeys, leaveKeys } = stockColumns(leaf.key);
+		const route = routeRollup(
+			what,
+			leaf.fact,
+			leaf.source,
+			'stock',
+			[enter, enterKeys],
+			[{ from: bucketStart(at, 'month'), to: at }],
+			this.route
+		);
 		const keys = this.dimKeys();
 		if (route.source === 'rollup') {
 			this.routes.push(route);
-			// Entered by the measurement month, less left by then.
+			// Entered by the measurement month, less left by then (rows, and their record keys).
 			const date = this.p.bind(at, 'DATE');
-			const v = `coalesce(sum(${enter}) FILTER (WHERE month <= ${date}), 0) - coalesce(sum(${leave}) FILTER (WHERE month <= ${date}), 0)`;
+			const upTo = (column: string) => `coalesce(sum(${column}) FILTER (WHERE month <= ${date}), 0)`;
 			return this.addCte(
-				`SELECT ${[...selectKeys(keys), `${v} AS v`].join(', ')} FROM ${route.from} t ${this.sql.where([])} ${groupBy(keys.length)}`
+				`SELECT ${[...selectKeys(keys), `${upTo(enter)} - ${upTo(leave)} AS v`, `${upTo(enterKeys)} - ${upTo(leaveKeys)} AS v_key`].join(', ')}
+				FROM ${route.from} t ${this.sql.where([])} ${groupBy(keys.length)}`
 			);
 		}
 		const condition =
@@ -223,7 +233,8 @@ class QueryWriter {
 				? `${since} <= ${this.to} AND (decided_date IS NULL OR decided_date > ${this.to})`
 				: `${since} < ${this.from} AND (decided_date IS NULL OR decided_date >= ${this.from})`;
 		return this.addCte(
-			`SELECT ${[...selectKeys(keys), 'count(*) AS v'].join(', ')} FROM ${this.relation(leaf, what, route.reason)} t ${this.sql.where([condition, where])} ${groupBy(keys.length)}`
+			`SELECT ${[...selectKeys(keys), 'count(*) AS v', `sum(${recordKeyOf(leaf.source)}) AS v_key`].join(', ')}
+			FROM ${this.relation(leaf, what, route.reason)} t ${this.sql.where([condition, where])} ${groupBy(keys.length)}`
 		);
 	}
 
@@ -248,22 +259,24 @@ class QueryWriter {
 				: `CASE WHEN decided_date IS NULL THEN NULL WHEN decided_date < ${this.from} THEN ${B(this.from)} ELSE (${B('decided_date')} + ${step})::DATE END`;
 		const relation = this.relation(leaf, `${leaf.fact} stock at ${leaf.at} by ${this.grain}`, 'stocks by bucket: one pass over the rows');
 		const spans = this.addCte(
-			`SELECT ${[...selectKeys(this.dimKeys()), `${enter} AS enter`, `${leave} AS leave`].join(', ')} FROM ${relation} t ${this.sql.where([`${since} <= ${this.to}`, this.sql.fragment(leaf.where)])}`,
+			`SELECT ${[...selectKeys(this.dimKeys()), `${enter} AS enter`, `${leave} AS leave`, `${recordKeyOf(leaf.source)} AS rk`].join(', ')} FROM ${relation} t ${this.sql.where([`${since} <= ${this.to}`, this.sql.fragment(leaf.where)])}`,
 			[],
 			true
 		);
 		const last = B(this.to);
 		const dimList = dims.map((d) => `${d}, `).join('');
-		const deltas = `SELECT ${dimList}enter AS period, 1 AS d FROM ${spans} WHERE enter <= ${last} AND (leave IS NULL OR leave > enter)
-			UNION ALL SELECT ${dimList}leave AS period, -1 AS d FROM ${spans} WHERE leave IS NOT NULL AND leave > enter AND leave <= ${last}`;
+		// Each row's record key enters and leaves with it (the stock's cell key, plan.ts).
+		const deltas = `SELECT ${dimList}enter AS period, 1 AS d, rk AS dk FROM ${spans} WHERE enter <= ${last} AND (leave IS NULL OR leave > enter)
+			UNION ALL SELECT ${dimList}leave AS period, -1 AS d, -rk AS dk FROM ${spans} WHERE leave IS NOT NULL AND leave > enter AND leave <= ${last}`;
 		const grid = dims.length
 			? `SELECT DISTINCT ${dims.map((d) => `g.${d}, `).join('')}b.period FROM (SELECT DISTINCT ${dims.join(', ')} FROM ${spans}) g CROSS JOIN buckets b`
 			: 'SELECT period FROM buckets';
 		const partition = dims.length ? `PARTITION BY ${dims.map((d) => `k.${d}`).join(', ')} ` : '';
 		return this.addCte(`SELECT ${[...dims.map((d) => `k.${d}`), 'k.period'].join(', ')},
-			sum(coalesce(s.d, 0)) OVER (${partition}ORDER BY k.period) AS v
+			sum(coalesce(s.d, 0)) OVER (${partition}ORDER BY k.period) AS v,
+			sum(coalesce(s.dk, 0)) OVER (${partition}ORDER BY k.period) AS v_key
 			FROM (${grid}) k
-			LEFT JOIN (SELECT ${dimList}period, sum(d) AS d FROM (${deltas}) x GROUP BY ALL) s USING (${[...dims, 'period'].join(', ')})`);
+			LEFT JOIN (SELECT ${dimList}period, sum(d) AS d, sum(dk) AS dk FROM (${deltas}) x GROUP BY ALL) s USING (${[...dims, 'period'].join(', ')})`);
 	}
 
 	/** A quantile of the age of cases pending at each measurement date. */
@@ -275,13 +288,13 @@ class QueryWriter {
 		const where = this.sql.fragment(leaf.where);
 		if (!this.grain) {
 			return this.addCte(
-				`SELECT ${[...keys, `quantile_cont(date_diff('day', filed_date, ${this.to}), ${q}) AS v`, 'count(*) AS n'].join(', ')}
+				`SELECT ${[...keys, `quantile_cont(date_diff('day', filed_date, ${this.to}), ${q}) AS v`, 'count(*) AS n', `sum(${recordKeyOf(leaf.source)}) AS n_key`].join(', ')}
 				FROM ${relation} t ${this.sql.where([`filed_date <= ${this.to} AND (decided_date IS NULL OR decided_date > ${this.to})`, where])} ${groupBy(keys.length)}`
 			);
 		}
 		// A range join of pending cases with the bucket ends; the pairs are bounded by the stock size.
 		return this.addCte(
-			`SELECT ${[...keys, 'b.period', `quantile_cont(date_diff('day', filed_date, b.e), ${q}) AS v`, 'count(*) AS n'].join(', ')}
+			`SELECT ${[...keys, 'b.period', `quantile_cont(date_diff('day', filed_date, b.e), ${q}) AS v`, 'count(*) AS n', `sum(${recordKeyOf(leaf.source)}) AS n_key`].join(', ')}
 			FROM ${relation} t JOIN buckets b ON t.filed_date <= b.e AND coalesce(t.decided_date, DATE '9999-12-31') > b.e
 			${this.sql.where([`filed_date <= ${this.to}`, `decided_date IS NULL OR decided_date > ${this.from}`, where])}
 			${groupBy(keys.length + 1)}`
@@ -360,7 +373,8 @@ class QueryWriter {
 			? { days: 'keys.days', months: 'keys.months' }
 			: { days: this.p.bind(cepejDays(this.input), 'DOUBLE'), months: this.p.bind(monthsInPeriod(this.input), 'DOUBLE') };
 		const figure = figureSql(plan, { read: (leaf, column) => `${this.names.get(leaf)}.${column}`, ...scale });
-		const select = `${figure.value} AS value, ${figure.numerator} AS numerator, ${figure.denominator} AS denominator, ${figure.n} AS n, ${figure.missing} AS missing`;
+		const select = `${figure.value} AS value, ${figure.numerator} AS numerator, ${figure.denominator} AS denominator, ${figure.n} AS n, ${figure.missing} AS missing,
+			${figure.keys.numerator} AS numerator_key, ${figure.keys.denominator} AS denominator_key, ${figure.keys.n} AS n_key`;
 		const withs = [...(this.grain ? [this.bucketsCte()] : []), ...this.ctes.map((c) => `${c.name} AS (${c.sql})`)];
 		const joined = this.ctes.filter((c) => !c.helper);
 		const join = (c: Cte) => (c.keys.length ? `LEFT JOIN ${c.name} USING (${c.keys.join(', ')})` : `CROSS JOIN ${c.name}`);

@@ -8,7 +8,7 @@
 import type { FactId, FactRef } from '../../../domain/catalog';
 import type { Deadlines } from '../../../domain/deadlines';
 import { FACTS } from '../facts';
-import { leaves, type FlowLeaf, type PlanNode, type PlannedAggregate, type StockLeaf } from '../plan';
+import { leaves, recordKeyOf, type FlowLeaf, type PlanNode, type PlannedAggregate, type StockLeaf } from '../plan';
 import { HISTOGRAM_LEVEL, ROLLUP_LEVELS, histogramTable, levelColumns, rollupTable, stockColumns, storedFact } from '../tables';
 import { SqlContext, andSql, usedParams, whereSql, withFilter } from './context';
 import type { CompiledQuery } from './compiled';
@@ -95,8 +95,16 @@ export function writeRollups(plans: readonly PlanNode[], deadlines: Deadlines, s
 		addCoarser(leaf.fact, leaf.column, names);
 	}
 	for (const { leaf, stocks: members } of stocks.values()) {
-		const names = [...members.keys()].flatMap((key) => Object.values(stockColumns(key)));
-		names.forEach((n) => counts.add(n));
+		// Event 2j enters stock j, event 2j + 1 leaves it: a count of each and the sum of its record keys.
+		const columns = [...members.keys()].flatMap((key) => {
+			const c = stockColumns(key);
+			return [
+				[c.enter, c.enterKeys],
+				[c.leave, c.leaveKeys]
+			];
+		});
+		const names = columns.flat();
+		columns.forEach(([count]) => counts.add(count));
 		// Per row, the month each stock is entered and left (NULL when it is not): one scan and
 		// one grouping of the unnested events, rather than a scan and a union branch per column.
 		const events = [...members.values()].flatMap((stock) => {
@@ -112,8 +120,13 @@ export function writeRollups(plans: readonly PlanNode[], deadlines: Deadlines, s
 			rollupTable(leaf.fact, 'stock'),
 			['month', ...dims],
 			names,
-			`SELECT e.m AS month, ${dims.join(', ')}, ${names.map((n, i) => `${withFilter('count(*)', [`e.i = ${i}`])} AS ${n}`).join(', ')}
-				FROM (SELECT ${dims.join(', ')}, unnest([${structs.join(', ')}]) AS e FROM ${leaf.source.relation} t ${whereSql([scope])}) x
+			`SELECT e.m AS month, ${dims.join(', ')}, ${columns
+				.flatMap(([count, keys], i) => [
+					`${withFilter('count(*)', [`e.i = ${i}`])} AS ${count}`,
+					`coalesce(${withFilter('sum(_rk)', [`e.i = ${i}`])}, 0) AS ${keys}`
+				])
+				.join(', ')}
+				FROM (SELECT ${dims.join(', ')}, ${recordKeyOf(leaf.source)} AS _rk, unnest([${structs.join(', ')}]) AS e FROM ${leaf.source.relation} t ${whereSql([scope])}) x
 				WHERE e.m IS NOT NULL GROUP BY ALL`
 		);
 		addCoarser(leaf.fact, 'stock', names);
