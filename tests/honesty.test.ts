@@ -245,8 +245,21 @@ describe('axes', () => {
 		await expect(trend.locator('[data-level="target"] text').textContent()).resolves.toBe('target 100.0%');
 		await expect(trend.locator('[data-level="alert"] text').textContent()).resolves.toMatch(/95\.0%$/);
 		const ticks = await trend.locator('svg g.grid > text').evaluateAll((ts) => ts.map((t) => parseFloat(t.textContent ?? '')));
-		// Not from 0: a point of difference is visible.
+		// Not from 0: a point of difference is visible, and the axis says it is cut.
 		expect(Math.min(...ticks)).toBeGreaterThan(50);
+		const cut = trend.getByTestId('axis-cut');
+		await expect(cut.locator('text').textContent()).resolves.toMatch(/^Axis starts at \d+(\.\d+)?%, not 0$/);
+		expect(await cut.locator('path').count()).toBe(1);
+		await page.close();
+	});
+
+	it('draw low rates and shares from 0, with no cut axis (a fall of the appeal rate read as a collapse)', async () => {
+		const page = await open(`${demo}/indicators/appeal_rate`, 'en-GB');
+		await drawn(page);
+		const trend = page.locator('figure.chart', { has: page.getByRole('heading', { name: 'Appeal rate: trend' }) });
+		const ticks = await trend.locator('svg g.grid > text').evaluateAll((ts) => ts.map((t) => parseFloat(t.textContent ?? '')));
+		expect(Math.min(...ticks)).toBe(0);
+		expect(await trend.getByTestId('axis-cut').count()).toBe(0);
 		await page.close();
 	});
 });

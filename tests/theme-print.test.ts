@@ -110,8 +110,9 @@ describe('chart export', () => {
 		expect(text).toContain('Resolved');
 		expect(svg.match(/<rect x="[\d.]+" y="[\d.]+" width="12" height="12" fill="rgb\(/g)).toHaveLength(2);
 		expect(text).toMatch(/Source: Justice situational center · Data as of 1 October 2025$/);
-		// The fixture database is not demo data: no synthetic-data note.
+		// The fixture database is not demo data: no synthetic-data note; an analyst's figures are exact: no protection note.
 		expect(text).not.toContain('synthetic');
+		expect(text).not.toContain('protected');
 		// The PNG is the same figure, at twice its size.
 		const [, width, height] = /^<svg[^>]* width="(\d+)" height="(\d+)"/.exec(svg)!.map(Number);
 		expect(pngSize(await save(page, trend, 'PNG'))).toEqual([2 * width, 2 * height]);
@@ -137,13 +138,17 @@ describe('chart export', () => {
 		await context.close();
 	});
 
-	it('says on demo data that it is synthetic', async () => {
+	it('says on demo data that it is synthetic, and on the public’s figures that they are protected', async () => {
 		const page = await browser.newPage({ locale: 'en-GB' });
 		await page.goto(demo + '/fraud');
 		const chart = page.locator('figure.chart').filter({ hasText: 'Internet fraud incidents by month' });
 		const text = words((await save(page, chart, 'SVG')).toString('utf8'));
 		expect(text).toMatch(/^Internet fraud incidents by month Period: /);
 		expect(text).toContain('Demo data: all cases, courts, judges and amounts are synthetic');
+		const protection = 'Figures are protected: values under 5 are hidden ("<5"), other counts and amounts are slightly perturbed';
+		expect(text.replace(/&quot;/g, '"').replace(/&lt;/g, '<')).toContain(protection);
+		const csv = (await save(page, chart, 'CSV')).toString('utf8');
+		expect(csv).toContain(protection.replace(/"/g, '""'));
 		await page.close();
 	});
 });

@@ -56,6 +56,9 @@ describe('valueDomain', () => {
 		expect(lo).toBeGreaterThan(90);
 		expect(hi).toBeLessThan(105);
 		expect(valueDomain([2, 9, 14], 'percent')[0]).toBe(0);
+		// Low rates start at 0 even when far from it against their spread (an appeal rate's fall read as a collapse).
+		expect(valueDomain([11.4, 10.9, 6.5], 'percent')[0]).toBe(0);
+		expect(valueDomain([30, 40], 'percent')[0]).toBe(0);
 		expect(valueDomain([120_000, 140_000], 'count')[0]).toBe(0);
 		expect(valueDomain([], 'count')).toEqual([0, 1]);
 	});

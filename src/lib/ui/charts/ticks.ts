@@ -42,16 +42,21 @@ export function bucketTicks(xs: readonly string[], grain: Grain, max: number): s
 	return xs.length ? [xs[0]] : [];
 }
 
+/** Rates from this (in %) may be drawn on a cut axis: the range where targets sit near 100 %. */
+export const CUT_RATES_FROM = 50;
+
 /**
- * The value range of a line chart. Counts, amounts and durations start at 0. Rates (in %) whose
- * values lie far from 0 compared with their spread (a clearance rate between 96 and 104 %) get a
- * range around them, so that a difference of a point shows; close to 0 they start at 0 too.
+ * The value range of a line chart. Counts, amounts, durations and rates start at 0, so that a
+ * slope reads as the change it is (an appeal rate from 11.4 to 6.5 % is not drawn as a collapse
+ * to the floor). Only rates near 100 % (a clearance rate between 96 and 104 %), whose points of
+ * difference matter against their target, get a range around their values; the value axis
+ * (YGrid) then draws a break mark and says where it starts.
  */
 export function valueDomain(values: readonly number[], unit: Unit): [number, number] {
 	if (!values.length) return [0, 1];
 	const lo = Math.min(...values);
 	const hi = Math.max(...values);
-	if (unit === 'percent' && lo > 0 && lo > hi - lo) {
+	if (unit === 'percent' && lo >= CUT_RATES_FROM && lo > hi - lo) {
 		const pad = Math.max(0.5, (hi - lo) * 0.15);
 		return [Math.max(0, lo - pad), hi + pad];
 	}
