@@ -495,7 +495,8 @@ async function fraudMonthly(params: string, role: 'public' | 'analyst'): Promise
 		.split('</tr>')
 		.filter((row) => row.includes('<td'))
 		.map((row) =>
-			[...row.matchAll(/<td[^>]*>(.*?)<\/td>/gs)].map((m) =>
+			// The month heads its row (<th scope="row">), the figures follow.
+			[...row.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/gs)].map((m) =>
 				m[1]
 					.replace(/<!--.*?-->/gs, '')
 					.replace(/&lt;/g, '<')
