@@ -142,6 +142,8 @@ describe('chart export', () => {
 		const page = await browser.newPage({ locale: 'en-GB' });
 		await page.goto(demo + '/fraud');
 		const chart = page.locator('figure.chart').filter({ hasText: 'Internet fraud incidents by month' });
+		// Charts draw once the page has hydrated: an export clicked before then starts no download.
+		await chart.locator('svg').first().waitFor();
 		const text = words((await save(page, chart, 'SVG')).toString('utf8'));
 		expect(text).toMatch(/^Internet fraud incidents by month Period: /);
 		expect(text).toContain('Demo data: all cases, courts, judges and amounts are synthetic');
