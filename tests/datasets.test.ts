@@ -102,6 +102,15 @@ describe('automatic dashboard of an uploaded dataset', () => {
 			.poll(() => page.locator('figure.chart [data-region="KZ-35"]').getAttribute('aria-label'), POLL)
 			.toMatch(/^Карагандинская область: 1\s200$/);
 		await expect(page.getByTestId('region-values').textContent()).resolves.toContain('Все значения распознаны');
+		// A region picked on the map filters the dashboard, the map's own figures too: the other regions are
+		// outside the filter, hatched and said so, not drawn as regions without data.
+		await map.locator('[data-region="KZ-35"]').click();
+		await expect.poll(() => map.locator('[data-region="KZ-10"]').getAttribute('aria-label'), POLL).toBe('Абайская область: вне фильтра');
+		await expect(map.locator('[data-region="KZ-10"]').getAttribute('data-fill')).resolves.toMatch(/^url\(#hatch-/);
+		await expect(map.locator('[data-region="KZ-35"]').getAttribute('aria-label')).resolves.toMatch(/^Карагандинская область: 1\s200$/);
+		const legend = await map.getByTestId('map-legend').textContent();
+		expect(legend).toContain('вне фильтра');
+		expect(legend).not.toContain('нет данных');
 		await page.context().close();
 	});
 

@@ -168,11 +168,22 @@ describe('no data is not zero', () => {
 		);
 		await expect(map.getByTestId('map-legend').textContent()).resolves.toContain('no data');
 		await page.close();
-		const court = await open(`${demo}/?court=KZ75-D01`, 'en-GB');
-		const filtered = court.locator('figure.chart', { has: court.locator('[data-region]') }).first();
-		await expect(filtered.locator('[data-region="KZ-71"]').getAttribute('aria-label')).resolves.toMatch(/: filtered out$/);
-		await expect(filtered.locator('[data-region="KZ-75"]').getAttribute('aria-label')).resolves.toMatch(/: \d/);
-		await court.close();
+		// With a court chosen, the overview's and the explorer's maps hatch the regions outside it and say so.
+		for (const url of [`${demo}/?court=KZ75-D01`, `${demo}/indicators/incoming?court=KZ75-D01`]) {
+			const court = await open(url, 'en-GB');
+			const filtered = court.locator('figure.chart', { has: court.locator('[data-region]') }).first();
+			await expect(filtered.locator('[data-region="KZ-71"]').getAttribute('aria-label')).resolves.toMatch(/: filtered out$/);
+			await expect(filtered.locator('[data-region="KZ-71"]').getAttribute('data-fill')).resolves.toMatch(/^url\(#hatch-/);
+			await expect(filtered.locator('[data-region="KZ-75"]').getAttribute('aria-label')).resolves.toMatch(/: \d/);
+			await expect(filtered.getByTestId('map-legend').textContent()).resolves.toContain('filtered out');
+			await court.close();
+		}
+		// A region chosen on the overview is only outlined: the map still compares every region, and its legend says so.
+		const region = await open(`${demo}/?region=KZ-75`, 'en-GB');
+		const compared = region.locator('figure.chart', { has: region.locator('[data-region]') }).first();
+		await expect(compared.locator('[data-region="KZ-71"]').getAttribute('aria-label')).resolves.toMatch(/^Astana: \d/);
+		await expect(compared.getByTestId('map-legend').textContent()).resolves.toContain('selected; the map compares every region');
+		await region.close();
 		// On /fraud every other figure follows the region filter: the map hatches the regions outside it, and says so.
 		const fraud = await open(`${demo}/fraud?region=KZ-75`, 'en-GB');
 		const fraudMap = fraud.locator('figure.chart', { has: fraud.locator('[data-region]') });

@@ -4,7 +4,7 @@
  * note below), and its data as CSV under the same words.
  */
 import { toCsv } from '$lib/domain/csv';
-import { textWidth } from './measure';
+import { textWidth, wrapToWidth } from './measure';
 
 /** The words around an exported chart. */
 export interface ExportCaption {
@@ -100,19 +100,8 @@ function legendOf(root: Element): LegendItem[] {
 	});
 }
 
-/** Words broken into lines no wider than `width` at the given font. */
-function wrap(text: string, width: number, font: string): string[] {
-	const lines: string[] = [];
-	let line = '';
-	for (const word of text.split(' ')) {
-		const next = line ? `${line} ${word}` : word;
-		if (line && textWidth(next, font) > width) {
-			lines.push(line);
-			line = word;
-		} else line = next;
-	}
-	return line ? [...lines, line] : lines;
-}
+/** Words broken into lines no wider than `width` at the given font, as many as they need. */
+const wrap = (text: string, width: number, font: string) => wrapToWidth(text, font, width, Infinity);
 
 function element<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number>, text?: string) {
 	const el = document.createElementNS(SVG_NS, name);

@@ -28,3 +28,21 @@ export function cutToWidth(text: string, font: string, space: number): string {
 	}
 	return '…';
 }
+
+/**
+ * `text` broken at spaces into at most `lines` lines that each fit `space` px; the last line
+ * takes the rest, cut with an ellipsis if it does not fit. A word longer than the space is cut.
+ */
+export function wrapToWidth(text: string, font: string, space: number, lines: number): string[] {
+	const out: string[] = [];
+	let rest = text.trim();
+	while (rest && out.length < lines - 1 && textWidth(rest, font) > space) {
+		const words = rest.split(/\s+/);
+		let n = 1;
+		while (n < words.length && textWidth(words.slice(0, n + 1).join(' '), font) <= space) n++;
+		out.push(cutToWidth(words.slice(0, n).join(' '), font, space));
+		rest = words.slice(n).join(' ');
+	}
+	if (rest) out.push(cutToWidth(rest, font, space));
+	return out;
+}
