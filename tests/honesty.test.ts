@@ -168,6 +168,18 @@ describe('no data is not zero', () => {
 		);
 		await expect(map.getByTestId('map-legend').textContent()).resolves.toContain('no data');
 		await page.close();
+		// On /fraud every other figure follows the region filter: the map hatches the regions outside it, and says so.
+		const fraud = await open(`${demo}/fraud?region=KZ-75`, 'en-GB');
+		const fraudMap = fraud.locator('figure.chart', { has: fraud.locator('[data-region]') });
+		const outside = fraudMap.locator('[data-region="KZ-71"]');
+		await expect(outside.getAttribute('aria-label')).resolves.toBe('Astana: filtered out');
+		await expect(outside.getAttribute('data-fill')).resolves.toMatch(/^url\(#hatch-/);
+		await expect(fraudMap.locator('[data-region="KZ-75"]').getAttribute('aria-label')).resolves.toMatch(/^Almaty: \d/);
+		await expect(fraudMap.getByTestId('map-legend').textContent()).resolves.toContain('filtered out');
+		await fraud.close();
+	});
+
+	it('hatches the regions outside a chosen court on the overview and the explorer, and only outlines a chosen region', async () => {
 		// With a court chosen, the overview's and the explorer's maps hatch the regions outside it and say so.
 		for (const url of [`${demo}/?court=KZ75-D01`, `${demo}/indicators/incoming?court=KZ75-D01`]) {
 			const court = await open(url, 'en-GB');
@@ -184,15 +196,6 @@ describe('no data is not zero', () => {
 		await expect(compared.locator('[data-region="KZ-71"]').getAttribute('aria-label')).resolves.toMatch(/^Astana: \d/);
 		await expect(compared.getByTestId('map-legend').textContent()).resolves.toContain('selected; the map compares every region');
 		await region.close();
-		// On /fraud every other figure follows the region filter: the map hatches the regions outside it, and says so.
-		const fraud = await open(`${demo}/fraud?region=KZ-75`, 'en-GB');
-		const fraudMap = fraud.locator('figure.chart', { has: fraud.locator('[data-region]') });
-		const outside = fraudMap.locator('[data-region="KZ-71"]');
-		await expect(outside.getAttribute('aria-label')).resolves.toBe('Astana: filtered out');
-		await expect(outside.getAttribute('data-fill')).resolves.toMatch(/^url\(#hatch-/);
-		await expect(fraudMap.locator('[data-region="KZ-75"]').getAttribute('aria-label')).resolves.toMatch(/^Almaty: \d/);
-		await expect(fraudMap.getByTestId('map-legend').textContent()).resolves.toContain('filtered out');
-		await fraud.close();
 	});
 
 	it('marks provisional buckets dashed and names them in the legend, the tooltip and the table', async () => {
