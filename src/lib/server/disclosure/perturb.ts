@@ -8,8 +8,10 @@
  * rephrasing a request gives nothing new to average, and different records get unrelated changes
  * even when their counts are equal. As the ABS does, each record has a fixed key and a cell's
  * records' keys are summed (modulo 2^32, by the compiled statements and rollups: metrics/plan.ts);
- * the cell key is a keyed hash (HMAC-SHA-256) of that sum and the exact figure. Where records have
- * no key (aggregate forms, judges, uploaded datasets) it is the keyed hash of the exact figure alone. A difference of two figures carries the unknown changes of both. Zeros stay zeros.
+ * the cell key is a keyed hash (HMAC-SHA-256) of that sum and the exact figure. Records are case
+ * records and fraud incidents by their identifiers, forms (a court_stats row) by their reporting
+ * unit and period, judges by theirs, rows of uploaded datasets by their content (facts.ts,
+ * definitions/indicators.ts). A difference of two figures carries the unknown changes of both. Zeros stay zeros.
  * - a count n ≥ MIN_COUNT becomes n + d, never below MIN_COUNT, d ∈ {−3, …, +3} with chances
  *   5, 10, 20, 30, 20, 10, 5 % (mean 0, variance 2.1): rarely at the edges, so that a difference
  *   of two figures is rarely at an edge of its range, where it would leave one possible value;
@@ -60,6 +62,10 @@ export function partKinds(m: Measure): { numerator: PartKind; denominator: PartK
 			return { numerator: kindOf(m.num), denominator: kindOf(m.den) };
 		case 'per_capita':
 			return { numerator: kindOf(m.of), denominator: null };
+		// The spread of judges' counts publishes their standard deviation and mean: statistics of
+		// the records, changed as a quantile is (the mean times the judges would give the count).
+		case 'judge_spread':
+			return { numerator: 'quantile', denominator: 'quantile' };
 		default:
 			return { numerator: null, denominator: null };
 	}
