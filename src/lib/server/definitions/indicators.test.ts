@@ -14,6 +14,7 @@ import { createFixtureDatabase, FIXTURES } from '../../../../tests/support/fixtu
 import type { Database } from '../db/database';
 import { bumpDataRevision } from '../db/revision';
 import { runImport } from '../ingest/pipeline';
+import { unavailableMessage } from '../forecast/api';
 import { forecastIndicator } from '../forecast/forecast';
 import { kpiFigures } from '../metrics/kpis';
 import { runIndicator } from '../metrics/run';
@@ -210,6 +211,18 @@ describe('indicators defined as data', () => {
 		const single = await run('filings', 'period=2024&case_type=Criminal');
 		expect(batch.value).toBe(single.rows[0].value);
 		expect(batch.months).toHaveLength(12);
+	});
+
+	it("a largest value is not forecast for the public, which may not see it (one record's value), and the forecast says why", async () => {
+		const most = (await findIndicator(db, 'most_filings'))!;
+		const forecast = await forecastIndicator(db, most, { by: [], filters: {} }, PUBLIC);
+		if (!forecast.ok) throw new Error(JSON.stringify(forecast.errors));
+		expect(forecast.value).toMatchObject({ status: 'one_record', history: [], rows: [] });
+		expect(unavailableMessage(forecast.value, PUBLIC.minCount)).toBe(
+			'Прогноза нет: показатель — значение одной записи (наименьшее или наибольшее), оно не показывается без входа в систему. Сотрудники, вошедшие в систему, видят его.'
+		);
+		const exact = await forecastIndicator(db, most, { by: [], filters: {} }, ANALYST);
+		expect(exact.ok && exact.value.status).not.toBe('one_record');
 	});
 
 	it('a count is forecast from the monthly history of its own data', async () => {

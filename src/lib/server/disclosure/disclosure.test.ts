@@ -95,6 +95,46 @@ describe('a total minus the visible cells of its breakdown', () => {
 	});
 });
 
+describe('a cell hidden to protect another (complementary suppression)', () => {
+	it('says so, not "<5": it may hold many records; a cell hidden for few records says nothing else', async () => {
+		const breakdowns: [string, string][] = [
+			['incoming', 'period=2024&by=region'],
+			['resolved', 'period=2024&by=court'],
+			['fraud_incidents', 'period=2025&by=region'],
+			['fraud_incidents', 'period=2025&by=scheme'],
+			['fraud_incidents', 'period=2025&grain=month&by=article']
+		];
+		let protecting = 0;
+		for (const [id, params] of breakdowns) {
+			const shown = await rows(id, params, PUBLIC);
+			const exact = await rows(id, params, ANALYST);
+			shown.forEach((cell, i) => {
+				if (!cell.suppressed) return;
+				const where = `${id}?${params}: ${JSON.stringify(exact[i])}`;
+				if (cell.hidden === 'protects_other') {
+					protecting += 1;
+					expect(exact[i].n, where).toBeGreaterThanOrEqual(PUBLIC.minCount);
+				} else {
+					expect(cell.hidden, where).toBeUndefined();
+					expect(small(exact[i].n), where).toBe(true);
+				}
+			});
+		}
+		expect(protecting).toBeGreaterThan(0);
+		// The fraud page's monthly table says which of a month's hidden figures protect another.
+		const months = await fraudView(db, PUBLIC, viewQuery('period=2025'));
+		const truth = await fraudView(db, ANALYST, viewQuery('period=2025'));
+		const said = months.monthly.flatMap((month, i) =>
+			month.protecting.map((key) => {
+				expect(month.hidden).toContain(key);
+				return truth.monthly[i][key];
+			})
+		);
+		expect(said.length).toBeGreaterThan(0);
+		for (const value of said) expect(value).toBeGreaterThanOrEqual(PUBLIC.minCount);
+	});
+});
+
 describe('overlapping date ranges', () => {
 	it('cannot be asked by the public: periods are calendar months, quarters or years', async () => {
 		const { boundPeriod } = await import('../limits/period');
@@ -168,6 +208,21 @@ describe('the perturbation (cell key method)', () => {
 		});
 		expect(shown.filter((p, i) => p === medians[i]).length).toBeLessThan(medians.length / 10);
 		expect(perturbQuantile(0, 's')).toBe(0);
+	});
+
+	it('never publishes a small quantile exactly (rounding to whole days would undo a change under half a day)', () => {
+		// Medians of days as they come: whole days and the means of two (x.5), from 5 to 150, under many cell keys.
+		const medians = Array.from({ length: 291 }, (_, i) => 5 + i / 2);
+		let exact = 0;
+		for (let key = 0; key < 40; key += 1)
+			for (const q of medians) {
+				const p = perturbQuantile(q, 's', key);
+				if (p === q) exact += 1;
+				expect(Number(p.toPrecision(QUANTILE_DIGITS)), `${q} → ${p}`).toBe(p);
+				// Within the declared change and half the rounding step of the published digits.
+				expect(Math.abs(p - q), `${q} → ${p}`).toBeLessThanOrEqual(QUANTILE_NOISE * q + 10 ** (Math.floor(Math.log10(p)) - 1) / 2 + 1e-9);
+			}
+		expect(exact).toBe(0);
 	});
 
 	it('depends on the secret and on the exact figure (and its records)', () => {

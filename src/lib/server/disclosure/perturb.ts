@@ -99,12 +99,23 @@ export function perturbAmount(amount: number, n: number, secret: string, records
  * A quantile (of five records or more: smaller ones are hidden) is one record's value or the mean
  * of two: the public gets it changed by up to ±QUANTILE_NOISE of itself, uniformly, by its cell
  * key (`records`: the keys of the records it ranks), and rounded to QUANTILE_DIGITS significant
- * digits, so that it does not give any record's exact value.
+ * digits, so that it does not give any record's exact value — never the exact value itself.
  */
 export function perturbQuantile(q: number, secret: string, records: number | null = null): number {
 	if (q === 0) return 0;
 	const key = records === null ? cellKey(secret, 'quantile', q) : cellKey(secret, 'quantile', q, records);
-	return Number((q * (1 + (2 * key - 1) * QUANTILE_NOISE)).toPrecision(QUANTILE_DIGITS));
+	const change = (2 * key - 1) * QUANTILE_NOISE;
+	const published = Number((q * (1 + change)).toPrecision(QUANTILE_DIGITS));
+	if (published !== q) return published;
+	// Rounded back to the exact value (a median of 12 days changed by less than half a day): one
+	// rounding step away instead, in the change's direction. A step is at most a tenth of the
+	// value, so this stays within the declared change and its rounding.
+	const digits = (x: number) => Math.floor(Math.log10(Math.abs(x)));
+	const step = 10 ** (digits(q) - QUANTILE_DIGITS + 1);
+	if (change >= 0) return Number((q + step).toPrecision(QUANTILE_DIGITS));
+	// Below a power of ten (10 → 9.9), the step of the smaller values.
+	const down = digits(q - step) < digits(q) ? step / 10 : step;
+	return Number((q - down).toPrecision(QUANTILE_DIGITS));
 }
 
 /** The cell keys of a row's numerator, denominator and n (sums of their records' keys), as the statements give them. */
