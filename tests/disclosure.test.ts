@@ -480,12 +480,15 @@ describe('equal counts of different records', () => {
 				['pending_end', 'source=court_stats&period=2024&by=court', ['court']]
 			])
 		);
-		// The cases resolved per judge, by court and quarter (each a rate's numerator).
+		// The cases resolved per judge, by court, and by region and month (each a rate's numerator; a court's
+		// quarter has too few judges to be shown).
 		const judges = equalCountAttack(
 			'per judge',
 			await changes([
-				['judge_workload', 'period=2024&by=court&grain=quarter', ['court', 'period'], 'numerator'],
-				['judge_workload', 'period=2025&by=court&grain=quarter', ['court', 'period'], 'numerator']
+				['judge_workload', 'period=2024&by=court', ['court'], 'numerator'],
+				['judge_workload', 'period=2025&by=court', ['court'], 'numerator'],
+				['judge_workload', 'period=2024&by=region&grain=month', ['region', 'period'], 'numerator'],
+				['judge_workload', 'period=2025&by=region&grain=month', ['region', 'period'], 'numerator']
 			])
 		);
 		for (const { same, all } of [forms, judges]) {
