@@ -470,7 +470,7 @@ describe('equal counts of different records', () => {
 		expect(same / all).toBeLessThan(0.5);
 	});
 
-	it('without record identifiers too: the reporting forms (each form a record) and the figures per judge', async () => {
+	it('without record identifiers too: the reporting forms (each form a record)', async () => {
 		const forms = equalCountAttack(
 			'reporting forms',
 			await changes([
@@ -480,21 +480,8 @@ describe('equal counts of different records', () => {
 				['pending_end', 'source=court_stats&period=2024&by=court', ['court']]
 			])
 		);
-		// The cases resolved per judge, by court, and by region and month (each a rate's numerator; a court's
-		// quarter has too few judges to be shown).
-		const judges = equalCountAttack(
-			'per judge',
-			await changes([
-				['judge_workload', 'period=2024&by=court', ['court'], 'numerator'],
-				['judge_workload', 'period=2025&by=court', ['court'], 'numerator'],
-				['judge_workload', 'period=2024&by=region&grain=month', ['region', 'period'], 'numerator'],
-				['judge_workload', 'period=2025&by=region&grain=month', ['region', 'period'], 'numerator']
-			])
-		);
-		for (const { same, all } of [forms, judges]) {
-			expect(all).toBeGreaterThan(30);
-			expect(same / all).toBeLessThan(0.5);
-		}
+		expect(forms.all).toBeGreaterThan(30);
+		expect(forms.same / forms.all).toBeLessThan(0.5);
 	});
 });
 

@@ -8,6 +8,8 @@ import { createFixtureDatabase, viewQuery } from '../../../../tests/support/fixt
 import { INDICATORS, indicatorById, type Indicator } from '../../domain/catalog';
 import type { Access } from '../../domain/roles';
 import type { Database } from '../db/database';
+import { compileMeasure } from '../metrics/compile';
+import { deadlines } from '../metrics/deadlines';
 import { runIndicator, type ResultRow } from '../metrics/run';
 import { fraudView } from '../views/fraud';
 import {
@@ -233,6 +235,31 @@ describe('the perturbation (cell key method)', () => {
 		expect(Math.max(...changes.map(Math.abs))).toBeLessThanOrEqual(AMOUNT_NOISE / 10 + 1e-6);
 		expect(Math.max(...changes.map(Math.abs))).toBeGreaterThan(0.2);
 		expect(perturbAmount(0, 10, 's')).toBe(0);
+	});
+});
+
+describe('cell keys of figures whose records have no identifier', () => {
+	it('come from the records behind them (forms by reporting unit and period, judges by theirs), not from the exact figure alone', async () => {
+		const measures: [string, Indicator['measure'], ('numerator_key' | 'denominator_key' | 'n_key')[]][] = [
+			['incoming from the forms', indicatorById('incoming')!.formMeasure!, ['numerator_key', 'n_key']],
+			['judge workload', indicatorById('judge_workload')!.measure, ['numerator_key', 'denominator_key', 'n_key']],
+			['spread of judge workload', indicatorById('judge_workload_spread')!.measure, ['numerator_key', 'denominator_key', 'n_key']]
+		];
+		for (const [what, measure, keys] of measures) {
+			const compiled = compileMeasure({
+				measure,
+				from: '2024-01-01',
+				to: '2024-12-31',
+				by: ['court'],
+				filters: {},
+				deadlines: deadlines()
+			});
+			const found = (await db.query<ResultRow>(compiled.sql, compiled.params)).filter((r) => (r.n ?? 0) > 0);
+			expect(found.length, what).toBeGreaterThan(0);
+			for (const row of found) for (const key of keys) expect(row[key], `${what}: ${key} of ${JSON.stringify(row)}`).not.toBeNull();
+			// Different records, different keys: not one key per exact figure.
+			expect(new Set(found.map((r) => r.n_key)).size, what).toBe(found.length);
+		}
 	});
 });
 
