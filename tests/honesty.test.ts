@@ -11,13 +11,10 @@
 import fs from 'node:fs';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MIN_COMPARISON_BASE } from '../src/lib/domain/comparison';
 import { loginAs } from './support/auth';
 import { chartsDrawn, launchBrowser } from './support/browser';
-
-// The tests run a few at a time (the project's maxConcurrency: one alone leaves a core idle), each slower than alone.
-vi.setConfig({ testTimeout: 120_000 });
 
 const demo = inject('demoUrl');
 const fixture = inject('fixtureUrl');
@@ -43,28 +40,25 @@ async function change(page: Page, id: string): Promise<{ kind: string | null; te
 }
 
 describe('changes on a year earlier', () => {
-	it.concurrent(
-		'gives rates and shares in percentage points, counts and amounts in percent, against the period named, in each language',
-		async ({ expect }) => {
-			const ru = await open(`${demo}/`);
-			const rate = await change(ru, 'clearance_rate');
-			expect(rate.kind).toBe('points');
-			expect(rate.text).toMatch(/^[↑↓→]?\s*[+-]?\d+,\d п\.п\. к окт\. 2024 г\. – сент\. 2025 г\.$/);
-			const count = await change(ru, 'incoming');
-			expect(count.kind).toBe('percent');
-			expect(count.text).toMatch(/[+-]?\d+,\d % к окт\. 2024 г\. – сент\. 2025 г\.$/);
-			expect((await change(ru, 'fraud_damage')).kind).toBe('percent');
-			await ru.close();
-			const en = await open(`${demo}/?period=2025`, 'en-GB');
-			expect((await change(en, 'e_filed_share')).text).toMatch(/\d\.\d pp vs 2024$/);
-			await en.close();
-			const kk = await open(`${demo}/?period=2025-Q2`, 'kk-KZ');
-			expect((await change(kk, 'clearance_rate')).text).toMatch(/^[↑↓→]?\s*2024 ж\. 2-тоқсан салыстырғанда [+-]?\d+,\d п\.т\.$/);
-			await kk.close();
-		}
-	);
+	it('gives rates and shares in percentage points, counts and amounts in percent, against the period named, in each language', async () => {
+		const ru = await open(`${demo}/`);
+		const rate = await change(ru, 'clearance_rate');
+		expect(rate.kind).toBe('points');
+		expect(rate.text).toMatch(/^[↑↓→]?\s*[+-]?\d+,\d п\.п\. к окт\. 2024 г\. – сент\. 2025 г\.$/);
+		const count = await change(ru, 'incoming');
+		expect(count.kind).toBe('percent');
+		expect(count.text).toMatch(/[+-]?\d+,\d % к окт\. 2024 г\. – сент\. 2025 г\.$/);
+		expect((await change(ru, 'fraud_damage')).kind).toBe('percent');
+		await ru.close();
+		const en = await open(`${demo}/?period=2025`, 'en-GB');
+		expect((await change(en, 'e_filed_share')).text).toMatch(/\d\.\d pp vs 2024$/);
+		await en.close();
+		const kk = await open(`${demo}/?period=2025-Q2`, 'kk-KZ');
+		expect((await change(kk, 'clearance_rate')).text).toMatch(/^[↑↓→]?\s*2024 ж\. 2-тоқсан салыстырғанда [+-]?\d+,\d п\.т\.$/);
+		await kk.close();
+	});
 
-	it.concurrent('gives none for a provisional figure, and says so', async ({ expect }) => {
+	it('gives none for a provisional figure, and says so', async () => {
 		const page = await open(`${demo}/indicators/appeal_rate`, 'en-GB');
 		expect(await change(page, 'appeal_rate')).toEqual({
 			kind: 'provisional',
@@ -74,7 +68,7 @@ describe('changes on a year earlier', () => {
 		await page.close();
 	});
 
-	it.concurrent('gives none against a period before the data and says why (a 2019 quarter read "+30 080,4 %")', async ({ expect }) => {
+	it('gives none against a period before the data and says why (a 2019 quarter read "+30 080,4 %")', async () => {
 		const page = await open(`${demo}/?period=2019-Q1`);
 		for (const id of ['incoming', 'resolved', 'clearance_rate', 'fraud_incidents']) {
 			const c = await change(page, id);
@@ -101,7 +95,7 @@ describe('changes on a year earlier', () => {
 		await before.close();
 	});
 
-	it.concurrent(`gives none on fewer than ${MIN_COMPARISON_BASE} records`, async ({ expect }) => {
+	it(`gives none on fewer than ${MIN_COMPARISON_BASE} records`, async () => {
 		const page = await open(`${fixture}/?period=2025`, 'en-GB');
 		expect(await change(page, 'incoming')).toEqual({
 			kind: 'small_base',
@@ -112,37 +106,34 @@ describe('changes on a year earlier', () => {
 });
 
 describe('no data is not zero', () => {
-	it.concurrent(
-		'says "no data" with the reason where the forms do not line up with the months, and draws no line, bar or 0',
-		async ({ expect }) => {
-			const page = await open(`${demo}/indicators/incoming?source=court_stats&grain=month&period=2024`, 'en-GB');
-			const reason = "no data: the period does not line up with the reporting forms' periods";
-			const tile = page.locator('[data-indicator="incoming"]').first();
-			await expect(tile.getByTestId('kpi-value').textContent()).resolves.toMatch(/^\s*no data\s*$/);
-			await expect(tile.getByTestId('kpi-missing').textContent()).resolves.toBe(reason);
-			// Nothing to compare is not said against "no data" of the figure itself.
-			expect(await tile.getByTestId('kpi-change').count()).toBe(0);
-			const trend = page.locator('figure.chart', { has: page.getByRole('heading', { name: 'Incoming cases: trend' }) });
-			await expect(trend.getByTestId('chart-nothing').textContent()).resolves.toBe(reason);
-			expect(await trend.locator('svg g.grid').count()).toBe(0);
-			// The table and its CSV say it for every month; numbers stay empty rather than 0.
-			const [download] = await Promise.all([page.waitForEvent('download'), trend.getByTestId('export-csv').click()]);
-			// The table follows the chart's title, period, filters and source, after an empty line.
-			const csv = Papa.parse<string[]>(
-				fs
-					.readFileSync((await download.path())!, 'utf8')
-					.replace(/^\ufeff/, '')
-					.replace(/^[\s\S]*?\r?\n\r?\n/, '')
-					.trim()
-			).data;
-			expect(csv[0]).toEqual(['Month', 'Selected period', 'A year earlier', 'Note']);
-			expect(csv.slice(1)).toHaveLength(12);
-			for (const row of csv.slice(1)) expect(row[1]).toBe(reason);
-			await page.close();
-		}
-	);
+	it('says "no data" with the reason where the forms do not line up with the months, and draws no line, bar or 0', async () => {
+		const page = await open(`${demo}/indicators/incoming?source=court_stats&grain=month&period=2024`, 'en-GB');
+		const reason = "no data: the period does not line up with the reporting forms' periods";
+		const tile = page.locator('[data-indicator="incoming"]').first();
+		await expect(tile.getByTestId('kpi-value').textContent()).resolves.toMatch(/^\s*no data\s*$/);
+		await expect(tile.getByTestId('kpi-missing').textContent()).resolves.toBe(reason);
+		// Nothing to compare is not said against "no data" of the figure itself.
+		expect(await tile.getByTestId('kpi-change').count()).toBe(0);
+		const trend = page.locator('figure.chart', { has: page.getByRole('heading', { name: 'Incoming cases: trend' }) });
+		await expect(trend.getByTestId('chart-nothing').textContent()).resolves.toBe(reason);
+		expect(await trend.locator('svg g.grid').count()).toBe(0);
+		// The table and its CSV say it for every month; numbers stay empty rather than 0.
+		const [download] = await Promise.all([page.waitForEvent('download'), trend.getByTestId('export-csv').click()]);
+		// The table follows the chart's title, period, filters and source, after an empty line.
+		const csv = Papa.parse<string[]>(
+			fs
+				.readFileSync((await download.path())!, 'utf8')
+				.replace(/^\ufeff/, '')
+				.replace(/^[\s\S]*?\r?\n\r?\n/, '')
+				.trim()
+		).data;
+		expect(csv[0]).toEqual(['Month', 'Selected period', 'A year earlier', 'Note']);
+		expect(csv.slice(1)).toHaveLength(12);
+		for (const row of csv.slice(1)) expect(row[1]).toBe(reason);
+		await page.close();
+	});
 
-	it.concurrent('draws a figure without data as a hatched stub with its reason, and a true 0 as 0', async ({ expect }) => {
+	it('draws a figure without data as a hatched stub with its reason, and a true 0 as 0', async () => {
 		// Source "forms" by region for 2024: some regions' forms do not cover whole quarters of it.
 		const forms = await open(`${demo}/indicators/incoming?source=court_stats&period=2024&by=region`, 'en-GB');
 		const missing = forms.locator('g.bar[data-state="missing"]');
@@ -163,7 +154,7 @@ describe('no data is not zero', () => {
 		await zero.close();
 	});
 
-	it.concurrent('draws a region without data unlike one filtered out, each said in words', async ({ expect }) => {
+	it('draws a region without data unlike one filtered out, each said in words', async () => {
 		// Abai region exists from 8 June 2022: in 2019 the data hold nothing of it.
 		const page = await open(`${demo}/?period=2019-Q1`, 'en-GB');
 		const map = page.locator('figure.chart', { has: page.locator('[data-region]') }).first();
@@ -188,7 +179,7 @@ describe('no data is not zero', () => {
 		await fraud.close();
 	});
 
-	it.concurrent('marks provisional buckets dashed and names them in the legend, the tooltip and the table', async ({ expect }) => {
+	it('marks provisional buckets dashed and names them in the legend, the tooltip and the table', async () => {
 		const page = await open(`${demo}/indicators/appeal_rate`, 'en-GB');
 		await chartsDrawn(page);
 		const trend = page.locator('figure.chart', { has: page.getByRole('heading', { name: 'Appeal rate: trend' }) });
@@ -206,7 +197,7 @@ describe('no data is not zero', () => {
 });
 
 describe('axes', () => {
-	it.concurrent('never repeat a value label, on any chart of the overview, the explorer and the fraud page', async ({ expect }) => {
+	it('never repeat a value label, on any chart of the overview, the explorer and the fraud page', async () => {
 		for (const path of ['/', '/indicators/clearance_rate', '/indicators/e_filed_share?grain=quarter', '/fraud']) {
 			const page = await open(`${demo}${path}`);
 			await chartsDrawn(page);
@@ -219,7 +210,7 @@ describe('axes', () => {
 		}
 	});
 
-	it.concurrent('label a yearly series by years and a quarterly one by quarters, never by months between', async ({ expect }) => {
+	it('label a yearly series by years and a quarterly one by quarters, never by months between', async () => {
 		// The trend's time axis (the forecast beside it is monthly by design).
 		const xLabels = async (page: Page) => {
 			await chartsDrawn(page);
@@ -242,7 +233,7 @@ describe('axes', () => {
 		await quarters.close();
 	});
 
-	it.concurrent('draw a rate near 100 % on a scale around it, with its target and thresholds', async ({ expect }) => {
+	it('draw a rate near 100 % on a scale around it, with its target and thresholds', async () => {
 		const page = await open(`${demo}/indicators/clearance_rate`, 'en-GB');
 		await chartsDrawn(page);
 		const trend = page.locator('figure.chart', { has: page.locator('[data-level]') });
@@ -257,7 +248,7 @@ describe('axes', () => {
 		await page.close();
 	});
 
-	it.concurrent('draw low rates and shares from 0, with no cut axis (a fall of the appeal rate read as a collapse)', async ({ expect }) => {
+	it('draw low rates and shares from 0, with no cut axis (a fall of the appeal rate read as a collapse)', async () => {
 		const page = await open(`${demo}/indicators/appeal_rate`, 'en-GB');
 		await chartsDrawn(page);
 		const trend = page.locator('figure.chart', { has: page.getByRole('heading', { name: 'Appeal rate: trend' }) });
@@ -269,39 +260,36 @@ describe('axes', () => {
 });
 
 describe('maps', () => {
-	it.concurrent(
-		'colour every region with a class of the legend drawn beside it, also after a month is picked on the trend',
-		async ({ expect }) => {
-			const page = await open(`${demo}/`, 'en-GB');
-			// The map, not the ranking beside it (whose bars also name their regions).
-			const map = page.locator('figure.chart', { has: page.getByTestId('map-legend') }).first();
-			const agree = async () => {
-				// The map streams in after the key figures (the overview's regional part).
-				await expect.poll(() => map.locator('[data-region][data-fill]').count(), { timeout: 30_000 }).toBe(20);
-				const legend = new Set(
-					await map.locator('[data-legend-fill]').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-legend-fill')))
-				);
-				const fills = await map.locator('[data-region]').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-fill')));
-				expect(fills).toHaveLength(20);
-				for (const fill of fills) expect(legend, `${fill} not in the legend ${[...legend].join(', ')}`).toContain(fill);
-			};
-			await agree();
-			// Clearance rate: a status scale around its 100 % target, worded in the legend.
-			await expect(map.getByTestId('map-legend').textContent()).resolves.toContain('on target');
-			const trend = page.locator('section.trend figure.chart svg[role="application"]');
-			await trend.focus();
-			await page.keyboard.press('ArrowRight');
-			await page.keyboard.press('Enter');
-			await page.waitForURL(/from=2025-10-01&to=2025-10-31/);
-			await page.locator('[data-testid="kpi-value"]').first().waitFor();
-			await agree();
-			await page.close();
-		}
-	);
+	it('colour every region with a class of the legend drawn beside it, also after a month is picked on the trend', async () => {
+		const page = await open(`${demo}/`, 'en-GB');
+		// The map, not the ranking beside it (whose bars also name their regions).
+		const map = page.locator('figure.chart', { has: page.getByTestId('map-legend') }).first();
+		const agree = async () => {
+			// The map streams in after the key figures (the overview's regional part).
+			await expect.poll(() => map.locator('[data-region][data-fill]').count(), { timeout: 30_000 }).toBe(20);
+			const legend = new Set(
+				await map.locator('[data-legend-fill]').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-legend-fill')))
+			);
+			const fills = await map.locator('[data-region]').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-fill')));
+			expect(fills).toHaveLength(20);
+			for (const fill of fills) expect(legend, `${fill} not in the legend ${[...legend].join(', ')}`).toContain(fill);
+		};
+		await agree();
+		// Clearance rate: a status scale around its 100 % target, worded in the legend.
+		await expect(map.getByTestId('map-legend').textContent()).resolves.toContain('on target');
+		const trend = page.locator('section.trend figure.chart svg[role="application"]');
+		await trend.focus();
+		await page.keyboard.press('ArrowRight');
+		await page.keyboard.press('Enter');
+		await page.waitForURL(/from=2025-10-01&to=2025-10-31/);
+		await page.locator('[data-testid="kpi-value"]').first().waitFor();
+		await agree();
+		await page.close();
+	});
 });
 
 describe('histograms of unequal bins', () => {
-	it.concurrent('draw each bin by density, so that its area is its count, and give the open bin in words', async ({ expect }) => {
+	it('draw each bin by density, so that its area is its count, and give the open bin in words', async () => {
 		const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1360, height: 900 } });
 		await loginAs(context, fixture, 'judge');
 		const page = await context.newPage();
@@ -324,7 +312,7 @@ describe('histograms of unequal bins', () => {
 });
 
 describe('filters a figure does not follow', () => {
-	it.concurrent('are said on it: fraud figures are not filtered by court or instance', async ({ expect }) => {
+	it('are said on it: fraud figures are not filtered by court or instance', async () => {
 		const page = await open(`${demo}/?court=KZ75-D01&instance=first`, 'en-GB');
 		await expect(page.locator('[data-indicator="fraud_incidents"] [data-testid="kpi-ignored"]').textContent()).resolves.toBe(
 			'Not filtered by court, instance: shown for all'
