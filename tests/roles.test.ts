@@ -51,7 +51,7 @@ describe('signing in', () => {
 });
 
 // The roles' tests each hold their own pages, a few at a time (the project's maxConcurrency): one alone leaves a core idle.
-describe.concurrent('what each role sees', () => {
+describe.concurrent('what each role sees', { timeout: 120_000 }, () => {
 	for (const role of ['public', 'judge', 'analyst', 'admin'] as const) {
 		it(`${role}: the navigation offers exactly the pages the role may open, and the others refuse`, async ({ expect }) => {
 			const page = await signIn(role);
