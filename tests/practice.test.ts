@@ -14,7 +14,7 @@ import { settings } from '../src/lib/server/config';
 import { Z95, Z998 } from '../src/lib/domain/stats/wilson';
 import type { PracticeView } from '../src/lib/domain/practice/view-model';
 import { createTestUsers, loginAs, sessionCookie, type SignedInRole } from './support/auth';
-import { chartsDrawn, launchBrowser } from './support/browser';
+import { launchBrowser, streamed } from './support/browser';
 import { ROOT, startServer, type RunningServer } from './support/server';
 
 /**
@@ -29,27 +29,31 @@ const fixture = inject('fixtureUrl');
 let browser: Browser;
 let demo: RunningServer;
 let demoDir: string;
-/** The demo server, generating its data in its own process while the fixture's tests run. */
-let demoStarted: Promise<RunningServer>;
 
 beforeAll(async () => {
 	browser = await launchBrowser();
 	demoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-practice-demo-'));
-	const env = { DATABASE_PATH: path.join(demoDir, 'court.duckdb'), UPLOADS_DIR: path.join(demoDir, 'uploads') };
-	// The accounts first, on an empty database: a database holding no dataset gets the demo data on start.
 	const db = await openAppDatabase(
-		{ ...settings(), databasePath: env.DATABASE_PATH, demoScale: 0, uploadsDir: env.UPLOADS_DIR },
+		{
+			...settings(),
+			databasePath: path.join(demoDir, 'court.duckdb'),
+			demoScale: ANOMALY_SCALE,
+			demoDir: path.join(demoDir, 'generated'),
+			uploadsDir: path.join(demoDir, 'uploads')
+		},
 		() => undefined
 	);
 	await createTestUsers(db);
 	db.close();
-	demoStarted = startServer({ ...env, DEMO_SCALE: String(ANOMALY_SCALE), DEMO_DIR: path.join(demoDir, 'generated') }, 360_000);
-	// Awaited by the demo data's tests; a failure is theirs.
-	demoStarted.catch(() => undefined);
-});
+	demo = await startServer({
+		DATABASE_PATH: path.join(demoDir, 'court.duckdb'),
+		DEMO_SCALE: '0',
+		UPLOADS_DIR: path.join(demoDir, 'uploads')
+	});
+}, 240_000);
 afterAll(async () => {
 	await browser?.close();
-	await (await demoStarted?.catch(() => undefined))?.stop();
+	await demo?.stop();
 	fs.rmSync(demoDir, { recursive: true, force: true });
 });
 
@@ -59,10 +63,16 @@ async function pageAs(base: string, role: SignedInRole): Promise<Page> {
 	return context.newPage();
 }
 
+/** Waits for every streamed section of the explorer to arrive and for the charts to draw (once they have measured their width). */
+async function drawn(page: Page): Promise<void> {
+	await page.locator('figure.chart svg').first().waitFor();
+	await streamed(page);
+}
+
 /** Opens a page of the explorer and waits for it to hydrate and for its sections to arrive. */
 async function open(page: Page, url: string): Promise<number> {
 	const response = await page.goto(url);
-	await chartsDrawn(page);
+	await drawn(page);
 	return response!.status();
 }
 
@@ -234,9 +244,6 @@ describe('practice API under hostile input', () => {
 
 describe('practice explorer on demo data with planted anomalies', () => {
 	const { reversalCourt, lenientJudge, backlogRegion } = PLANTED_ANOMALIES;
-	beforeAll(async () => {
-		demo = await demoStarted;
-	}, 360_000);
 
 	/** Checks the page's list against the API: every unit listed lies beyond the limits, and every such unit is listed. */
 	async function checkFunnel(page: Page, params: string): Promise<PracticeView['funnel']> {
@@ -359,7 +366,7 @@ describe('practice explorer on demo data with planted anomalies', () => {
 		expect(firstPage).toHaveLength(10);
 		await page.getByRole('link', { name: 'Next' }).focus();
 		await Promise.all([page.waitForURL(/page=2/), page.keyboard.press('Enter')]);
-		await chartsDrawn(page);
+		await drawn(page);
 		const secondPage = await page
 			.getByTestId('similar-list')
 			.locator('tbody tr')
