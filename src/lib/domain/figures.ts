@@ -26,6 +26,8 @@ export interface ResultRow {
 	missing?: MissingReason;
 	/** Set when what it counts may still arrive (indicator.maturesIn): the figure may still grow. */
 	provisional?: boolean;
+	/** Set when the figure's period starts before the data of what it counts is complete (a remnant such as the first day's backlog, no real figure). */
+	incomplete?: boolean;
 	/** Set when the public's figure is hidden (`suppressed`) for being one record's value (a minimum, a maximum), not for resting on few records. */
 	hidden?: 'one_record';
 	/**
