@@ -275,7 +275,12 @@ describe('printable briefings of the practice explorer and the fraud page', () =
 		const top = async (locator: Locator) => (await locator.boundingBox())!.y;
 		expect(await top(page.getByTestId('fig-decided'))).toBeLessThan(await top(page.locator('figure.chart').first()));
 		await expect(page.locator('svg.sankey').isVisible()).resolves.toBe(true);
-		await expect(page.getByText(/^Units beyond the limits: \d+ beyond 99\.8%/).isVisible()).resolves.toBe(true);
+		await expect(
+			page
+				.locator('p')
+				.filter({ hasText: /^Units beyond the limits: \d+ beyond 99\.8%/ })
+				.isVisible()
+		).resolves.toBe(true);
 
 		const appendix = await expectAppendix(page, pages);
 		const headings = await appendix.locator('h3').allTextContents();
