@@ -29,7 +29,9 @@ export default defineConfig({
 					testTimeout: 60_000,
 					hookTimeout: 120_000,
 					// Browser and server tests share one built server; running files one by one keeps 2 cores usable.
-					fileParallelism: false
+					fileParallelism: false,
+					// Tests marked concurrent (pages audited or measured one after another) run three at a time: one alone leaves a core idle.
+					maxConcurrency: 3
 				}
 			}
 		]

@@ -8,6 +8,8 @@ import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { settings } from '$lib/server/config';
 import { database, isReadReplica, sessionUser } from '$lib/server/db/instance';
 import { workloadWeights } from '$lib/server/forecast/weights';
+import { deadlines } from '$lib/server/metrics/deadlines';
+import { refuseStart } from '$lib/server/startup';
 import { compress } from '$lib/server/http/compress';
 import { inRequestScope } from '$lib/server/limits/scope';
 import { stoppedByLimit, stoppedResponse } from '$lib/server/limits/stopped';
@@ -18,12 +20,20 @@ import { refusedWrite, sameOrigin } from '$lib/server/security/origin';
 import { parseTheme, THEME_COOKIE } from '$lib/domain/theme';
 
 /**
- * Opens (and on first start fills) the database before the first request is served. A malformed
- * WORKLOAD_WEIGHTS_FILE stops the start with its message, not the planning page with an internal error.
+ * Reads the settings files and opens (on first start fills) the database before the first request
+ * is served. A bad setting, a malformed LIMITS_FILE or WORKLOAD_WEIGHTS_FILE or a database that
+ * cannot be opened stops the start with one line saying what and where, not a page with an
+ * internal error later.
  */
 export const init: ServerInit = async () => {
-	workloadWeights();
-	await database();
+	try {
+		settings();
+		workloadWeights();
+		deadlines();
+		await database();
+	} catch (error) {
+		refuseStart(error);
+	}
 };
 
 /** Pages and API answers go out compressed (adapter-node precompresses only the static files). */

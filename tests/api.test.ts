@@ -87,11 +87,11 @@ describe('GET /api/indicators/{id}', () => {
 		expect(r.status).toBe(200);
 		expect(r.type).toContain('text/csv');
 		const lines = r.body.trim().split('\r\n');
-		expect(lines[0]).toBe('region,region_name,value,numerator,denominator,n,missing,provisional');
+		expect(lines[0]).toBe('region,region_name,value,numerator,denominator,n,missing,provisional,incomplete');
 		// Astana's single filing is hidden from the public in exports too, and Almaty's 5 with it
 		// (the national total minus them would give it).
-		expect(lines).toContain('KZ-71,Астана,<5,,,,,');
-		expect(lines).toContain('KZ-75,Алматы,<5,,,,,');
+		expect(lines).toContain('KZ-71,Астана,<5,,,,,,');
+		expect(lines).toContain('KZ-75,Алматы,<5,,,,,,');
 	});
 
 	it('answers 400 naming the faulty parameter, in the user’s language, without SQL', async () => {
@@ -128,5 +128,36 @@ describe('GET /api/indicators/{id}', () => {
 		const { status, json } = await getJson('/api/indicators/nonsense');
 		expect(status).toBe(404);
 		expect(json.error.message).toContain('nonsense');
+	});
+});
+
+describe('figures before the data is complete', () => {
+	const demo = inject('demoUrl');
+	const read = async (path: string) => (await fetch(demo + path)).text();
+
+	it('marks them incomplete and says from when the data is complete (the demo 2018 is only the backlog of 1 January 2019)', async () => {
+		const [y2018, y2019] = await Promise.all(
+			['2018', '2019'].map(async (p) => JSON.parse(await read(`/api/indicators/clearance_rate?period=${p}`)))
+		);
+		expect(y2018.completeFrom).toBe('2019-01-01');
+		expect(y2018.rows[0].incomplete).toBe(true);
+		expect(y2019.rows[0].incomplete).toBeUndefined();
+
+		// The public asks for calendar periods only: a year by quarter on each side of the first day.
+		const quarters = await Promise.all(
+			['2018', '2019'].map(async (p) => JSON.parse(await read(`/api/indicators/incoming?period=${p}&grain=quarter`)))
+		);
+		expect(quarters.flatMap((q) => q.rows.map((r: { incomplete?: boolean }) => r.incomplete ?? false))).toEqual([
+			true,
+			true,
+			true,
+			true,
+			false,
+			false,
+			false,
+			false
+		]);
+		const [header, row] = (await read('/api/indicators/clearance_rate?period=2018&format=csv')).trim().split('\r\n');
+		expect(row.split(',')[header.split(',').indexOf('incomplete')]).toBe('true');
 	});
 });

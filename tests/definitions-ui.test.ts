@@ -62,23 +62,70 @@ async function chooseDataset(page: Page, name: string): Promise<void> {
 		.toBe(1);
 }
 
+/** What the form is filled with; fields left out stay as the form has them. */
+interface DefinitionFields {
+	dataset: string;
+	id: string;
+	names: { ru: string; kk: string; en: string };
+	/** The same text in every language. */
+	definition?: string;
+	agg: string;
+	column?: string;
+	filter?: { column: string; value: string };
+	/** A date column, or the columns of the year and the month. */
+	time: string | { year: string; month: string };
+	dimensions: string[];
+	unit?: string;
+	better: 'higher' | 'lower';
+	target?: string;
+	warn?: string;
+	bad?: string;
+	overview?: boolean;
+}
+
+/** Fills the definition form field by field, in the order a person would. */
+async function fillDefinition(page: Page, f: DefinitionFields): Promise<void> {
+	await chooseDataset(page, f.dataset);
+	await page.getByTestId('def-id').fill(f.id);
+	for (const lang of ['ru', 'kk', 'en'] as const) await page.getByTestId(`def-name-${lang}`).fill(f.names[lang]);
+	if (f.definition) for (const lang of ['ru', 'kk', 'en']) await page.getByLabel(`Definition (${lang})`).fill(f.definition);
+	await page.getByTestId('main-agg').selectOption(f.agg);
+	if (f.column !== undefined) await page.getByTestId('main-column').selectOption(f.column);
+	if (f.filter) {
+		await page.getByTestId('main-filter-add').click();
+		await page.getByTestId('main-filter-0-column').selectOption(f.filter.column);
+		await page.getByTestId('main-filter-0-value').fill(f.filter.value);
+	}
+	if (typeof f.time === 'string') await page.getByTestId('def-time-column').selectOption(f.time);
+	else {
+		await page.getByTestId('def-time-parts').check();
+		await page.getByTestId('def-time-year').selectOption(f.time.year);
+		await page.getByTestId('def-time-month').selectOption(f.time.month);
+	}
+	for (const dimension of f.dimensions) await page.locator(`[data-dimension="${dimension}"]`).check();
+	if (f.unit) await page.getByTestId('def-unit').selectOption(f.unit);
+	await page.getByTestId('def-better').selectOption(f.better);
+	for (const field of ['target', 'warn', 'bad'] as const) if (f[field]) await page.getByTestId(`def-${field}`).fill(f[field]);
+	if (f.overview) await page.getByTestId('def-overview').check();
+}
+
 describe('definition editor', () => {
 	it('defines, corrects, versions and retires an indicator on the case records', async () => {
 		const page = await analystPage();
 		await page.goto(server.url + '/definitions');
-		await chooseDataset(page, 'Fixture cases');
-		await page.getByTestId('def-id').fill('civil_filed');
-		await page.getByTestId('def-name-ru').fill('Поступило гражданских дел');
-		await page.getByTestId('def-name-kk').fill('Түскен азаматтық істер');
-		await page.getByTestId('def-name-en').fill('Civil cases filed');
 		// A sum of a text column: refused, the field named.
-		await page.getByTestId('main-agg').selectOption('sum');
-		await page.getByTestId('main-column').selectOption('case_type');
-		await page.getByTestId('def-time-column').selectOption('filed_date');
-		await page.locator('[data-dimension="region"]').check();
-		await page.getByTestId('def-better').selectOption('higher');
-		await page.getByTestId('def-warn').fill('10');
-		await page.getByTestId('def-bad').fill('5');
+		await fillDefinition(page, {
+			dataset: 'Fixture cases',
+			id: 'civil_filed',
+			names: { ru: 'Поступило гражданских дел', kk: 'Түскен азаматтық істер', en: 'Civil cases filed' },
+			agg: 'sum',
+			column: 'case_type',
+			time: 'filed_date',
+			dimensions: ['region'],
+			better: 'higher',
+			warn: '10',
+			bad: '5'
+		});
 		await page.getByTestId('def-save').click();
 		await expect(page.getByTestId('def-problems').textContent()).resolves.toContain(
 			'measure.column: column “case_type” is of type text; one of these is needed here: number, percent'
@@ -117,23 +164,20 @@ describe('definition editor', () => {
 	it('an indicator defined in the UI is in the catalog, the API, the explorer, an overview tile and an alert', async () => {
 		const page = await analystPage();
 		await page.goto(server.url + '/definitions');
-		await chooseDataset(page, 'Fixture cases');
-		await page.getByTestId('def-id').fill('civil_watch');
-		await page.getByTestId('def-name-ru').fill('Гражданские дела под наблюдением');
-		await page.getByTestId('def-name-kk').fill('Бақылаудағы азаматтық істер');
-		await page.getByTestId('def-name-en').fill('Civil cases watched');
-		await page.getByTestId('main-agg').selectOption('count');
-		await page.getByTestId('main-filter-add').click();
-		await page.getByTestId('main-filter-0-column').selectOption('case_type');
-		await page.getByTestId('main-filter-0-value').fill('civil');
-		await page.getByTestId('def-time-column').selectOption('filed_date');
-		await page.locator('[data-dimension="region"]').check();
-		await page.locator('[data-dimension="instance"]').check();
-		await page.getByTestId('def-better').selectOption('higher');
-		// Far above any count of the fixtures: the figure is past both thresholds.
-		await page.getByTestId('def-warn').fill('100000');
-		await page.getByTestId('def-bad').fill('50000');
-		await page.getByTestId('def-overview').check();
+		await fillDefinition(page, {
+			dataset: 'Fixture cases',
+			id: 'civil_watch',
+			names: { ru: 'Гражданские дела под наблюдением', kk: 'Бақылаудағы азаматтық істер', en: 'Civil cases watched' },
+			agg: 'count',
+			filter: { column: 'case_type', value: 'civil' },
+			time: 'filed_date',
+			dimensions: ['region', 'instance'],
+			better: 'higher',
+			// Far above any count of the fixtures: the figure is past both thresholds.
+			warn: '100000',
+			bad: '50000',
+			overview: true
+		});
 		await page.getByTestId('def-save').click();
 		await expect.poll(() => page.getByTestId('def-message').textContent(), { timeout: 15_000 }).toBe('Saved: “civil_watch”, version 1.');
 
@@ -173,25 +217,22 @@ describe('definition editor', () => {
 	it('explores an indicator defined in the form on an uploaded file by its own columns, filtered by typing a value', async () => {
 		const page = await analystPage();
 		await page.goto(server.url + '/definitions');
-		await chooseDataset(page, 'Hawaii filings');
-		await page.getByTestId('def-id').fill('hawaii_filings');
-		await page.getByTestId('def-name-ru').fill('Поступило (Гавайи)');
-		await page.getByTestId('def-name-kk').fill('Түсті (Гавайи)');
-		await page.getByTestId('def-name-en').fill('Filings (Hawaii)');
 		const definition = 'Cases filed in the month, all courts and case types.';
-		for (const lang of ['ru', 'kk', 'en']) await page.getByLabel(`Definition (${lang})`).fill(definition);
-		await page.getByTestId('main-agg').selectOption('sum');
-		await page.getByTestId('main-column').selectOption('Filings');
-		await page.getByTestId('def-time-parts').check();
-		await page.getByTestId('def-time-year').selectOption('Year');
-		await page.getByTestId('def-time-month').selectOption('Month');
-		await page.locator('[data-dimension="Court"]').check();
-		await page.locator('[data-dimension="Case Type"]').check();
-		await page.getByTestId('def-unit').selectOption('count');
-		await page.getByTestId('def-better').selectOption('higher');
-		await page.getByTestId('def-target').fill('80000');
-		await page.getByTestId('def-warn').fill('60000');
-		await page.getByTestId('def-bad').fill('40000');
+		await fillDefinition(page, {
+			dataset: 'Hawaii filings',
+			id: 'hawaii_filings',
+			names: { ru: 'Поступило (Гавайи)', kk: 'Түсті (Гавайи)', en: 'Filings (Hawaii)' },
+			definition,
+			agg: 'sum',
+			column: 'Filings',
+			time: { year: 'Year', month: 'Month' },
+			dimensions: ['Court', 'Case Type'],
+			unit: 'count',
+			better: 'higher',
+			target: '80000',
+			warn: '60000',
+			bad: '40000'
+		});
 		await page.getByTestId('def-save').click();
 		await expect.poll(() => page.getByTestId('def-message').textContent(), { timeout: 15_000 }).toBe('Saved: “hawaii_filings”, version 1.');
 		const catalog = await (await page.request.get(server.url + '/api/indicators')).json();

@@ -82,14 +82,14 @@ async function answer(id: string, params: string, role: 'public' | 'analyst' = '
 	return response.json();
 }
 
-/** The same answer as a CSV export, its figures as numbers ("<5", or `one_record` for one record's value, as hidden). */
+/** The same answer as a CSV export, its figures as numbers ("<5", or why else hidden — `one_record`, `protects_other` — as hidden). */
 async function csvRows(id: string, params: string): Promise<Row[]> {
 	const response = await fetchAs(`/api/indicators/${id}?${params}&format=csv`, 'public');
 	expect(response.headers.get('x-disclosure-control')).toContain('cell-key');
 	const parsed = Papa.parse<Record<string, string>>(await response.text(), { header: true, skipEmptyLines: true });
 	const num = (s: string) => (s === '' ? null : Number(s));
 	return parsed.data.map((r) => {
-		const hidden = r.value.startsWith('<') || r.value === 'one_record';
+		const hidden = r.value.startsWith('<') || r.value === 'one_record' || r.value === 'protects_other';
 		return {
 			...r,
 			value: hidden ? null : num(r.value),
@@ -399,53 +399,89 @@ async function pairs(id: string, params: string, keyOf: (r: Row) => string): Pro
 	return shown.rows.filter((r) => !r.suppressed && r.value !== null).map((r) => [r, truth.get(keyOf(r))!]);
 }
 
+type Part = 'value' | 'numerator' | 'denominator';
+type Cell = { cell: string; exact: number; change: number };
+
+/** The change the public gets of a count (`part` of each cell: the value, or a rate's numerator or denominator), cell by cell. */
+async function changes(sources: readonly (readonly [string, string, readonly string[], Part?])[]): Promise<Cell[]> {
+	const cells: Cell[] = [];
+	for (const [id, params, keys, part = 'value'] of sources) {
+		const keyOf = (r: Row) => keys.map((k) => String(r[k])).join(' ');
+		for (const [shown, exact] of await pairs(id, params, keyOf)) {
+			// Above MIN + 3 no change is cut at the minimum.
+			if (exact[part] !== null && exact[part]! >= MIN + 3)
+				cells.push({ cell: `${id} ${keyOf(shown)}`, exact: exact[part]!, change: shown[part]! - exact[part]! });
+		}
+	}
+	return cells;
+}
+
+/**
+ * The attack on a change that is one function of the exact count: among pairs of different cells
+ * with the same exact count, how many got the same change; and, learning the change of each exact
+ * count from cells whose count is known (here: half of them), how many other cells' exact counts
+ * are read as the only learnt count that publishes their figure.
+ */
+function equalCountAttack(what: string, cells: Cell[]): { same: number; all: number } {
+	const byCount = new Map<number, number[]>();
+	for (const c of cells) byCount.set(c.exact, [...(byCount.get(c.exact) ?? []), c.change]);
+	let same = 0;
+	let all = 0;
+	for (const found of byCount.values())
+		found.forEach((a, i) =>
+			found.slice(i + 1).forEach((b) => {
+				all += 1;
+				if (a === b) same += 1;
+			})
+		);
+	const learnt = new Map<number, number>();
+	cells.filter((_, i) => i % 2 === 0).forEach((c) => learnt.set(c.exact, c.change));
+	let read = 0;
+	let right = 0;
+	for (const c of cells.filter((_, i) => i % 2 === 1)) {
+		const shown = c.exact + c.change;
+		const near = Array.from({ length: 7 }, (_, i) => shown - 3 + i);
+		if (!near.every((n) => learnt.has(n))) continue;
+		const fits = near.filter((n) => n + learnt.get(n)! === shown);
+		if (fits.length !== 1) continue;
+		read += 1;
+		if (fits[0] === c.exact) right += 1;
+	}
+	console.log(
+		`${what}: equal exact counts in ${all} pairs, same change in ${same}; counts read from learnt changes: ${right} right of ${read}`
+	);
+	return { same, all };
+}
+
 describe('equal counts of different records', () => {
 	it('get unrelated changes: the change is not one function of the exact count that known counts would reveal', async () => {
 		// Cells of many courts, regions and months: among them, many pairs of different records with the same exact count.
-		const cells: { cell: string; exact: number; change: number }[] = [];
-		for (const [id, params, keys] of [
-			['incoming', 'period=2024&by=court', ['court']],
-			['resolved', 'period=2024&by=court', ['court']],
-			['incoming', 'period=2025&by=region&grain=month', ['region', 'period']],
-			['fraud_incidents', 'period=2024&by=region&grain=month', ['region', 'period']]
-		] as const) {
-			const keyOf = (r: Row) => keys.map((k) => String(r[k])).join(' ');
-			for (const [shown, exact] of await pairs(id, params, keyOf)) {
-				// Above MIN + 3 no change is cut at the minimum.
-				if (exact.value! >= MIN + 3)
-					cells.push({ cell: `${id} ${keyOf(shown)}`, exact: exact.value!, change: shown.value! - exact.value! });
-			}
-		}
-		const byCount = new Map<number, number[]>();
-		for (const c of cells) byCount.set(c.exact, [...(byCount.get(c.exact) ?? []), c.change]);
-		let same = 0;
-		let all = 0;
-		for (const changes of byCount.values())
-			changes.forEach((a, i) =>
-				changes.slice(i + 1).forEach((b) => {
-					all += 1;
-					if (a === b) same += 1;
-				})
-			);
-		// The attack: learn the change of each exact count from cells whose count is known (here: half of them), then
-		// read the exact count of each other cell as the only learnt count that publishes its figure.
-		const learnt = new Map<number, number>();
-		cells.filter((_, i) => i % 2 === 0).forEach((c) => learnt.set(c.exact, c.change));
-		let read = 0;
-		let right = 0;
-		for (const c of cells.filter((_, i) => i % 2 === 1)) {
-			const shown = c.exact + c.change;
-			const near = Array.from({ length: 7 }, (_, i) => shown - 3 + i);
-			if (!near.every((n) => learnt.has(n))) continue;
-			const fits = near.filter((n) => n + learnt.get(n)! === shown);
-			if (fits.length !== 1) continue;
-			read += 1;
-			if (fits[0] === c.exact) right += 1;
-		}
-		console.log(`equal exact counts: ${all} pairs, same change in ${same}; counts read from learnt changes: ${right} right of ${read}`);
+		const { same, all } = equalCountAttack(
+			'case records and incidents',
+			await changes([
+				['incoming', 'period=2024&by=court', ['court']],
+				['resolved', 'period=2024&by=court', ['court']],
+				['incoming', 'period=2025&by=region&grain=month', ['region', 'period']],
+				['fraud_incidents', 'period=2024&by=region&grain=month', ['region', 'period']]
+			])
+		);
 		expect(all).toBeGreaterThan(30);
 		// Independent changes are equal in 19.5 % of pairs (5² + 10² + 20² + 30² + 20² + 10² + 5² %); one function of the count: 100 %.
 		expect(same / all).toBeLessThan(0.5);
+	});
+
+	it('without record identifiers too: the reporting forms (each form a record)', async () => {
+		const forms = equalCountAttack(
+			'reporting forms',
+			await changes([
+				['incoming', 'source=court_stats&period=2024&by=court', ['court']],
+				['resolved', 'source=court_stats&period=2024&by=court', ['court']],
+				['incoming', 'source=court_stats&period=2025&by=court&grain=quarter', ['court', 'period']],
+				['pending_end', 'source=court_stats&period=2024&by=court', ['court']]
+			])
+		);
+		expect(forms.all).toBeGreaterThan(30);
+		expect(forms.same / forms.all).toBeLessThan(0.5);
 	});
 });
 
@@ -505,9 +541,15 @@ async function fraudMonthly(params: string, role: 'public' | 'analyst'): Promise
 		);
 }
 
-/** A cell's text as a figure: a number, hidden ("<5"), or null ("no data"). */
-const figure = (text: string): number | 'hidden' | null =>
-	text.startsWith('<') ? 'hidden' : /\d/.test(text) ? Number(text.replace(/\D/g, '')) : null;
+/** A cell's text as a figure: a number, hidden ("<5"), hidden to protect another, or null ("no data"). */
+const figure = (text: string): number | 'hidden' | 'protecting' | null =>
+	text.startsWith('<')
+		? 'hidden'
+		: text === 'hidden to protect another figure'
+			? 'protecting'
+			: /\d/.test(text)
+				? Number(text.replace(/\D/g, ''))
+				: null;
 
 describe('the fraud page', () => {
 	it('shows a small monthly count as hidden, never as 0, and a month minus its visible article does not give the hidden one', async () => {
@@ -523,6 +565,8 @@ describe('the fraud page', () => {
 				for (const column of [1, 3, 4]) {
 					const t = truth[column];
 					if (t === 0) expect(seen[column], where).toBe(0);
+					// A figure hidden to protect another says so: it is no small count.
+					if (seen[column] === 'protecting') expect(t, `${where}, column ${column}`).toBeGreaterThanOrEqual(MIN);
 					if (typeof t !== 'number' || t === 0 || t >= MIN) continue;
 					expect(seen[column], `${where}, column ${column}`).toBe('hidden');
 					small += 1;
@@ -533,6 +577,8 @@ describe('the fraud page', () => {
 				const target = truth[3 + hidden];
 				if (typeof target !== 'number' || target >= MIN) return;
 				const other = hidden === 0 ? art232 : art190;
+				// The other article hidden to protect this one: nothing to subtract.
+				if (other === 'protecting') return;
 				const visible = typeof other === 'number' ? other : 0;
 				// The declared change of a count (±3) on the month's incidents and on the visible article (zeros stay zeros).
 				const found = candidates(incidents - visible, 3 * (1 + (visible ? 1 : 0)));

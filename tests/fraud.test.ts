@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { categoryById } from '../src/lib/domain/categories';
 import { FRAUD_REFERENCES } from '../src/lib/domain/fraud';
 import { loginAs, sessionCookie } from './support/auth';
-import { launchBrowser } from './support/browser';
+import { chartsDrawn, launchBrowser } from './support/browser';
 import { ROOT } from './support/server';
 
 const base = inject('fixtureUrl');
@@ -25,8 +25,7 @@ const chart = (page: Page, title: string): Locator =>
 
 /** The figures of a bar chart as its bars announce them ("label: figure"), by value key. */
 async function bars(figure: Locator): Promise<Record<string, string>> {
-	// Charts draw once the page has hydrated and measured their width.
-	await figure.locator('g.bar').first().waitFor();
+	await chartsDrawn(figure);
 	const items = await figure
 		.locator('g.bar')
 		.evaluateAll((gs) => gs.map((g) => [g.getAttribute('data-key'), g.getAttribute('aria-label')]));

@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MIN_COMPARISON_BASE } from '../src/lib/domain/comparison';
 import { loginAs } from './support/auth';
-import { launchBrowser } from './support/browser';
+import { chartsDrawn, launchBrowser } from './support/browser';
 
 const demo = inject('demoUrl');
 const fixture = inject('fixtureUrl');
@@ -37,11 +37,6 @@ async function change(page: Page, id: string): Promise<{ kind: string | null; te
 	const line = page.locator(`[data-indicator="${id}"] [data-testid="kpi-change"]`);
 	await line.waitFor();
 	return { kind: await line.getAttribute('data-comparison'), text: plain(await line.textContent()) };
-}
-
-/** Charts draw once the page has hydrated and measured their width. */
-async function drawn(page: Page): Promise<void> {
-	await page.locator('svg .grid text').first().waitFor();
 }
 
 describe('changes on a year earlier', () => {
@@ -186,7 +181,7 @@ describe('no data is not zero', () => {
 
 	it('marks provisional buckets dashed and names them in the legend, the tooltip and the table', async () => {
 		const page = await open(`${demo}/indicators/appeal_rate`, 'en-GB');
-		await drawn(page);
+		await chartsDrawn(page);
 		const trend = page.locator('figure.chart', { has: page.getByRole('heading', { name: 'Appeal rate: trend' }) });
 		await expect(trend.locator('[data-legend="unsure"]').textContent()).resolves.toContain('provisional');
 		await trend.getByRole('button', { name: 'Show table' }).click();
@@ -205,7 +200,7 @@ describe('axes', () => {
 	it('never repeat a value label, on any chart of the overview, the explorer and the fraud page', async () => {
 		for (const path of ['/', '/indicators/clearance_rate', '/indicators/e_filed_share?grain=quarter', '/fraud']) {
 			const page = await open(`${demo}${path}`);
-			await drawn(page);
+			await chartsDrawn(page);
 			const axes = await page
 				.locator('svg g.grid')
 				.evaluateAll((gs) => gs.map((g) => [...g.querySelectorAll(':scope > text')].map((t) => t.textContent ?? '')));
@@ -218,7 +213,7 @@ describe('axes', () => {
 	it('label a yearly series by years and a quarterly one by quarters, never by months between', async () => {
 		// The trend's time axis (the forecast beside it is monthly by design).
 		const xLabels = async (page: Page) => {
-			await drawn(page);
+			await chartsDrawn(page);
 			return page
 				.locator('figure.chart', { has: page.getByRole('heading', { name: /: (trend|динамика)$/ }) })
 				.locator('svg g.axis > text:not(.y-label)')
@@ -240,7 +235,7 @@ describe('axes', () => {
 
 	it('draw a rate near 100 % on a scale around it, with its target and thresholds', async () => {
 		const page = await open(`${demo}/indicators/clearance_rate`, 'en-GB');
-		await drawn(page);
+		await chartsDrawn(page);
 		const trend = page.locator('figure.chart', { has: page.locator('[data-level]') });
 		await expect(trend.locator('[data-level="target"] text').textContent()).resolves.toBe('target 100.0%');
 		await expect(trend.locator('[data-level="alert"] text').textContent()).resolves.toMatch(/95\.0%$/);
@@ -255,7 +250,7 @@ describe('axes', () => {
 
 	it('draw low rates and shares from 0, with no cut axis (a fall of the appeal rate read as a collapse)', async () => {
 		const page = await open(`${demo}/indicators/appeal_rate`, 'en-GB');
-		await drawn(page);
+		await chartsDrawn(page);
 		const trend = page.locator('figure.chart', { has: page.getByRole('heading', { name: 'Appeal rate: trend' }) });
 		const ticks = await trend.locator('svg g.grid > text').evaluateAll((ts) => ts.map((t) => parseFloat(t.textContent ?? '')));
 		expect(Math.min(...ticks)).toBe(0);

@@ -3,7 +3,7 @@
  * that may open it; the header folds its navigation into a menu.
  */
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, inject, it } from 'vitest';
 import { INTL_TAG, LOCALES } from '../src/lib/domain/l10n';
 import { ROLES } from '../src/lib/domain/roles';
 import { mayOpen } from '../src/lib/domain/route-access';
@@ -19,7 +19,8 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-describe('at 390 px', () => {
+// The runs measure their pages a few at a time (the project's maxConcurrency): one alone leaves a core idle.
+describe.concurrent('at 390 px', () => {
 	const routes = pageRouteIds();
 
 	// Every role in Russian; the administrator, who may open every page, in each language (Kazakh words are the longest).
@@ -31,7 +32,7 @@ describe('at 390 px', () => {
 		it(
 			`no page ${role === 'public' ? 'open to the public' : `a ${role} may open`} is wider than the screen [${locale}]`,
 			{ timeout: 180_000 },
-			async () => {
+			async ({ expect }) => {
 				const wide: string[] = [];
 				const context = await browser.newContext({ viewport: PHONE, locale: INTL_TAG[locale] });
 				if (role !== 'public') await loginAs(context, base, role as SignedInRole);
@@ -52,7 +53,7 @@ describe('at 390 px', () => {
 		);
 	}
 
-	it('folds the navigation and tools into a menu that opens and closes', async () => {
+	it('folds the navigation and tools into a menu that opens and closes', async ({ expect }) => {
 		const context = await browser.newContext({ viewport: PHONE, locale: 'en-GB' });
 		await loginAs(context, base, 'admin');
 		const page = await context.newPage();

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { courtById } from '../src/lib/domain/courts';
 import { loginAs } from './support/auth';
-import { launchBrowser } from './support/browser';
+import { chartsDrawn, launchBrowser } from './support/browser';
 
 const base = inject('fixtureUrl');
 let browser: Browser;
@@ -22,8 +22,6 @@ async function judgePage(): Promise<Page> {
 	return context.newPage();
 }
 
-/** Charts draw once the page has hydrated and measured their width. */
-const hydrated = (page: Page) => page.locator('figure.chart svg').first().waitFor();
 const decided = (page: Page) => page.getByTestId('fig-decided').locator('strong').textContent();
 const chips = (page: Page) =>
 	page
@@ -35,7 +33,7 @@ describe('practice explorer filters', () => {
 	it('lists filters as removable chips, adds a typed article and a court found by name, and walks back and forward', async () => {
 		const page = await judgePage();
 		await page.goto(`${base}/practice?period=2025&category=criminal.fraud_190&page=2`);
-		await hydrated(page);
+		await chartsDrawn(page);
 		expect(await chips(page)).toEqual(['category=criminal.fraud_190']);
 		// Decided in 2025 under art. 190: A5, A13, A14, A17 at first instance, A15, A16, A18 on appeal.
 		await expect(decided(page)).resolves.toBe('7');
@@ -77,7 +75,7 @@ describe('practice explorer filters', () => {
 
 		// The explorer's own parameters stay through filter changes.
 		await page.goto(`${base}/practice?period=2025&rate=grant`);
-		await hydrated(page);
+		await chartsDrawn(page);
 		await Promise.all([page.waitForURL(/region=KZ-71/), page.getByTestId('filter-region').selectOption('KZ-71')]);
 		expect(search(page).get('rate')).toBe('grant');
 		await page.context().close();
@@ -109,7 +107,7 @@ describe('practice explorer filters', () => {
 		expect(await page.locator('figure.chart svg').count()).toBe(0);
 
 		release();
-		await hydrated(page);
+		await chartsDrawn(page);
 		await page.waitForLoadState('networkidle');
 		for (const [input, value] of typed) await expect(input.inputValue()).resolves.toBe(value);
 

@@ -50,9 +50,10 @@ describe('signing in', () => {
 	});
 });
 
-describe('what each role sees', () => {
+// The roles' tests each hold their own pages, a few at a time (the project's maxConcurrency): one alone leaves a core idle.
+describe.concurrent('what each role sees', { timeout: 120_000 }, () => {
 	for (const role of ['public', 'judge', 'analyst', 'admin'] as const) {
-		it(`${role}: the navigation offers exactly the pages the role may open, and the others refuse`, async () => {
+		it(`${role}: the navigation offers exactly the pages the role may open, and the others refuse`, async ({ expect }) => {
 			const page = await signIn(role);
 			const links = await page
 				.getByTestId('main-nav')
@@ -77,7 +78,7 @@ describe('what each role sees', () => {
 		});
 	}
 
-	it('public sees small counts as "<5"; a judge sees the figures', async () => {
+	it('public sees small counts as "<5"; a judge sees the figures', async ({ expect }) => {
 		const publicPage = await signIn('public');
 		const judge = await signIn('judge');
 		const publicValue = await publicPage.locator('[data-indicator="pending_end"] [data-testid="kpi-value"]').textContent();
@@ -89,7 +90,7 @@ describe('what each role sees', () => {
 		await judge.context().close();
 	});
 
-	it('admin manages users; a bad entry gets a clear message; signing out ends the session', async () => {
+	it('admin manages users; a bad entry gets a clear message; signing out ends the session', async ({ expect }) => {
 		const page = await signIn('admin');
 		await page.goto(base + '/admin/users');
 		await expect(page.locator('tr[data-login="judge.test"]').count()).resolves.toBe(1);

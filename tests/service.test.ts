@@ -1,6 +1,7 @@
 /**
  * Runs like a service: sign-in at any address the server has without ORIGIN set, a refused form
- * answered with a page that says what to do, and working files that belong to their database.
+ * answered with a page that says what to do, working files that belong to their database, and a
+ * start refused for a bad setting with one line saying which and why.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -93,5 +94,63 @@ describe('two instances from one installation', () => {
 		} finally {
 			await first.stop();
 		}
+	});
+});
+
+describe('a start refused for a bad setting', () => {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'court-refused-'));
+	const file = (name: string, text: string) => {
+		fs.writeFileSync(path.join(dir, name), text);
+		return path.join(dir, name);
+	};
+	const files = {
+		syntax: file('limits-syntax.json', '{"statutory": {"appeal": {"months": 2}}'),
+		unknown: file('limits-unknown.json', JSON.stringify({ statutory: { apeal: { months: 2 } } })),
+		span: file('limits-span.json', JSON.stringify({ standard: { appeal: { weeks: 3 } } })),
+		weights: file('weights.json', JSON.stringify({ 'civil.loan': 0 })),
+		notADatabase: file('not-a-database.duckdb', 'these are not the bytes of a DuckDB file\n'.repeat(200))
+	};
+	const database = path.join(dir, 'court.duckdb');
+	afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+	it.each([
+		['a LIMITS_FILE that is not JSON', { LIMITS_FILE: files.syntax }, `LIMITS_FILE ${files.syntax}: `],
+		[
+			'a LIMITS_FILE naming an unknown limit',
+			{ LIMITS_FILE: files.unknown },
+			`LIMITS_FILE ${files.unknown}: unknown limit "statutory.apeal"`
+		],
+		[
+			'a LIMITS_FILE with a malformed span',
+			{ LIMITS_FILE: files.span },
+			`LIMITS_FILE ${files.span}: limit "standard.appeal" must be {"days": n} or {"months": n}`
+		],
+		[
+			'a LIMITS_FILE that does not exist',
+			{ LIMITS_FILE: path.join(dir, 'missing.json') },
+			`LIMITS_FILE ${path.join(dir, 'missing.json')}: `
+		],
+		[
+			'a malformed WORKLOAD_WEIGHTS_FILE',
+			{ WORKLOAD_WEIGHTS_FILE: files.weights },
+			`WORKLOAD_WEIGHTS_FILE ${files.weights}: weight of "civil.loan" must be a number above 0`
+		],
+		['a DATABASE_PATH that is not a database', { DATABASE_PATH: files.notADatabase }, `DATABASE_PATH ${files.notADatabase}: `],
+		['a setting that is not a number', { QUERY_SLOTS: 'two' }, 'QUERY_SLOTS must be a number, got "two"']
+	])('%s: exits non-zero with one message naming the setting (and file) and the problem, no stack trace', async (_, env, message) => {
+		const refused = await startServer({ DATABASE_PATH: database, DEMO_SCALE: '0', ...env }).then(
+			async (server) => {
+				await server.stop();
+				return null;
+			},
+			(error: Error) => error.message
+		);
+		expect(refused, 'the server started').not.toBeNull();
+		expect(refused).toMatch(/^server exited with [1-9]\d*:/);
+		const output = refused!.replace(/^server exited with \d+:\n/, '');
+		expect(output).toContain(`The server did not start: ${message}`);
+		// One line, the message: no stack frames, no error object printed after it.
+		expect(output.trim().split('\n')).toHaveLength(1);
+		expect(output).not.toMatch(/^\s+at /m);
 	});
 });

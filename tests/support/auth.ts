@@ -42,6 +42,24 @@ export async function signIn(base: string, login: string, password: string): Pro
 
 /** Signs a browser context in as `role` (the context then carries the session cookie). */
 export async function loginAs(context: BrowserContext, base: string, role: SignedInRole): Promise<void> {
-	const [name, value] = (await sessionCookie(base, role)).split('=');
+	await addSession(context, base, await sessionCookie(base, role));
+}
+
+async function addSession(context: BrowserContext, base: string, cookie: string): Promise<void> {
+	const [name, value] = cookie.split('=');
 	await context.addCookies([{ name, value, url: base, httpOnly: true, sameSite: 'Lax' }]);
+}
+
+/**
+ * `loginAs` with one session per server and role, shared by the contexts it signs in: for files
+ * that open many pages only to read them (each sign-in costs the server a deliberately slow
+ * scrypt hash). Not for contexts that sign out or change their account.
+ */
+export function sharedLogin(): typeof loginAs {
+	const cookies = new Map<string, Promise<string>>();
+	return async (context, base, role) => {
+		const key = `${base} ${role}`;
+		if (!cookies.has(key)) cookies.set(key, sessionCookie(base, role));
+		await addSession(context, base, await cookies.get(key)!);
+	};
 }

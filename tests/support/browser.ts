@@ -1,5 +1,5 @@
 /** System Chromium driven by playwright-core (no browser download). */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM_ARGS = [
 	'--no-sandbox',
@@ -21,4 +21,15 @@ export function launchBrowser(): Promise<Browser> {
 /** Waits until the page's streamed sections have all arrived (src/lib/ui/charts/Pending.svelte). */
 export async function streamed(page: Page): Promise<void> {
 	await page.waitForFunction(() => !document.querySelector('[data-testid="pending"]'));
+}
+
+/**
+ * Waits until the charts have drawn: a chart draws once the page has hydrated and measured its
+ * width (Chart.svelte), so a control clicked or a drawing read before then is not there yet.
+ * `scope` is the page (its first chart, then every streamed section) or a part of it (its first
+ * chart, e.g. one figure in a section that streams in).
+ */
+export async function chartsDrawn(scope: Page | Locator): Promise<void> {
+	await scope.locator('.plot svg').first().waitFor();
+	await streamed('page' in scope ? scope.page() : scope);
 }

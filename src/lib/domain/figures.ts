@@ -15,6 +15,13 @@ import type { Period } from './period';
  */
 export type MissingReason = 'no_data' | 'form_periods';
 
+/**
+ * Why a figure is hidden from the public when not for resting on few records ("<5"): it is one
+ * record's value (a minimum, a maximum), or it is hidden to protect another hidden figure
+ * (complementary suppression: it may hold any number of records).
+ */
+export type HiddenReason = 'one_record' | 'protects_other';
+
 export interface ResultRow {
 	[dimension: string]: string | number | boolean | null | undefined;
 	value: number | null;
@@ -26,8 +33,10 @@ export interface ResultRow {
 	missing?: MissingReason;
 	/** Set when what it counts may still arrive (indicator.maturesIn): the figure may still grow. */
 	provisional?: boolean;
-	/** Set when the public's figure is hidden (`suppressed`) for being one record's value (a minimum, a maximum), not for resting on few records. */
-	hidden?: 'one_record';
+	/** Set when the figure's period starts before the data of what it counts is complete (a remnant such as the first day's backlog, no real figure). */
+	incomplete?: boolean;
+	/** Set when the public's figure is hidden (`suppressed`) for another reason than resting on few records. */
+	hidden?: HiddenReason;
 	/**
 	 * Cell keys of the numerator, denominator and n (sums of their records' keys; null: none), read
 	 * by the disclosure control and removed by it before anyone sees the row (disclosure/protect.ts).
@@ -56,7 +65,7 @@ export interface KpiFigure {
 	/** Set when the value is hidden from this viewer: it rests on fewer records than this (or, with `hidden`, is one record's value). */
 	hiddenBelow: number | null;
 	/** Set when the hidden value is one record's value (a minimum, a maximum), however many records there are. */
-	hidden?: 'one_record';
+	hidden?: HiddenReason;
 	previous: number | null;
 	/** The change on the year-earlier period, or why there is none to show. */
 	comparison: Comparison;

@@ -3,6 +3,7 @@
  * tests and CLI scripts can set variables before the first use. A bad value stops the start with
  * the variable's name and what it holds.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import * as v from 'valibot';
 import { DEFAULT_MIN_COUNT } from '../domain/roles';
@@ -131,3 +132,16 @@ export function settings() {
 	};
 }
 export type Settings = ReturnType<typeof settings>;
+
+/**
+ * A JSON file named by a setting (LIMITS_FILE, WORKLOAD_WEIGHTS_FILE), parsed and checked by
+ * `parse`; unset, `parse(undefined)` gives the defaults. Any problem names the variable and the
+ * file, so that a refused start says which file and why.
+ */
+export function readSettingFile<T>(variable: string, file: string, parse: (json: unknown) => T): T {
+	try {
+		return parse(file ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined);
+	} catch (e) {
+		throw new Error(`${variable} ${file}: ${(e as Error).message}`, { cause: e });
+	}
+}

@@ -69,10 +69,22 @@ export async function loadDemo(db: Database, kinds: CanonicalKind[], s: Settings
 	log(`Demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 
+/**
+ * A start refused (a bad setting or settings file, a database that cannot be opened): the
+ * message alone on one line — what and where, no stack trace — and a non-zero exit.
+ */
+export function refuseStart(error: unknown): never {
+	const message = error instanceof Error ? error.message : String(error);
+	console.error(`The server did not start: ${message.replace(/\s*\n\s*/g, ' ')}`);
+	process.exit(1);
+}
+
 export async function openAppDatabase(s: Settings = settings(), log: Log = console.log): Promise<Database> {
 	const db = await Database.open(s.databasePath, {
 		threads: s.duckdbThreads || undefined,
 		memoryLimit: s.duckdbMemoryLimit
+	}).catch((e: Error) => {
+		throw new Error(`DATABASE_PATH ${s.databasePath}: ${e.message}`, { cause: e });
 	});
 	await migrate(db);
 	await db.transaction((tx) => syncDirectories(tx));

@@ -107,14 +107,20 @@ export interface FigureState {
 	missing?: string | null;
 	provisional?: boolean;
 	suppressed?: boolean;
-	/** Why a suppressed figure is hidden when not for resting on few records (`one_record`). */
+	/** Why a suppressed figure is hidden when not for resting on few records (domain/figures.ts HiddenReason). */
 	hidden?: string | null;
 	partial?: boolean;
 }
 
-/** How a figure hidden from the viewer reads: "<5", or why else it is hidden (one record's value). */
+/** Why a figure is hidden from the viewer, in words, when not for resting on few records; null when for that. */
+export function hiddenReason(hidden: string | null | undefined, locale: Locale): string | null {
+	if (hidden === 'one_record') return m.hidden_one_record({}, { locale });
+	return hidden === 'protects_other' ? m.hidden_protects_other({}, { locale }) : null;
+}
+
+/** How a figure hidden from the viewer reads: "<5", or why else it is hidden (one record's value, to protect another). */
 export function hiddenText(f: { hidden?: string | null }, minCount: number, locale: Locale): string {
-	return f.hidden === 'one_record' ? m.hidden_one_record({}, { locale }) : m.suppressed_count({ min: minCount }, { locale });
+	return hiddenReason(f.hidden, locale) ?? m.suppressed_count({ min: minCount }, { locale });
 }
 
 /**

@@ -3,7 +3,7 @@
  * one indicator for a view query (JSON or CSV).
  */
 import { json } from '@sveltejs/kit';
-import { indicatorDimensions, indicatorFilters, type Indicator } from '../../domain/catalog';
+import { indicatorDimensions, indicatorFilters, measureFacts, type Indicator } from '../../domain/catalog';
 import { toCsv } from '../../domain/csv';
 import { valueLabel } from '../../domain/labels';
 import type { Locale } from '../../domain/l10n';
@@ -14,7 +14,8 @@ import type { Queryable } from '../db/database';
 import { disclosureHeader, disclosureNote } from '../disclosure/protect';
 import { boundPeriod } from '../limits/period';
 import { indicatorRange } from '../metrics/as-of';
-import { runIndicator, type IndicatorResult } from '../metrics/run';
+import { completeFrom } from '../metrics/complete';
+import { runIndicator, type IndicatorResult, type ResultRow } from '../metrics/run';
 import { badRequest, notFound } from './errors';
 
 function describe(indicator: Indicator) {
@@ -72,7 +73,8 @@ function csvResponse(result: IndicatorResult, names: Record<string, Record<strin
 		'denominator',
 		'n',
 		'missing',
-		'provisional'
+		'provisional',
+		'incomplete'
 	];
 	const rows = result.rows.map((row) => {
 		const out: Record<string, unknown> = { ...row };
@@ -87,6 +89,16 @@ function csvResponse(result: IndicatorResult, names: Record<string, Record<strin
 			...disclosureHeader(access)
 		}
 	});
+}
+
+/**
+ * Marks the figures whose period starts before the data is complete: the demo's 2018 holds only the
+ * backlog pending on 1 January 2019, so its "clearance rate" of 21 % is no figure of 2018's work.
+ */
+function markIncomplete(result: IndicatorResult, from: string | null): IndicatorResult {
+	if (from === null) return result;
+	const starts = (row: ResultRow) => (result.grain ? String(row.period) : result.period.from);
+	return { ...result, rows: result.rows.map((row) => (starts(row) < from && !row.missing ? { ...row, incomplete: true } : row)) };
 }
 
 /** `indicator`: the catalog's or a defined one in force with this id (none: 404). */
@@ -110,11 +122,15 @@ export async function indicatorResponse(
 	const result = await runIndicator(db, indicator, bounded.value.query, access);
 	if (!result.ok) return badRequest(result.errors);
 
-	const names = labels(indicator, result.value, locale);
-	if (format === 'csv') return csvResponse(result.value, names, access);
-	// `clip`: the period asked for and the part of it the data cover, when they differ; `disclosure`: how the public's figures are protected.
+	const from = await completeFrom(db, measureFacts(indicator.measure));
+	const marked = markIncomplete(result.value, from);
+	const names = labels(indicator, marked, locale);
+	if (format === 'csv') return csvResponse(marked, names, access);
+	// `clip`: the period asked for and the part of it the data cover, when they differ; `completeFrom`:
+	// the first day of complete data; `disclosure`: how the public's figures are protected.
 	return json({
-		...result.value,
+		...marked,
+		completeFrom: from,
 		clip: bounded.value.clip,
 		name: indicator.name[locale],
 		unit: indicator.unit,

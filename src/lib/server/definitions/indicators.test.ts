@@ -14,6 +14,7 @@ import { createFixtureDatabase, FIXTURES } from '../../../../tests/support/fixtu
 import type { Database } from '../db/database';
 import { bumpDataRevision } from '../db/revision';
 import { runImport } from '../ingest/pipeline';
+import { unavailableMessage } from '../forecast/api';
 import { forecastIndicator } from '../forecast/forecast';
 import { kpiFigures } from '../metrics/kpis';
 import { runIndicator } from '../metrics/run';
@@ -182,12 +183,46 @@ describe('indicators defined as data', () => {
 		expect(kpis.map((k) => k.missing)).toEqual(['no_data', 'no_data']);
 	});
 
+	it('perturbs equal counts of different rows unrelatedly for the public, and the same rows alike in every request', async () => {
+		// Six rows (not traffic) in each of the file's 24 months: equal exact counts of different rows. Were the
+		// change a function of the exact count (the file's rows have no identifier), every month would publish the same.
+		const months = [
+			...(await run('rows_not_traffic', 'period=2023&grain=month', PUBLIC)).rows,
+			...(await run('rows_not_traffic', 'period=2024&grain=month', PUBLIC)).rows
+		];
+		expect(months).toHaveLength(24);
+		let same = 0;
+		let pairs = 0;
+		months.forEach((a, i) =>
+			months.slice(i + 1).forEach((b) => {
+				pairs += 1;
+				if (a.value === b.value) same += 1;
+			})
+		);
+		// Independent changes of a 6 (cut at MIN_COUNT 5) agree in 26.5 % of pairs.
+		expect(same / pairs).toBeLessThan(0.5);
+		const [march] = (await run('rows_not_traffic', 'from=2024-03-01&to=2024-03-31', PUBLIC)).rows;
+		expect(march.value).toBe(months.find((r) => r.period === '2024-03-01')!.value);
+	});
+
 	it('the overview batch gives the figures a single query gives', async () => {
 		const query: ViewQuery = { by: [], filters: { case_type: ['Criminal'] }, period: { kind: 'year', year: 2024 } };
 		const [batch] = await kpiFigures(db, ['filings'], query, ANALYST);
 		const single = await run('filings', 'period=2024&case_type=Criminal');
 		expect(batch.value).toBe(single.rows[0].value);
 		expect(batch.months).toHaveLength(12);
+	});
+
+	it("a largest value is not forecast for the public, which may not see it (one record's value), and the forecast says why", async () => {
+		const most = (await findIndicator(db, 'most_filings'))!;
+		const forecast = await forecastIndicator(db, most, { by: [], filters: {} }, PUBLIC);
+		if (!forecast.ok) throw new Error(JSON.stringify(forecast.errors));
+		expect(forecast.value).toMatchObject({ status: 'one_record', history: [], rows: [] });
+		expect(unavailableMessage(forecast.value, PUBLIC.minCount)).toBe(
+			'Прогноза нет: показатель — значение одной записи (наименьшее или наибольшее), оно не показывается без входа в систему. Сотрудники, вошедшие в систему, видят его.'
+		);
+		const exact = await forecastIndicator(db, most, { by: [], filters: {} }, ANALYST);
+		expect(exact.ok && exact.value.status).not.toBe('one_record');
 	});
 
 	it('a count is forecast from the monthly history of its own data', async () => {

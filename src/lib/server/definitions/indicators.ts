@@ -118,6 +118,14 @@ function timeGrain(spec: TimeSpec, type: ColumnType | undefined, facts: ColumnFa
 	return facts?.yearly ? 'year' : facts?.quarterly ? 'quarter' : 'month';
 }
 
+/**
+ * What identifies a row of a dataset of another kind, for the disclosure control's record keys
+ * (metrics/plan.ts): the dataset and the row's cells. A row is the unit such a file counts in
+ * and has no identifier of its own; its content stays the same when a later version keeps it.
+ */
+const rowContent = (other: OtherDataset) =>
+	`row(${Number(other.datasetId)}, ${other.columns.map((c) => typedColumn(c.position)).join(', ')})`;
+
 async function otherSource(q: Queryable, other: OtherDataset): Promise<Source> {
 	const facts = new Map<FactRef, RuntimeFact>();
 	// Every fact of the dataset (one per time its definitions count by) has all its columns.
@@ -163,7 +171,7 @@ async function otherSource(q: Queryable, other: OtherDataset): Promise<Source> {
 				const grain = timeGrain(spec, type, spec.kind === 'column' ? known.get(spec.column) : undefined);
 				// A period's figure covers the whole period (a month, a quarter, a year).
 				const last = range.last && grain ? bucketEnd(range.last, grain) : range.last;
-				facts.set(fact, { fact: { relation, events: { time: 'time_date' } }, first: range.first, last });
+				facts.set(fact, { fact: { relation, events: { time: 'time_date' }, recordKey: rowContent(other) }, first: range.first, last });
 				factIds.push(fact);
 			}
 			return { fact, event: 'time' };

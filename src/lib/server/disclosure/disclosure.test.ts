@@ -8,6 +8,8 @@ import { createFixtureDatabase, viewQuery } from '../../../../tests/support/fixt
 import { INDICATORS, indicatorById, type Indicator } from '../../domain/catalog';
 import type { Access } from '../../domain/roles';
 import type { Database } from '../db/database';
+import { compileMeasure } from '../metrics/compile';
+import { deadlines } from '../metrics/deadlines';
 import { runIndicator, type ResultRow } from '../metrics/run';
 import { fraudView } from '../views/fraud';
 import {
@@ -95,6 +97,45 @@ describe('a total minus the visible cells of its breakdown', () => {
 	});
 });
 
+describe('a cell hidden to protect another (complementary suppression)', () => {
+	it('says so, not "<5": it may hold many records; a cell hidden for few records says nothing else', async () => {
+		const breakdowns: [string, string][] = [
+			['incoming', 'period=2024&by=region'],
+			['resolved', 'period=2024&by=court'],
+			['fraud_incidents', 'period=2025&by=region'],
+			['fraud_incidents', 'period=2025&by=scheme'],
+			['fraud_incidents', 'period=2025&grain=month&by=article']
+		];
+		let protecting = 0;
+		for (const [id, params] of breakdowns) {
+			const shown = await rows(id, params, PUBLIC);
+			const exact = await rows(id, params, ANALYST);
+			shown.forEach((cell, i) => {
+				if (!cell.suppressed) return;
+				const where = `${id}?${params}: ${JSON.stringify(exact[i])}`;
+				if (cell.hidden === 'protects_other') {
+					protecting += 1;
+					expect(exact[i].n, where).toBeGreaterThanOrEqual(PUBLIC.minCount);
+				} else {
+					expect(cell.hidden, where).toBeUndefined();
+					expect(small(exact[i].n), where).toBe(true);
+				}
+			});
+		}
+		expect(protecting).toBeGreaterThan(0);
+		// The fraud page's monthly table says which of a month's hidden figures protect another (the fixture may have none).
+		const months = await fraudView(db, PUBLIC, viewQuery('period=2025'));
+		const truth = await fraudView(db, ANALYST, viewQuery('period=2025'));
+		const said = months.monthly.flatMap((month, i) =>
+			month.protecting.map((key) => {
+				expect(month.hidden).toContain(key);
+				return truth.monthly[i][key];
+			})
+		);
+		for (const value of said) expect(value).toBeGreaterThanOrEqual(PUBLIC.minCount);
+	});
+});
+
 describe('overlapping date ranges', () => {
 	it('cannot be asked by the public: periods are calendar months, quarters or years', async () => {
 		const { boundPeriod } = await import('../limits/period');
@@ -170,6 +211,21 @@ describe('the perturbation (cell key method)', () => {
 		expect(perturbQuantile(0, 's')).toBe(0);
 	});
 
+	it('never publishes a small quantile exactly (rounding to whole days would undo a change under half a day)', () => {
+		// Medians of days as they come: whole days and the means of two (x.5), from 5 to 150, under many cell keys.
+		const medians = Array.from({ length: 291 }, (_, i) => 5 + i / 2);
+		let exact = 0;
+		for (let key = 0; key < 40; key += 1)
+			for (const q of medians) {
+				const p = perturbQuantile(q, 's', key);
+				if (p === q) exact += 1;
+				expect(Number(p.toPrecision(QUANTILE_DIGITS)), `${q} → ${p}`).toBe(p);
+				// Within the declared change and half the rounding step of the published digits.
+				expect(Math.abs(p - q), `${q} → ${p}`).toBeLessThanOrEqual(QUANTILE_NOISE * q + 10 ** (Math.floor(Math.log10(p)) - 1) / 2 + 1e-9);
+			}
+		expect(exact).toBe(0);
+	});
+
 	it('depends on the secret and on the exact figure (and its records)', () => {
 		expect(cellKey('a', 'count', 17)).toBe(cellKey('a', 'count', 17));
 		expect(cellKey('a', 'count', 17)).not.toBe(cellKey('b', 'count', 17));
@@ -179,6 +235,31 @@ describe('the perturbation (cell key method)', () => {
 		expect(Math.max(...changes.map(Math.abs))).toBeLessThanOrEqual(AMOUNT_NOISE / 10 + 1e-6);
 		expect(Math.max(...changes.map(Math.abs))).toBeGreaterThan(0.2);
 		expect(perturbAmount(0, 10, 's')).toBe(0);
+	});
+});
+
+describe('cell keys of figures whose records have no identifier', () => {
+	it('come from the records behind them (forms by reporting unit and period, judges by theirs), not from the exact figure alone', async () => {
+		const measures: [string, Indicator['measure'], ('numerator_key' | 'denominator_key' | 'n_key')[]][] = [
+			['incoming from the forms', indicatorById('incoming')!.formMeasure!, ['numerator_key', 'n_key']],
+			['judge workload', indicatorById('judge_workload')!.measure, ['numerator_key', 'denominator_key', 'n_key']],
+			['spread of judge workload', indicatorById('judge_workload_spread')!.measure, ['numerator_key', 'denominator_key', 'n_key']]
+		];
+		for (const [what, measure, keys] of measures) {
+			const compiled = compileMeasure({
+				measure,
+				from: '2024-01-01',
+				to: '2024-12-31',
+				by: ['court'],
+				filters: {},
+				deadlines: deadlines()
+			});
+			const found = (await db.query<ResultRow>(compiled.sql, compiled.params)).filter((r) => (r.n ?? 0) > 0);
+			expect(found.length, what).toBeGreaterThan(0);
+			for (const row of found) for (const key of keys) expect(row[key], `${what}: ${key} of ${JSON.stringify(row)}`).not.toBeNull();
+			// Different records, different keys: not one key per exact figure.
+			expect(new Set(found.map((r) => r.n_key)).size, what).toBe(found.length);
+		}
 	});
 });
 

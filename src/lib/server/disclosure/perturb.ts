@@ -8,8 +8,10 @@
  * rephrasing a request gives nothing new to average, and different records get unrelated changes
  * even when their counts are equal. As the ABS does, each record has a fixed key and a cell's
  * records' keys are summed (modulo 2^32, by the compiled statements and rollups: metrics/plan.ts);
- * the cell key is a keyed hash (HMAC-SHA-256) of that sum and the exact figure. Where records have
- * no key (aggregate forms, judges, uploaded datasets) it is the keyed hash of the exact figure alone. A difference of two figures carries the unknown changes of both. Zeros stay zeros.
+ * the cell key is a keyed hash (HMAC-SHA-256) of that sum and the exact figure. Records are case
+ * records and fraud incidents by their identifiers, forms (a court_stats row) by their reporting
+ * unit and period, judges by theirs, rows of uploaded datasets by their content (facts.ts,
+ * definitions/indicators.ts). A difference of two figures carries the unknown changes of both. Zeros stay zeros.
  * - a count n ≥ MIN_COUNT becomes n + d, never below MIN_COUNT, d ∈ {−3, …, +3} with chances
  *   5, 10, 20, 30, 20, 10, 5 % (mean 0, variance 2.1): rarely at the edges, so that a difference
  *   of two figures is rarely at an edge of its range, where it would leave one possible value;
@@ -60,6 +62,10 @@ export function partKinds(m: Measure): { numerator: PartKind; denominator: PartK
 			return { numerator: kindOf(m.num), denominator: kindOf(m.den) };
 		case 'per_capita':
 			return { numerator: kindOf(m.of), denominator: null };
+		// The spread of judges' counts publishes their standard deviation and mean: statistics of
+		// the records, changed as a quantile is (the mean times the judges would give the count).
+		case 'judge_spread':
+			return { numerator: 'quantile', denominator: 'quantile' };
 		default:
 			return { numerator: null, denominator: null };
 	}
@@ -93,12 +99,23 @@ export function perturbAmount(amount: number, n: number, secret: string, records
  * A quantile (of five records or more: smaller ones are hidden) is one record's value or the mean
  * of two: the public gets it changed by up to ±QUANTILE_NOISE of itself, uniformly, by its cell
  * key (`records`: the keys of the records it ranks), and rounded to QUANTILE_DIGITS significant
- * digits, so that it does not give any record's exact value.
+ * digits, so that it does not give any record's exact value — never the exact value itself.
  */
 export function perturbQuantile(q: number, secret: string, records: number | null = null): number {
 	if (q === 0) return 0;
 	const key = records === null ? cellKey(secret, 'quantile', q) : cellKey(secret, 'quantile', q, records);
-	return Number((q * (1 + (2 * key - 1) * QUANTILE_NOISE)).toPrecision(QUANTILE_DIGITS));
+	const change = (2 * key - 1) * QUANTILE_NOISE;
+	const published = Number((q * (1 + change)).toPrecision(QUANTILE_DIGITS));
+	if (published !== q) return published;
+	// Rounded back to the exact value (a median of 12 days changed by less than half a day): one
+	// rounding step away instead, in the change's direction. A step is at most a tenth of the
+	// value, so this stays within the declared change and its rounding.
+	const digits = (x: number) => Math.floor(Math.log10(Math.abs(x)));
+	const step = 10 ** (digits(q) - QUANTILE_DIGITS + 1);
+	if (change >= 0) return Number((q + step).toPrecision(QUANTILE_DIGITS));
+	// Below a power of ten (10 → 9.9), the step of the smaller values.
+	const down = digits(q - step) < digits(q) ? step / 10 : step;
+	return Number((q - down).toPrecision(QUANTILE_DIGITS));
 }
 
 /** The cell keys of a row's numerator, denominator and n (sums of their records' keys), as the statements give them. */

@@ -9,12 +9,13 @@
  *   indicator defined as data) is one record's value however many records there are: always hidden.
  * - Complementary, within a breakdown: when one cell of a period is hidden, the smallest other
  *   non-zero cell is hidden too, so that the total (shown elsewhere) minus the visible cells does
- *   not give the hidden one.
+ *   not give the hidden one; it says it is hidden to protect another (it may be large).
  * Figures from different requests are kept from being combined by the perturbation that follows
  * (perturb.ts, protect.ts).
  */
 import type { Measure } from '../../domain/catalog';
 import { suppressesSmallCounts, type Access } from '../../domain/roles';
+import type { HiddenReason } from '../../domain/figures';
 import type { ResultRow } from '../metrics/run';
 import { partKinds } from './perturb';
 
@@ -31,11 +32,11 @@ export function singleRecord(m: Measure): boolean {
 	return m.kind === 'per_capita' || m.kind === 'per_judge_month' || m.kind === 'judge_spread' ? singleRecord(m.of) : false;
 }
 
-function hide(row: ResultRow, oneRecord = false): void {
+/** `reason`: why, when not for resting on few records ("<5" would misstate it). */
+function hide(row: ResultRow, reason?: HiddenReason): void {
 	row.value = row.numerator = row.denominator = row.n = null;
 	row.suppressed = true;
-	// Not hidden for resting on few records: "<5" would misstate it.
-	if (oneRecord) row.hidden = 'one_record';
+	if (reason) row.hidden = reason;
 }
 
 /** `breakdown`: the rows are the cells of a breakdown (by a dimension), per period when they have one. */
@@ -45,7 +46,7 @@ export function suppress(rows: ResultRow[], access: Access, measure: Measure, br
 	const small = (x: number | null) => x !== null && x > 0 && x < access.minCount;
 	const extreme = singleRecord(measure);
 	for (const row of rows) {
-		if (extreme && (row.n ?? 0) > 0) hide(row, true);
+		if (extreme && (row.n ?? 0) > 0) hide(row, 'one_record');
 		else if (small(row.n) || (parts.numerator && small(row.numerator)) || (parts.denominator && small(row.denominator))) hide(row);
 	}
 	if (!breakdown) return;
@@ -54,6 +55,6 @@ export function suppress(rows: ResultRow[], access: Access, measure: Measure, br
 	for (const cells of periods.values()) {
 		if (cells.filter((c) => c.suppressed).length !== 1) continue;
 		const next = cells.filter((c) => !c.suppressed && (c.n ?? 0) > 0).sort((a, b) => a.n! - b.n!)[0];
-		if (next) hide(next);
+		if (next) hide(next, 'protects_other');
 	}
 }

@@ -31,6 +31,7 @@ function invalid(errors: { param: string; code: string; message: string }[]): Re
 /** Why there is no forecast, in the viewer's language. */
 export function unavailableMessage(forecast: IndicatorForecast, minCount: number): string | null {
 	if (forecast.status === 'suppressed') return m.fc_unavailable_suppressed({ min: minCount });
+	if (forecast.status === 'one_record') return m.fc_unavailable_one_record();
 	if (forecast.status === 'too_short') return m.fc_unavailable_short({ months: forecast.months ?? 0, needed: forecast.needed ?? 0 });
 	return null;
 }

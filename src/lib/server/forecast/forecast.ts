@@ -13,12 +13,13 @@ import type { ForecastRow } from '../../domain/forecast/response';
 import { monthsAfter, prepareSeries } from '../../domain/forecast/series';
 import type { Filters, Parsed, ViewQuery } from '../../domain/query';
 import { maySeeJudges, suppressesSmallCounts, type Access } from '../../domain/roles';
+import { singleRecord } from '../disclosure/suppress';
 import type { Queryable } from '../db/database';
 import { dataRevision } from '../db/revision';
 import type { DataSource } from '../metrics/run';
 import { monthlyHistory } from './series';
 
-export type ForecastStatus = 'ok' | 'too_short' | 'suppressed';
+export type ForecastStatus = 'ok' | 'too_short' | 'suppressed' | 'one_record';
 
 export interface IndicatorForecast {
 	indicator: string;
@@ -91,8 +92,12 @@ async function compute(db: Queryable, indicator: Indicator, query: ViewQuery, ac
 		candidates: [],
 		rows: []
 	};
-	// A forecast resting on a figure the viewer may not see would reveal it: none is given.
-	if (series.suppressed) return { ok: true, value: { ...base, status: 'suppressed', history: [], partial: null } };
+	// A forecast resting on a figure the viewer may not see would reveal it: none is given. A smallest
+	// or largest value is one record's, hidden from the public however many records there are.
+	if (series.suppressed) {
+		const status = suppressesSmallCounts(access) && singleRecord(indicator.measure) ? 'one_record' : 'suppressed';
+		return { ok: true, value: { ...base, status, history: [], partial: null } };
+	}
 	const outcome = forecastSeries(series.values, { horizon: MAX_HORIZON, breakAt: series.breakAt });
 	if (!outcome.ok) return { ok: true, value: { ...base, status: 'too_short', months: outcome.months, needed: outcome.needed } };
 	const f = outcome.value;

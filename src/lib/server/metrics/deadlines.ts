@@ -1,14 +1,10 @@
-/** The deadlines in force: the documented defaults, overlaid by the operator's LIMITS_FILE. */
-import fs from 'node:fs';
+/** The deadlines in force: the documented defaults, overlaid by the operator's LIMITS_FILE (read and checked at start: hooks.server.ts). */
 import { mergeDeadlines, type Deadlines } from '../../domain/deadlines';
-import { settings } from '../config';
+import { readSettingFile, settings } from '../config';
 
 let cached: Deadlines | undefined;
 
 export function deadlines(): Deadlines {
-	if (!cached) {
-		const file = settings().limitsFile;
-		cached = mergeDeadlines(file ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined);
-	}
+	cached ??= readSettingFile('LIMITS_FILE', settings().limitsFile, mergeDeadlines);
 	return cached;
 }

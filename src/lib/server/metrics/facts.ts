@@ -6,6 +6,7 @@
  * whitelisted columns), so a fact can also be described at run time, e.g. an uploaded table.
  */
 import type { EventId, FactId, FactRef } from '../../domain/catalog';
+import { CANONICAL_TABLES } from '../../domain/schema';
 import { runtimeFact } from './defined';
 
 export interface Fact {
@@ -16,9 +17,10 @@ export interface Fact {
 	/** Columns a list of its records shows and may be sorted by (a whitelist); the first is the key. */
 	records?: readonly string[];
 	/**
-	 * The column identifying a record, from which its record key is made (the disclosure
-	 * control's cell keys sum them: plan.ts, docs/security.md); none: cell keys of its counts are
-	 * made from the exact figure alone.
+	 * What identifies a record (a column, or an expression of the columns, e.g. a form's
+	 * reporting unit and period), from which its record key is made (the disclosure control's
+	 * cell keys sum them: plan.ts, docs/security.md); none: cell keys of its counts are made from
+	 * the exact figure alone.
 	 */
 	recordKey?: string;
 	/**
@@ -57,6 +59,9 @@ const FRAUD_CASE = `SELECT f.*, c.case_id, c.filed_date, c.decided_date, c.outco
 		SELECT case_number, case_id, filed_date, decided_date, outcome FROM cases
 		WHERE instance = 'first' AND case_number IN (SELECT case_number FROM fraud)
 	) c ON c.case_number = f.case_number`;
+
+/** A form is one row of court_stats: its reporting unit and period (the table's key) identify it. */
+export const FORM_ROW = `row(${CANONICAL_TABLES.court_stats.key.join(', ')})`;
 
 export const FACTS: Record<FactId, Fact> = {
 	cases: {
@@ -102,7 +107,12 @@ export const FACTS: Record<FactId, Fact> = {
 		],
 		recordKey: 'incident_id'
 	},
-	court_stats: { relation: 'court_stats', events: { reported: 'period_end' }, startsWith: { reported: ['court_stats.period_start'] } },
+	court_stats: {
+		relation: 'court_stats',
+		events: { reported: 'period_end' },
+		recordKey: FORM_ROW,
+		startsWith: { reported: ['court_stats.period_start'] }
+	},
 	// A fraud incident with its first-instance court case (same case number): the incident's
 	// own columns, and the case's filing, verdict day and outcome.
 	fraud_verdicts: {

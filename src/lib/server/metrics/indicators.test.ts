@@ -319,10 +319,10 @@ describe('what the public may see', () => {
 	it('hides figures resting on fewer than the minimum of records, but not zeros', async () => {
 		const out = await runIndicator(db, indicatorById('incoming')!, query('period=2024&by=region'), PUBLIC);
 		if (!out.ok) throw new Error('query failed');
-		// KZ-71 had 1 filing (hidden); KZ-75's 5 are hidden too, or the national 6 minus them would give KZ-71's.
+		// KZ-71 had 1 filing (hidden); KZ-75's 5 are hidden too, or the national 6 minus them would give KZ-71's (and say so).
 		expect(out.value.rows).toEqual([
 			{ region: 'KZ-71', value: null, numerator: null, denominator: null, n: null, suppressed: true },
-			{ region: 'KZ-75', value: null, numerator: null, denominator: null, n: null, suppressed: true }
+			{ region: 'KZ-75', value: null, numerator: null, denominator: null, n: null, suppressed: true, hidden: 'protects_other' }
 		]);
 		const zero = await runIndicator(db, indicatorById('incoming')!, query('period=2024&region=KZ-10'), PUBLIC);
 		expect(zero).toMatchObject({ ok: true, value: { rows: [{ value: 0, n: 0 }] } });

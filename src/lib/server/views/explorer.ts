@@ -3,6 +3,7 @@
  * chosen grain beside the same buckets a year earlier, a breakdown by any dimension it allows,
  * and the map by region. All through the metrics layer.
  */
+import type { HiddenReason } from '../../domain/figures';
 import { indicatorDimensions, measureFacts, type DimensionId, type Grain, type Indicator } from '../../domain/catalog';
 import { addYears, previousYear, resolvePeriod, type Period } from '../../domain/period';
 import type { QueryError, ViewQuery } from '../../domain/query';
@@ -19,8 +20,8 @@ export interface ExplorerPoint {
 	partial: boolean;
 	value: number | null;
 	suppressed: boolean;
-	/** Why a suppressed value (and a suppressed previous one) is hidden when not for few records: one record's value. */
-	hidden: 'one_record' | null;
+	/** Why a suppressed value (and a suppressed previous one) is hidden when not for few records. */
+	hidden: HiddenReason | null;
 	/** Why the value is "no data" (the metrics layer's reason); null when it has one. */
 	missing: MissingReason | null;
 	/** The value may still grow (indicator.maturesIn). */

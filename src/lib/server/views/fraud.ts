@@ -48,6 +48,8 @@ export interface MonthPoint {
 	art232: number | null;
 	/** Figures of the month hidden from this viewer (shown as "<5", never as 0). */
 	hidden: MonthFigure[];
+	/** Those of them hidden to protect another hidden figure (complementary suppression: they may be large). */
+	protecting: MonthFigure[];
 }
 
 export type MonthFigure = 'incidents' | 'damage' | 'art190' | 'art232';
@@ -143,7 +145,8 @@ async function monthly(
 			damage: damage.rows[i]?.value ?? null,
 			art190: article(art190),
 			art232: period < droppersFrom ? null : article(art232),
-			hidden: cells.filter(([, row]) => row?.suppressed).map(([figure]) => figure)
+			hidden: cells.filter(([, row]) => row?.suppressed).map(([figure]) => figure),
+			protecting: cells.filter(([, row]) => row?.hidden === 'protects_other').map(([figure]) => figure)
 		};
 	});
 	return { points, ignored: incidents.ignored };

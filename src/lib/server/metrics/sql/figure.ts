@@ -7,8 +7,8 @@ import { keyName, type Leaf, type PlanNode } from '../plan';
 
 /**
  * Cell keys of the counts and amounts a figure publishes, for the disclosure control: the sum of
- * their records' keys modulo 2^32 (plan.ts), NULL where the records have none (forms, judges).
- * `value` is set when the value is itself a count or amount of records (a ratio's part).
+ * their records' keys modulo 2^32 (plan.ts), NULL where the records have none.
+ * `value` is set when the value is itself a count, amount or quantile of records (a ratio's part).
  */
 export interface FigureKeys {
 	value: string;
@@ -44,17 +44,34 @@ const rate = (num: string, den: string, scale: string) => `CASE WHEN ${den} = 0 
 const some = (sql: string) => `${sql} <> 0`;
 const NO_KEYS: FigureKeys = { value: 'NULL', numerator: 'NULL', denominator: 'NULL', n: 'NULL' };
 
+/**
+ * The key sums a leaf outputs: a flow's beside its counts, a stock's (`v`) and a stock
+ * quantile's (`n`) where its records have keys, a form's (`v`, each form a record), and the
+ * judges' (`judges`; `total` where the records counted have keys).
+ */
+function keyedOutputs(leaf: Leaf | undefined): string[] {
+	switch (leaf?.kind) {
+		case 'flow':
+			return leaf.aggregates.map((a) => a.name);
+		case 'stock':
+			return leaf.source.recordKey ? [keyName('v')] : [];
+		case 'stock_quantile':
+			return leaf.source.recordKey ? [keyName('n')] : [];
+		case 'form':
+			return [keyName('v')];
+		case 'judges':
+			return [keyName('judges'), ...(leaf.source.recordKey ? [keyName('total')] : [])];
+		default:
+			return [];
+	}
+}
+
 export function figureSql(node: PlanNode, r: LeafReader): FigureSql {
 	// The leaf of a node that has one (all but ratios); per capita reads its population.
 	const own: Leaf | undefined = 'leaf' in node ? node.leaf : node.kind === 'per_capita' ? node.population : undefined;
 	const read = (name: string) => r.read(own!, name);
-	// The cell key of what aggregate `name` (of a flow; a stock's `v`, a stock quantile's `n`) counts, where its records have keys.
-	const keyed =
-		own?.kind === 'flow'
-			? own.aggregates.map((a) => a.name)
-			: (own?.kind === 'stock' || own?.kind === 'stock_quantile') && own.source.recordKey
-				? [keyName(own.kind === 'stock' ? 'v' : 'n')]
-				: [];
+	// The cell key of what output `name` counts, where its records have keys.
+	const keyed = keyedOutputs(own);
 	const key = (name: string) => (keyed.includes(keyName(name)) ? `(${zero(read(keyName(name)))} % 4294967296)` : 'NULL');
 	// A count (or an amount) whose records are those of aggregate `name`: value, numerator and n.
 	const counted = (name: string, n = name): FigureKeys => ({ value: key(name), numerator: key(name), denominator: 'NULL', n: key(n) });
@@ -68,7 +85,7 @@ export function figureSql(node: PlanNode, r: LeafReader): FigureSql {
 			// A form's figure counts cases, so it is its own n (not the number of forms).
 			const v = zero(read('v'));
 			const missing = `CASE WHEN ${read('aligned')} IS NULL THEN 'no_data' WHEN NOT ${read('aligned')} THEN 'form_periods' END`;
-			return { value: v, numerator: v, denominator: 'NULL', n: v, missing, any: some(v), keys: NO_KEYS };
+			return { value: v, numerator: v, denominator: 'NULL', n: v, missing, any: some(v), keys: counted('v') };
 		}
 		case 'sum':
 			return {
@@ -105,7 +122,8 @@ export function figureSql(node: PlanNode, r: LeafReader): FigureSql {
 				n: zero(read('n')),
 				missing: 'NULL',
 				any: some(zero(read('n'))),
-				keys: { ...NO_KEYS, n: key('n') }
+				// Its records are those it ranks (n), inside a ratio too.
+				keys: { ...NO_KEYS, value: key('n'), n: key('n') }
 			};
 		case 'share': {
 			const hit = zero(read('hit'));
@@ -171,7 +189,7 @@ export function figureSql(node: PlanNode, r: LeafReader): FigureSql {
 				n: zero(judges),
 				missing: 'NULL',
 				any: some(zero(judges)),
-				keys: NO_KEYS
+				keys: { value: 'NULL', numerator: key('total'), denominator: key('judges'), n: key('judges') }
 			};
 		}
 		case 'judge_spread': {
@@ -183,7 +201,8 @@ export function figureSql(node: PlanNode, r: LeafReader): FigureSql {
 				n: zero(judges),
 				missing: 'NULL',
 				any: some(zero(judges)),
-				keys: NO_KEYS
+				// The spread and the mean are statistics of the records counted per judge.
+				keys: { value: 'NULL', numerator: key('total'), denominator: key('total'), n: key('judges') }
 			};
 		}
 	}

@@ -14,6 +14,7 @@ import {
 	isAdditive,
 	leaves,
 	recordKeyOf,
+	recordKeySql,
 	type FlowLeaf,
 	type JudgesLeaf,
 	type Leaf,
@@ -22,6 +23,7 @@ import {
 	type StockQuantileLeaf,
 	type FormLeaf
 } from '../plan';
+import { FORM_ROW } from '../facts';
 import { readFrom, routeRelation, routeRollup, type Route, type RouteContext } from '../route';
 import { stockColumns, type RollupInfo } from '../tables';
 import { SqlContext, dimensionLookup, dimensionOf, groupBy, usedParams } from './context';
@@ -317,17 +319,18 @@ class QueryWriter {
 		const unit = '[f.court_id, f.instance, f.case_type, f.category]';
 		const everyUnit = (cond: string) => `count(DISTINCT ${unit}) FILTER (WHERE ${cond}) = count(DISTINCT ${unit})`;
 		const inside = 'f.period_start >= b.s AND f.period_end <= b.e';
-		const [v, aligned] =
+		// The forms a figure sums: a stock's those ending (starting) on its day, a flow's all it touches.
+		const [forms, aligned] =
 			leaf.column === 'pending_end'
-				? ['sum(f.pending_end) FILTER (WHERE f.period_end = b.e)', everyUnit('f.period_end = b.e')]
+				? ['f.period_end = b.e', everyUnit('f.period_end = b.e')]
 				: leaf.column === 'pending_start'
-					? ['sum(f.pending_start) FILTER (WHERE f.period_start = b.s)', everyUnit('f.period_start = b.s')]
-					: [
-							`sum(f.${leaf.column})`,
-							`bool_and(${inside}) AND ${everyUnit('f.period_start = b.s')} AND ${everyUnit('f.period_end = b.e')}`
-						];
+					? ['f.period_start = b.s', everyUnit('f.period_start = b.s')]
+					: ['true', `bool_and(${inside}) AND ${everyUnit('f.period_start = b.s')} AND ${everyUnit('f.period_end = b.e')}`];
+		// Its cell key: each form (the unit its figures come in) has a record key, summed like case records' (plan.ts).
+		const v = `sum(f.${leaf.column}) FILTER (WHERE ${forms})`;
+		const key = `sum(${recordKeySql(FORM_ROW)}) FILTER (WHERE ${forms})`;
 		return this.addCte(
-			`SELECT ${[...selectKeys(keys), `coalesce(${v}, 0) AS v`, `${aligned} AS aligned`].join(', ')}
+			`SELECT ${[...selectKeys(keys), `coalesce(${v}, 0) AS v`, `${key} AS v_key`, `${aligned} AS aligned`].join(', ')}
 			FROM court_stats f JOIN ${spans} b ON f.period_start <= b.e AND f.period_end >= b.s ${this.sql.where([])} ${groupBy(keys.length)}`
 		);
 	}
@@ -345,10 +348,11 @@ class QueryWriter {
 			this.sql.fragment(leaf.where)
 		]);
 		const relation = this.relation(leaf, `${leaf.fact} ${leaf.column} by judge`, 'judges are not rolled up');
-		const perJudge = `SELECT ${[...selectKeys(keys), 'judge_id AS judge_key', 'count(*) AS cnt'].join(', ')} FROM ${relation} t ${where} ${groupBy(keys.length + 1)}`;
+		// Cell keys: of the records counted, and of the judges (each judge's record key from the judge's identifier).
+		const perJudge = `SELECT ${[...selectKeys(keys), 'judge_id AS judge_key', 'count(*) AS cnt', `sum(${recordKeyOf(leaf.source)}) AS cnt_key`, `min(${recordKeySql('judge_id')}) AS judge_rk`].join(', ')} FROM ${relation} t ${where} ${groupBy(keys.length + 1)}`;
 		const aliases = keys.map((k) => k.alias);
 		return this.addCte(
-			`SELECT ${[...aliases, 'sum(cnt) AS total', 'count(*) AS judges', 'avg(cnt) AS mean', 'stddev_pop(cnt) AS sd'].join(', ')}
+			`SELECT ${[...aliases, 'sum(cnt) AS total', 'sum(cnt_key) AS total_key', 'count(*) AS judges', 'sum(judge_rk) AS judges_key', 'avg(cnt) AS mean', 'stddev_pop(cnt) AS sd'].join(', ')}
 			FROM (${perJudge}) j ${groupBy(aliases.length)}`
 		);
 	}
