@@ -353,6 +353,15 @@ describe('practice explorer on demo data with planted anomalies', () => {
 			(await stages.locator('tbody tr[data-node]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-node')))).sort()
 		).toEqual(nodes.map((n) => n.id).sort());
 		await page.context().close();
+
+		// In Kazakh, whose outcome names and headings are the longest, the table stays within the phone's width.
+		const context = await browser.newContext({ locale: 'kk-KZ', viewport: { width: 390, height: 844 } });
+		await loginAs(context, demo.url, 'judge');
+		const phone = await context.newPage();
+		await open(phone, `${demo.url}/practice`);
+		await phone.getByTestId('flow-stages').waitFor();
+		await expect(phone.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+		await context.close();
 	});
 
 	it('draws the life cycle and pages through similar cases by keyboard', async () => {

@@ -1,6 +1,7 @@
 /**
  * Light and dark themes (system setting by default, a remembered toggle, rendered by the server
- * so the page never flashes), the printable briefing of the overview, and the language fallback.
+ * so the page never flashes), the printable briefings (overview, practice, fraud), and the
+ * language fallback.
  */
 import fs from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -155,10 +156,12 @@ describe('chart export', () => {
 	});
 });
 
-describe('printable briefing of the overview', () => {
-	/** Pages of a PDF: its page objects. */
-	const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+/** Pages of a PDF: its page objects. */
+const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+/** The page printed on A4 as the print dialog would (the page's own @page size), in pages. */
+const printedPages = async (page: Page) => pageCount(await page.pdf({ preferCSSPageSize: true }));
 
+describe('printable briefing of the overview', () => {
 	it('prints on at most two A4 pages without controls or click hints, with a header of period, filters and date; tables only in an appendix on request', async () => {
 		// Printing is always light, whatever the theme on screen.
 		const context = await browser.newContext({ locale: 'en-GB', colorScheme: 'dark' });
@@ -217,7 +220,7 @@ describe('printable briefing of the overview', () => {
 		expect(await appendix.locator('table').count()).toBe(3);
 		expect(await appendix.locator('table').nth(2).locator('tbody tr').count()).toBeGreaterThan(0);
 		await expect(table.isVisible()).resolves.toBe(false);
-		expect(pageCount(await page.pdf({ preferCSSPageSize: true }))).toBeGreaterThan(2);
+		expect(await printedPages(page)).toBeGreaterThan(2);
 		await context.close();
 	});
 
@@ -226,6 +229,89 @@ describe('printable briefing of the overview', () => {
 		await page.goto(base + '/');
 		await page.emulateMedia({ media: 'print' });
 		await expect(page.getByTestId('print-filters').textContent()).resolves.toBe('все суды, регионы и категории');
+		await page.close();
+	});
+});
+
+describe('printable briefings of the practice explorer and the fraud page', () => {
+	/** Prints a page as a briefing: on at most two A4 pages, nothing to click, no table; returns the page count. */
+	async function expectBriefing(page: Page, title: string, hints: string[]): Promise<number> {
+		await page.emulateMedia({ media: 'print' });
+		await expect(page.getByTestId('print-header').textContent()).resolves.toContain(title);
+		for (const hidden of ['main-nav', 'filter-bar', 'print-briefing', 'print-tables', 'appendix']) {
+			await expect(page.getByTestId(hidden).first().isVisible(), hidden).resolves.toBe(false);
+		}
+		for (const control of ['button', 'select', 'input', 'form', 'table']) {
+			await expect(page.locator(`${control}:visible`).count(), control).resolves.toBe(0);
+		}
+		for (const hint of hints) await expect(page.getByText(hint).isVisible(), hint).resolves.toBe(false);
+		const pages = await printedPages(page);
+		expect(pages).toBeGreaterThan(0);
+		expect(pages).toBeLessThanOrEqual(2);
+		return pages;
+	}
+
+	/** With the data tables asked for, they follow the briefing as its appendix, from a new page; none in the briefing. */
+	async function expectAppendix(page: Page, pages: number): Promise<Locator> {
+		await page.emulateMedia({ media: 'screen' });
+		await page.getByTestId('print-tables').check();
+		await page.emulateMedia({ media: 'print' });
+		const appendix = page.getByTestId('appendix');
+		await expect(appendix.isVisible()).resolves.toBe(true);
+		await expect(page.locator('.briefing table:visible').count()).resolves.toBe(0);
+		expect(await printedPages(page)).toBeGreaterThan(pages);
+		return appendix;
+	}
+
+	it('/practice: headline figures and charts first, the life-cycle diagram drawn, the tables in the appendix', async () => {
+		const context = await browser.newContext({ locale: 'en-GB' });
+		await loginAs(context, base, 'analyst');
+		const page = await context.newPage();
+		await page.goto(base + '/practice');
+		await streamed(page);
+		const pages = await expectBriefing(page, 'Judicial practice explorer', [
+			'Choose a category above (or enter a case number) to find similar cases.'
+		]);
+		const top = async (locator: Locator) => (await locator.boundingBox())!.y;
+		expect(await top(page.getByTestId('fig-decided'))).toBeLessThan(await top(page.locator('figure.chart').first()));
+		await expect(page.locator('svg.sankey').isVisible()).resolves.toBe(true);
+		await expect(
+			page
+				.locator('p')
+				.filter({ hasText: /^Units beyond the limits: \d+ beyond 99\.8%/ })
+				.isVisible()
+		).resolves.toBe(true);
+
+		const appendix = await expectAppendix(page, pages);
+		const headings = await appendix.locator('h3').allTextContents();
+		expect(headings).toContain('By region');
+		expect(
+			headings.some((h) => h.includes('Outcome shares by quarter')),
+			headings.join(' | ')
+		).toBe(true);
+		// Copies of the page's tables: nothing in them doubles an id or a test id of the page.
+		expect(await appendix.locator('table[data-testid], table [data-testid], table [id]').count()).toBe(0);
+		await expect(page.getByTestId('by-region').count()).resolves.toBe(1);
+		await context.close();
+	});
+
+	it('/fraud: key figures first, then the monthly charts, breakdowns, map and funnel; the tables in the appendix', async () => {
+		const page = await browser.newPage({ locale: 'en-GB' });
+		await page.goto(demo + '/fraud');
+		// Charts draw once the page has hydrated, and so does the print button's choice.
+		await page.locator('figure.chart svg').first().waitFor();
+		const pages = await expectBriefing(page, 'Internet fraud and the courts', ['Click a bar or a region to filter the whole page.']);
+		const tiles = page.locator('.briefing article.tile');
+		await expect(tiles.count()).resolves.toBeGreaterThan(3);
+		const charts = page.locator('.briefing figure.chart');
+		expect((await tiles.last().boundingBox())!.y).toBeLessThan((await charts.first().boundingBox())!.y);
+		await expect(charts.first().locator('h3').textContent()).resolves.toBe('Internet fraud incidents by month');
+
+		const appendix = await expectAppendix(page, pages);
+		// The monthly table behind three charts prints once, under their titles.
+		const monthly = (await appendix.locator('h3').allTextContents()).filter((h) => h.includes('Internet fraud incidents by month'));
+		expect(monthly).toHaveLength(1);
+		expect(monthly[0]).toContain('Damage by month');
 		await page.close();
 	});
 });
