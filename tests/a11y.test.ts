@@ -39,9 +39,18 @@ afterAll(() => browser?.close());
  */
 async function audit(page: Page): Promise<Finding[]> {
 	await streamed(page);
+	// Every chart's table open, clicked again until none is closed: a click that lands before the
+	// page has hydrated (or on a chart drawn again after it measured its labels) opens nothing.
 	const closed = 'figure.chart button[aria-expanded="false"]';
-	await page.locator(closed).evaluateAll((buttons) => buttons.forEach((b) => (b as HTMLButtonElement).click()));
-	await page.waitForFunction((selector) => !document.querySelector(selector), closed);
+	await page.waitForFunction(
+		(selector) => {
+			const buttons = document.querySelectorAll<HTMLButtonElement>(selector);
+			buttons.forEach((b) => b.click());
+			return buttons.length === 0;
+		},
+		closed,
+		{ polling: 500, timeout: 60_000 }
+	);
 	await page.addScriptTag({ content: AXE });
 	return page.evaluate(async () => {
 		const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;

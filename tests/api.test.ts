@@ -91,7 +91,7 @@ describe('GET /api/indicators/{id}', () => {
 		// Astana's single filing is hidden from the public in exports too, and Almaty's 5 with it
 		// (the national total minus them would give it).
 		expect(lines).toContain('KZ-71,Астана,<5,,,,,,');
-		expect(lines).toContain('KZ-75,Алматы,<5,,,,,,');
+		expect(lines).toContain('KZ-75,Алматы,protects_other,,,,,,');
 	});
 
 	it('answers 400 naming the faulty parameter, in the user’s language, without SQL', async () => {

@@ -87,7 +87,7 @@ describe('the backlog simulator', () => {
 		const page = await context.newPage();
 		await page.goto(`${fixture}/plan?judges=1&productivity=0.1&target=0`);
 		await page.locator('[data-testid="simulator"]').waitFor();
-		await page.locator('[data-testid="workload"] figure.chart svg').waitFor();
+		await page.locator('[data-testid="workload"] figure.chart svg[role="group"]').waitFor();
 		expect(await page.locator('[data-testid="judges"]').inputValue()).toBe('1');
 		// A tenth of a case a month cannot clear the backlog.
 		await expect.poll(() => page.locator('[data-testid="months-to-target"]').textContent()).toMatch(/does not reach the target/);
@@ -108,7 +108,7 @@ describe('the backlog simulator', () => {
 		await loginAs(context, fixture, 'analyst');
 		const page = await context.newPage();
 		await page.goto(`${fixture}/plan?judges=1&productivity=2&target=0&incoming=-50`);
-		await page.locator('[data-testid="workload"] figure.chart svg').waitFor();
+		await page.locator('[data-testid="workload"] figure.chart svg[role="group"]').waitFor();
 		// Pending on the fixture's as-of date 2025-10-01: A4 and A12, filed on 2024-12-31 and 2025-01-05
 		// (274 and 269 days before it: median 271.5).
 		expect(await page.getByTestId('pending-now').textContent()).toBe('2');
@@ -184,7 +184,7 @@ describe('judge workload weights', () => {
 		const page = await context.newPage();
 		await page.goto(`${base}/plan`);
 		const section = page.getByTestId('workload');
-		await section.locator('figure.chart svg').waitFor();
+		await section.locator('figure.chart svg[role="group"]').waitFor();
 		const csv = await exportedCsv(section.locator('figure.chart'));
 		const note = await section.locator('p.note').textContent();
 		await context.close();
