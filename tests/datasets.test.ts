@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestUsers, loginAs, sessionCookie } from './support/auth';
-import { chartsDrawn, launchBrowser } from './support/browser';
+import { chartsDrawn, hydrated, launchBrowser } from './support/browser';
 import { createFixtureDatabase, tempDatabasePath } from './support/fixture-db';
 import { ROOT, startServer, type RunningServer } from './support/server';
 import { dropFile, importFinished, postUpload } from './support/uploads';
@@ -149,6 +149,8 @@ describe('automatic dashboard of an uploaded dataset', () => {
 		await page.goto(`${server.url}/data/${id}`);
 		const type = page.locator('tr[data-position="0"] [data-testid="column-type"]');
 		await expect(type.getAttribute('data-type')).resolves.toBe('text');
+		// A choice made before the page has hydrated saves nothing.
+		await hydrated(page);
 		await type.locator('select').selectOption('region');
 		await expect.poll(() => type.getAttribute('data-type'), POLL).toBe('region');
 		await expect(
