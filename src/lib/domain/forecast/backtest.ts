@@ -110,7 +110,10 @@ export function backtest(
 	for (const origin of usable) {
 		const window = trainingWindow(y, origin, options);
 		const steps = Math.min(maxHorizon, y.length - origin);
-		candidates.forEach((candidate, c) => models[c].push(fitCandidate(candidate, window.train, steps, window.options)));
+		candidates.forEach((candidate, c) => {
+			const start = models[c].at(-1)?.optimum;
+			models[c].push(fitCandidate(candidate, window.train, steps, start ? { ...window.options, start } : window.options));
+		});
 	}
 	const scores = models.map((fits) =>
 		scoreForecasts(

@@ -27,9 +27,12 @@ export const LEVELS = { k80: 0.8, k95: 0.95 } as const;
 
 /** The split-conformal quantile at `level` of the scores: null when they are too few for it (k < level / (1 − level)). */
 export function conformalQuantile(scores: readonly number[], level: number): number | null {
-	const rank = Math.ceil((scores.length + 1) * level);
-	if (rank > scores.length) return null;
-	return [...scores].sort((a, b) => a - b)[rank - 1];
+	return sortedQuantile(Float64Array.from(scores).sort(), level);
+}
+
+function sortedQuantile(sorted: ArrayLike<number>, level: number): number | null {
+	const rank = Math.ceil((sorted.length + 1) * level);
+	return rank > sorted.length ? null : sorted[rank - 1];
 }
 
 /** The scaled errors of the forecasts made at one origin: errors[i] is step i + 1's, the actual being month origin + i. */
@@ -58,9 +61,11 @@ export function bandWidths(
 			pooled.push(e);
 			if (i < horizon) byStep[i].push(e);
 		});
+	// Sorted once for both levels (a typed array sorts numerically).
+	const [all, steps] = [Float64Array.from(pooled).sort(), byStep.map((scores) => Float64Array.from(scores).sort())];
 	const width = (level: number, own: number) => {
-		const all = conformalQuantile(pooled, level);
-		return byStep.map((scores) => Math.max(own, conformalQuantile(scores, level) ?? all ?? own));
+		const anyStep = sortedQuantile(all, level);
+		return steps.map((sorted) => Math.max(own, sortedQuantile(sorted, level) ?? anyStep ?? own));
 	};
 	return { k80: width(LEVELS.k80, model.z80), k95: width(LEVELS.k95, model.z95) };
 }

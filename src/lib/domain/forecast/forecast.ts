@@ -93,11 +93,13 @@ function calibrate(
 ): { history: OriginErrors[]; score: BacktestScore } {
 	const fitted = new Map(run.origins.map((origin, i) => [origin, run.models[i]]));
 	const history: OriginErrors[] = [];
+	let start: number[] | undefined;
 	for (const origin of calibrationOrigins(y.length, breakAt)) {
 		let model = fitted.get(origin);
 		if (model === undefined) {
 			const window = trainingWindow(y, origin, options);
-			model = fitCandidate(candidate, window.train, Math.min(MAX_HORIZON, y.length - origin), window.options);
+			model = fitCandidate(candidate, window.train, Math.min(MAX_HORIZON, y.length - origin), { ...window.options, start });
+			start = model?.optimum;
 		}
 		if (model) history.push({ origin, errors: model.mean.map((_, i) => scaledError(model, i, y[origin + i])) });
 	}
@@ -130,7 +132,7 @@ export function forecastSeries(
 		if (better(c, scored[chosen])) chosen = i;
 	});
 	const best = scored[chosen];
-	const model = fitCandidate(best, y, horizon, options);
+	const model = fitCandidate(best, y, horizon, { ...options, start: run.models[chosen].at(-1)?.optimum });
 	if (!model) return { ok: false, reason: 'too_short', months: y.length, needed };
 	const { history, score } = calibrate(best, y, { origins: run.origins, models: run.models[chosen] }, options, cut);
 	const { method, transform, ...uncalibrated } = best;

@@ -62,6 +62,7 @@ export interface ModelForecast {
 	z80: number;
 	z95: number;
 	outliers: number[];
+	optimum?: number[];
 }
 
 /** How many model standard deviations each step's 80 % and 95 % half-bands span (conformal.ts). */
@@ -88,7 +89,15 @@ export function fitCandidate(candidate: Candidate, y: readonly number[], horizon
 	const fitted = FITS[candidate.method](z, horizon, { ...options, missing: new Set(outliers) });
 	if (!fitted) return null;
 	const q = (p: number) => (Number.isFinite(fitted.df) ? tQuantile(p, fitted.df) : normalQuantile(p));
-	return { transform: candidate.transform, mean: fitted.mean, sd: fitted.sd, z80: q(0.9), z95: q(0.975), outliers };
+	return {
+		transform: candidate.transform,
+		mean: fitted.mean,
+		sd: fitted.sd,
+		z80: q(0.9),
+		z95: q(0.975),
+		outliers,
+		optimum: fitted.optimum
+	};
 }
 
 /** The actual's distance from the forecast `step` (0-based) in the model's standard deviations, on the model's scale. */
