@@ -11,7 +11,7 @@ import { LOCALES, INTL_TAG } from '../src/lib/domain/l10n';
 import { requiredRole } from '../src/lib/domain/route-access';
 import { THEME_COOKIE } from '../src/lib/domain/theme';
 import { sharedLogin, type SignedInRole } from './support/auth';
-import { launchBrowser, streamed } from './support/browser';
+import { hydrated, launchBrowser, streamed } from './support/browser';
 import { fixturePageUrl, pageRouteIds } from './support/routes';
 
 const base = inject('fixtureUrl');
@@ -39,18 +39,15 @@ afterAll(() => browser?.close());
  */
 async function audit(page: Page): Promise<Finding[]> {
 	await streamed(page);
-	// Every chart's table open, clicked again until none is closed: a click that lands before the
-	// page has hydrated (or on a chart drawn again after it measured its labels) opens nothing.
+	// Every chart's table open: once the page has hydrated (a toggle clicked before then opens nothing)
+	// and the charts that fetch their figures have them (a chart offers its table when ready).
 	const closed = 'figure.chart button[aria-expanded="false"]';
-	await page.waitForFunction(
-		(selector) => {
-			const buttons = document.querySelectorAll<HTMLButtonElement>(selector);
-			buttons.forEach((b) => b.click());
-			return buttons.length === 0;
-		},
-		closed,
-		{ polling: 500, timeout: 60_000 }
-	);
+	if (await page.locator('figure.chart').count()) {
+		await hydrated(page);
+		await page.waitForFunction(() => !document.querySelector('figure.chart[aria-busy="true"]'), undefined, { timeout: 60_000 });
+		await page.evaluate((selector) => document.querySelectorAll<HTMLButtonElement>(selector).forEach((b) => b.click()), closed);
+	}
+	await page.waitForFunction((selector) => !document.querySelector(selector), closed, { timeout: 5_000 });
 	await page.addScriptTag({ content: AXE });
 	return page.evaluate(async () => {
 		const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestUsers, loginAs, sessionCookie } from './support/auth';
-import { launchBrowser } from './support/browser';
+import { chartsDrawn, hydrated, launchBrowser } from './support/browser';
 import { createFixtureDatabase, tempDatabasePath } from './support/fixture-db';
 import { ROOT, startServer, type RunningServer } from './support/server';
 import { dropFile, importFinished, postUpload } from './support/uploads';
@@ -86,6 +86,35 @@ describe('automatic dashboard of an uploaded dataset', () => {
 		await page.context().close();
 	});
 
+	it('shows the answer to the last of two choices made in quick succession, not the later-arriving earlier one', async () => {
+		const id = await upload(fixture('monthly-filings.csv'), 'monthly-filings-race.csv');
+		const page = await adminPage();
+		await page.goto(`${server.url}/data/${id}`);
+		const series = page.locator('figure.chart').filter({ hasText: 'по периодам' });
+		await chartsDrawn(series);
+		// The answer by years is held back, so that it comes after the one by quarters asked for just after it.
+		const HELD_MS = 1500;
+		const asked: string[] = [];
+		await page.route('**/dashboard?*', async (route) => {
+			const grain = new URL(route.request().url()).searchParams.get('grain')!;
+			asked.push(grain);
+			if (grain === 'year') await new Promise((resolve) => setTimeout(resolve, HELD_MS));
+			// The page cancels the request of a choice it no longer shows: such a route is gone.
+			await route.continue().catch(() => undefined);
+		});
+		const grain = page.getByTestId('dash-grain');
+		await grain.selectOption('year');
+		await grain.selectOption('quarter');
+		await expect.poll(() => asked, POLL).toEqual(['year', 'quarter']);
+		// Past the moment the held-back answer would have arrived: still the quarters of 2023–2024, and they are drawn.
+		await page.waitForTimeout(HELD_MS + 500);
+		expect(await series.getAttribute('aria-busy')).toBe('false');
+		await expect(series.locator('h3').textContent()).resolves.toContain('(квартал)');
+		await series.getByRole('button', { name: 'Показать таблицу' }).click();
+		await expect.poll(() => series.locator('table tbody tr').count(), POLL).toBe(8);
+		await page.context().close();
+	});
+
 	it('keeps a total row out of the groups and lets a misspelled region be given its code', async () => {
 		const id = await upload(fixture('regions-crime.csv'), 'regions-crime.csv');
 		const page = await adminPage();
@@ -120,6 +149,8 @@ describe('automatic dashboard of an uploaded dataset', () => {
 		await page.goto(`${server.url}/data/${id}`);
 		const type = page.locator('tr[data-position="0"] [data-testid="column-type"]');
 		await expect(type.getAttribute('data-type')).resolves.toBe('text');
+		// A choice made before the page has hydrated saves nothing.
+		await hydrated(page);
 		await type.locator('select').selectOption('region');
 		await expect.poll(() => type.getAttribute('data-type'), POLL).toBe('region');
 		await expect(

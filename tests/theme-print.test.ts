@@ -8,7 +8,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { loginAs } from './support/auth';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { THEME_COOKIE } from '../src/lib/domain/theme';
-import { launchBrowser, streamed } from './support/browser';
+import { chartsDrawn, launchBrowser } from './support/browser';
 
 const base = inject('fixtureUrl');
 const demo = inject('demoUrl');
@@ -83,7 +83,7 @@ describe('chart export', () => {
 		const context = await browser.newContext({ locale: 'en-GB', colorScheme: 'dark' });
 		const page = await context.newPage();
 		await page.goto(base + '/');
-		await streamed(page);
+		await chartsDrawn(page);
 		const svg = (await save(page, page.locator('section.trend'), 'SVG')).toString('utf8');
 		expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
 		expect(svg).toContain('<rect width="100%" height="100%" fill="rgb(26, 32, 41)"');
@@ -99,7 +99,7 @@ describe('chart export', () => {
 		await loginAs(context, base, 'analyst');
 		const page = await context.newPage();
 		await page.goto(base + '/?region=KZ-71,KZ-75&case_type=civil');
-		await streamed(page);
+		await chartsDrawn(page);
 		const trend = page.locator('section.trend');
 		const svg = (await save(page, trend, 'SVG')).toString('utf8');
 		const text = words(svg);
@@ -143,8 +143,8 @@ describe('chart export', () => {
 		const page = await browser.newPage({ locale: 'en-GB' });
 		await page.goto(demo + '/fraud');
 		const chart = page.locator('figure.chart').filter({ hasText: 'Internet fraud incidents by month' });
-		// Charts draw once the page has hydrated: an export clicked before then starts no download.
-		await chart.locator('svg').first().waitFor();
+		// An export clicked before the page has hydrated starts no download.
+		await chartsDrawn(chart);
 		const text = words((await save(page, chart, 'SVG')).toString('utf8'));
 		expect(text).toMatch(/^Internet fraud incidents by month Period: /);
 		expect(text).toContain('Demo data: all cases, courts, judges and amounts are synthetic');
@@ -156,10 +156,24 @@ describe('chart export', () => {
 	});
 });
 
-/** Pages of a PDF: its page objects. */
-const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-/** The page printed on A4 as the print dialog would (the page's own @page size), in pages. */
-const printedPages = async (page: Page) => pageCount(await page.pdf({ preferCSSPageSize: true }));
+/** The page printed as the print dialog would (the page's own @page size), each page A4: how many pages. */
+async function printedPages(page: Page): Promise<number> {
+	const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+	// A4 is 595 × 842 points.
+	const sizes = [...pdf.matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map(
+		([, w, h]) => `${Math.round(Number(w))} × ${Math.round(Number(h))}`
+	);
+	expect(new Set(sizes)).toEqual(new Set(['595 × 842']));
+	return (pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+}
+
+/** A briefing prints on one or two A4 pages: how many. */
+async function briefingPages(page: Page): Promise<number> {
+	const pages = await printedPages(page);
+	expect(pages).toBeGreaterThan(0);
+	expect(pages).toBeLessThanOrEqual(2);
+	return pages;
+}
 
 describe('printable briefing of the overview', () => {
 	it('prints on at most two A4 pages without controls or click hints, with a header of period, filters and date; tables only in an appendix on request', async () => {
@@ -169,7 +183,7 @@ describe('printable briefing of the overview', () => {
 		await loginAs(context, base, 'analyst');
 		const page = await context.newPage();
 		await page.goto(base + '/?region=KZ-71,KZ-75&case_type=civil');
-		await streamed(page);
+		await chartsDrawn(page);
 		await expect(page.getByRole('button', { name: 'Print briefing' }).isVisible()).resolves.toBe(true);
 		await expect(page.getByTestId('print-header').isVisible()).resolves.toBe(false);
 		const table = page.locator('section.trend figure.chart table');
@@ -204,12 +218,7 @@ describe('printable briefing of the overview', () => {
 		await expect(page.getByTestId('summary-workload').isVisible()).resolves.toBe(true);
 		expect(await background(page)).toBe('rgb(255, 255, 255)');
 
-		const pdf = await page.pdf({ preferCSSPageSize: true });
-		// A4 is 595 × 842 points.
-		const [, w, h] = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf.toString('latin1'))!;
-		expect([Math.round(Number(w)), Math.round(Number(h))]).toEqual([595, 842]);
-		expect(pageCount(pdf)).toBeGreaterThan(0);
-		expect(pageCount(pdf)).toBeLessThanOrEqual(2);
+		await briefingPages(page);
 
 		// With the data tables asked for, they follow the briefing as an appendix, from a new page.
 		await page.emulateMedia({ media: 'screen' });
@@ -245,10 +254,7 @@ describe('printable briefings of the practice explorer and the fraud page', () =
 			await expect(page.locator(`${control}:visible`).count(), control).resolves.toBe(0);
 		}
 		for (const hint of hints) await expect(page.getByText(hint).isVisible(), hint).resolves.toBe(false);
-		const pages = await printedPages(page);
-		expect(pages).toBeGreaterThan(0);
-		expect(pages).toBeLessThanOrEqual(2);
-		return pages;
+		return briefingPages(page);
 	}
 
 	/** With the data tables asked for, they follow the briefing as its appendix, from a new page; none in the briefing. */
@@ -268,7 +274,7 @@ describe('printable briefings of the practice explorer and the fraud page', () =
 		await loginAs(context, base, 'analyst');
 		const page = await context.newPage();
 		await page.goto(base + '/practice');
-		await streamed(page);
+		await chartsDrawn(page);
 		const pages = await expectBriefing(page, 'Judicial practice explorer', [
 			'Choose a category above (or enter a case number) to find similar cases.'
 		]);
@@ -298,8 +304,8 @@ describe('printable briefings of the practice explorer and the fraud page', () =
 	it('/fraud: key figures first, then the monthly charts, breakdowns, map and funnel; the tables in the appendix', async () => {
 		const page = await browser.newPage({ locale: 'en-GB' });
 		await page.goto(demo + '/fraud');
-		// Charts draw once the page has hydrated, and so does the print button's choice.
-		await page.locator('figure.chart svg').first().waitFor();
+		// The print button's choice answers once the page has hydrated.
+		await chartsDrawn(page);
 		const pages = await expectBriefing(page, 'Internet fraud and the courts', ['Click a bar or a region to filter the whole page.']);
 		const tiles = page.locator('.briefing article.tile');
 		await expect(tiles.count()).resolves.toBeGreaterThan(3);
@@ -330,6 +336,7 @@ describe('language', () => {
 		await page.goto(base + '/');
 		// Rendered again by the browser after hydration: the text must not fall back to "2025 M02 1".
 		const trend = page.locator('section.trend figure.chart');
+		await chartsDrawn(trend);
 		await trend.getByRole('button', { name: 'Кестені көрсету' }).click();
 		await expect(page.locator('header.top').textContent()).resolves.toContain('Деректер 2025 ж. 1 қазан жағдайы бойынша');
 		const months = await trend.locator('table tbody tr > :first-child').allTextContents();

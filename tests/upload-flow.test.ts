@@ -181,17 +181,17 @@ describe('upload flow', () => {
 		// Variants are read, each with its count; a misspelling is only suggested; an unknown code is not placed.
 		await expect(choice('1 инстанция').locator('td.num').textContent()).resolves.toBe('2');
 		expect(await choice('1 инстанция').locator('select').inputValue()).toBe('first');
-		expect(await choice('1 инстанция').locator('td.how').getAttribute('data-how')).toBe('variant');
+		expect(await choice('1 инстанция').locator('.how').getAttribute('data-how')).toBe('variant');
 		expect(await choice('Частично удовл.').locator('select').inputValue()).toBe('partially_granted');
 		expect(await choice('Апеляция').locator('select').inputValue()).toBe('appeal');
-		expect(await choice('Апеляция').locator('td.how').getAttribute('data-how')).toBe('suggested');
+		expect(await choice('Апеляция').locator('.how').getAttribute('data-how')).toBe('suggested');
 		expect(await choice('ОБ-7').locator('select').inputValue()).toBe('');
 		await expect(page.getByTestId('rejects').textContent()).resolves.toContain('ОБ-7');
 		await page.screenshot({ path: path.join(shots, 'data-upload-values-ru.png'), fullPage: true });
 
 		// The user places the unknown code and saves the mappings as a profile.
 		await choice('ОБ-7').locator('select').selectOption('left_without_consideration');
-		expect(await choice('ОБ-7').locator('td.how').getAttribute('data-how')).toBe('user');
+		expect(await choice('ОБ-7').locator('.how').getAttribute('data-how')).toBe('user');
 		await page.getByTestId('rejects').waitFor({ state: 'detached' });
 		await page.getByTestId('save-profile').check();
 		await page.getByTestId('profile-name').fill('Областной суд');
@@ -206,7 +206,7 @@ describe('upload flow', () => {
 		await page.getByTestId('profile-applied').waitFor();
 		await expect(page.getByTestId('profile-applied').textContent()).resolves.toContain('Областной суд');
 		expect(await choice('ОБ-7').locator('select').inputValue()).toBe('left_without_consideration');
-		expect(await choice('ОБ-7').locator('td.how').getAttribute('data-how')).toBe('given');
+		expect(await choice('ОБ-7').locator('.how').getAttribute('data-how')).toBe('given');
 		expect(await choice('Апеляция').locator('select').inputValue()).toBe('appeal');
 		expect(await page.getByTestId('save-profile').isChecked()).toBe(true);
 		await page.context().close();

@@ -18,6 +18,14 @@ export function launchBrowser(): Promise<Browser> {
 	});
 }
 
+/**
+ * Waits until the page has hydrated (the root layout marks `<html data-hydrated>`): a control used
+ * before then does nothing, e.g. a chart's table toggle or a select that fetches on change.
+ */
+export async function hydrated(page: Page): Promise<void> {
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+}
+
 /** Waits until the page's streamed sections have all arrived (src/lib/ui/charts/Pending.svelte). */
 export async function streamed(page: Page): Promise<void> {
 	await page.waitForFunction(() => !document.querySelector('[data-testid="pending"]'));

@@ -33,7 +33,9 @@ describe('view state in URLs', () => {
 	it('names the parameter of every error', () => {
 		const cases: [string, string, string][] = [
 			['from=2024-02-30&to=2024-03-01', 'from', 'bad_date'],
-			['from=2024-01-01', 'to', 'bad_date'],
+			['from=2024-01-01', 'to', 'missing_bound'],
+			['to=2024-01-01', 'from', 'missing_bound'],
+			['from=2024-13-01&to=2024-12-31', 'from', 'bad_date'],
 			['from=2025-01-01&to=2024-01-01', 'to', 'bad_range'],
 			['period=2024-Q5', 'period', 'bad_period'],
 			['period=last12&to=2024-01-01', 'to', 'period_conflict'],

@@ -24,6 +24,8 @@ export type QueryErrorCode =
 	| 'unknown_param'
 	| 'repeated_param'
 	| 'bad_date'
+	/** from without to, or to without from. */
+	| 'missing_bound'
 	| 'bad_range'
 	| 'bad_period'
 	| 'period_conflict'
@@ -92,8 +94,11 @@ function parsePeriod(params: URLSearchParams, errors: QueryError[]): PeriodSpec 
 		['from', from],
 		['to', to]
 	] as const) {
-		if (value === null || !parseIsoDate(value) || value < '1990-01-01' || value > '2100-12-31') {
-			errors.push({ param, code: 'bad_date', value: value ?? '' });
+		if (value === null) {
+			errors.push({ param, code: 'missing_bound' });
+			ok = false;
+		} else if (!parseIsoDate(value) || value < '1990-01-01' || value > '2100-12-31') {
+			errors.push({ param, code: 'bad_date', value });
 			ok = false;
 		}
 	}

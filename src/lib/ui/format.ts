@@ -3,6 +3,7 @@ import type { Grain, Unit } from '$lib/domain/catalog';
 import type { ChangeScale, Comparison } from '$lib/domain/comparison';
 import type { Locale } from '$lib/domain/l10n';
 import { bucketEnd, bucketStart, type Period } from '$lib/domain/period';
+import { hiddenReason } from '$lib/i18n/hidden-texts';
 import { formatLongDate, formatMonthYear, formatNumberIntl } from '$lib/i18n/intl';
 import * as m from '$lib/paraglide/messages';
 
@@ -135,11 +136,7 @@ export interface FigureState {
 	partial?: boolean;
 }
 
-/** Why a figure is hidden from the viewer, in words, when not for resting on few records; null when for that. */
-export function hiddenReason(hidden: string | null | undefined, locale: Locale): string | null {
-	if (hidden === 'one_record') return m.hidden_one_record({}, { locale });
-	return hidden === 'protects_other' ? m.hidden_protects_other({}, { locale }) : null;
-}
+export { hiddenReason };
 
 /** How a figure hidden from the viewer reads: "<5", or why else it is hidden (one record's value, to protect another). */
 export function hiddenText(f: { hidden?: string | null }, minCount: number, locale: Locale): string {

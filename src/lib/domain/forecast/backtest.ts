@@ -12,7 +12,7 @@
  * the M4 competition (Makridakis, Spiliotis & Assimakopoulos 2020), here the mean of the 80 %
  * and 95 % bands' scores.
  */
-import { predict, type Candidate } from './methods';
+import { bands, fitCandidate, type Candidate, type Interval, type ModelForecast } from './methods';
 import type { FitOptions } from './model';
 import { findOutliers } from './outliers';
 
@@ -47,37 +47,29 @@ export function intervalScore(lower: number, upper: number, y: number, alpha: nu
 	return upper - lower + (2 / alpha) * Math.max(0, lower - y) + (2 / alpha) * Math.max(0, y - upper);
 }
 
-/** Scores each candidate on the same origins; the outliers of each training window are found once for all. */
-export function backtest(
-	candidates: readonly Candidate[],
+/** The figures of forecasts made at the origins (rows[i] from origins[i], null when none was made). */
+export function scoreForecasts(
 	y: readonly number[],
 	origins: readonly number[],
-	options: FitOptions,
-	maxHorizon = 12
-): BacktestScore[] {
-	const sums = candidates.map(() => ({ scaled: 0, interval: 0, points: 0, hits80: 0, hits95: 0, used: 0 }));
-	for (const origin of origins) {
-		const train = y.slice(0, origin);
-		const steps = Math.min(maxHorizon, y.length - origin);
-		const scale = maseScale(train, options);
-		if (steps <= 0 || scale <= 0) continue;
-		const window = { ...options, missing: new Set(findOutliers(train, options.period)) };
-		candidates.forEach((candidate, c) => {
-			const forecast = predict(candidate, train, steps, window);
-			if (!forecast) return;
-			const sum = sums[c];
-			sum.used += 1;
-			forecast.rows.forEach((f, i) => {
-				const actual = y[origin + i];
-				sum.scaled += Math.abs(actual - f.value) / scale;
-				sum.interval += (intervalScore(f.lower80, f.upper80, actual, 0.2) + intervalScore(f.lower95, f.upper95, actual, 0.05)) / 2 / scale;
-				if (actual >= f.lower80 && actual <= f.upper80) sum.hits80 += 1;
-				if (actual >= f.lower95 && actual <= f.upper95) sum.hits95 += 1;
-				sum.points += 1;
-			});
+	rows: readonly (readonly Interval[] | null)[],
+	options: FitOptions
+): BacktestScore {
+	let [scaled, interval, points, hits80, hits95, used] = [0, 0, 0, 0, 0, 0];
+	origins.forEach((origin, o) => {
+		const forecast = rows[o];
+		if (!forecast) return;
+		const scale = maseScale(y.slice(0, origin), options);
+		used += 1;
+		forecast.forEach((f, i) => {
+			const actual = y[origin + i];
+			scaled += Math.abs(actual - f.value) / scale;
+			interval += (intervalScore(f.lower80, f.upper80, actual, 0.2) + intervalScore(f.lower95, f.upper95, actual, 0.05)) / 2 / scale;
+			if (actual >= f.lower80 && actual <= f.upper80) hits80 += 1;
+			if (actual >= f.lower95 && actual <= f.upper95) hits95 += 1;
+			points += 1;
 		});
-	}
-	return sums.map(({ scaled, interval, points, hits80, hits95, used }) => ({
+	});
+	return {
 		origins: used,
 		points,
 		mase: points ? scaled / points : null,
@@ -86,5 +78,50 @@ export function backtest(
 		hits95,
 		coverage80: points ? hits80 / points : null,
 		coverage95: points ? hits95 / points : null
-	}));
+	};
+}
+
+export interface Backtest {
+	/** The origins a forecast could be scored at (a training window with a seasonal difference). */
+	origins: number[];
+	/** Each candidate's figures with the model's own bands. */
+	scores: BacktestScore[];
+	/** models[c][i]: candidate c fitted before origins[i], forecasting up to maxHorizon months that are known. */
+	models: (ModelForecast | null)[][];
+}
+
+/** The outliers of a training window, treated as missing by every candidate fitted to it. */
+export function trainingWindow(y: readonly number[], origin: number, options: FitOptions): { train: number[]; options: FitOptions } {
+	const train = y.slice(0, origin);
+	return { train, options: { ...options, missing: new Set(findOutliers(train, options.period)) } };
+}
+
+/** Fits and scores each candidate on the same origins; the outliers of each training window are found once for all. */
+export function backtest(
+	candidates: readonly Candidate[],
+	y: readonly number[],
+	origins: readonly number[],
+	options: FitOptions,
+	maxHorizon = 12
+): Backtest {
+	// An origin whose training months have no seasonal difference gives no scale to score by.
+	const usable = origins.filter((origin) => origin < y.length && maseScale(y.slice(0, origin), options) > 0);
+	const models = candidates.map(() => [] as (ModelForecast | null)[]);
+	for (const origin of usable) {
+		const window = trainingWindow(y, origin, options);
+		const steps = Math.min(maxHorizon, y.length - origin);
+		candidates.forEach((candidate, c) => {
+			const start = models[c].at(-1)?.optimum;
+			models[c].push(fitCandidate(candidate, window.train, steps, start ? { ...window.options, start } : window.options));
+		});
+	}
+	const scores = models.map((fits) =>
+		scoreForecasts(
+			y,
+			usable,
+			fits.map((m) => m && bands(m)),
+			options
+		)
+	);
+	return { origins: usable, scores, models };
 }

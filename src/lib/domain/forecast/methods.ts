@@ -53,13 +53,31 @@ export interface Prediction {
 	outliers: number[];
 }
 
+/** A fitted candidate on the scale it was fitted on, before its bands are drawn. */
+export interface ModelForecast {
+	transform: TransformId;
+	mean: number[];
+	sd: number[];
+	/** The model's own quantiles of its error distribution for the 80 % and 95 % bands (0.9 and 0.975). */
+	z80: number;
+	z95: number;
+	outliers: number[];
+	optimum?: number[];
+}
+
+/** How many model standard deviations each step's 80 % and 95 % half-bands span (conformal.ts). */
+export interface BandWidths {
+	k80: readonly number[];
+	k95: readonly number[];
+}
+
 /**
- * Forecasts `horizon` steps with intervals. Across a structural break the regression carries the
+ * Fits a candidate for `horizon` steps. Across a structural break the regression carries the
  * level shift itself; the other methods are fitted to the series with the months before the
  * break moved by the shift the regression estimates, so none of them extrapolates across it.
  */
-export function predict(candidate: Candidate, y: readonly number[], horizon: number, options: FitOptions): Prediction | null {
-	const { to, from } = TRANSFORM[candidate.transform];
+export function fitCandidate(candidate: Candidate, y: readonly number[], horizon: number, options: FitOptions): ModelForecast | null {
+	const { to } = TRANSFORM[candidate.transform];
 	if (candidate.transform === 'log' && y.some((v) => v < 0)) return null;
 	let z = y.map(to);
 	const { breakAt } = options;
@@ -71,17 +89,35 @@ export function predict(candidate: Candidate, y: readonly number[], horizon: num
 	const fitted = FITS[candidate.method](z, horizon, { ...options, missing: new Set(outliers) });
 	if (!fitted) return null;
 	const q = (p: number) => (Number.isFinite(fitted.df) ? tQuantile(p, fitted.df) : normalQuantile(p));
-	const [q80, q95] = [q(0.9), q(0.975)];
+	return {
+		transform: candidate.transform,
+		mean: fitted.mean,
+		sd: fitted.sd,
+		z80: q(0.9),
+		z95: q(0.975),
+		outliers,
+		optimum: fitted.optimum
+	};
+}
+
+/** The actual's distance from the forecast `step` (0-based) in the model's standard deviations, on the model's scale. */
+export function scaledError(model: ModelForecast, step: number, actual: number): number {
+	return Math.abs(TRANSFORM[model.transform].to(actual) - model.mean[step]) / model.sd[step];
+}
+
+/** The bands on the scale of the data: the model's own, or as wide as `widths` says. */
+export function bands(model: ModelForecast, widths?: BandWidths): Interval[] {
+	const { from } = TRANSFORM[model.transform];
 	const back = (v: number) => Math.max(0, from(v));
-	const rows = fitted.mean.map((mu, i) => {
-		const sd = fitted.sd[i];
-		return {
-			value: back(mu),
-			lower80: back(mu - q80 * sd),
-			upper80: back(mu + q80 * sd),
-			lower95: back(mu - q95 * sd),
-			upper95: back(mu + q95 * sd)
-		};
+	return model.mean.map((mu, i) => {
+		const sd = model.sd[i];
+		const [h80, h95] = [(widths?.k80[i] ?? model.z80) * sd, (widths?.k95[i] ?? model.z95) * sd];
+		return { value: back(mu), lower80: back(mu - h80), upper80: back(mu + h80), lower95: back(mu - h95), upper95: back(mu + h95) };
 	});
-	return { rows, outliers };
+}
+
+/** Forecasts `horizon` steps with the model's own intervals. */
+export function predict(candidate: Candidate, y: readonly number[], horizon: number, options: FitOptions): Prediction | null {
+	const model = fitCandidate(candidate, y, horizon, options);
+	return model && { rows: bands(model), outliers: model.outliers };
 }

@@ -11,6 +11,8 @@ export interface Fitted {
 	sd: number[];
 	/** Degrees of freedom of the error distribution: Student's t, or Infinity for the normal. */
 	df: number;
+	/** Where a fit by numerical optimisation ended (its unconstrained parameters), to start the next from. */
+	optimum?: number[];
 }
 
 export interface FitOptions {
@@ -20,6 +22,12 @@ export interface FitOptions {
 	breakAt?: number;
 	/** Observations treated as missing: additive outliers, left out of the fit and of the error variance. */
 	missing?: ReadonlySet<number>;
+	/**
+	 * Where to start a numerical optimisation: the optimum of the same model fitted to the series a
+	 * month shorter or longer, which lies close to this one's (a warm start; a backtest refits the
+	 * same model at each origin).
+	 */
+	start?: readonly number[];
 }
 
 export type Fit = (y: readonly number[], horizon: number, options: FitOptions) => Fitted | null;
@@ -33,7 +41,7 @@ export function median(values: readonly number[]): number {
 }
 
 /** The median of values already in ascending order. */
-export function sortedMedian(sorted: readonly number[]): number {
+export function sortedMedian(sorted: ArrayLike<number>): number {
 	const mid = sorted.length >> 1;
 	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }

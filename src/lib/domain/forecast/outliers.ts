@@ -32,9 +32,13 @@ function robustSd(values: readonly number[]): number {
 /** Running median over a year around each month (the first or last such window at the ends), without the month itself. */
 function runningMedian(y: readonly number[], m: number): number[] {
 	const n = y.length;
+	// One buffer for every window: this runs twice per backtest origin.
+	const window = new Float64Array(m);
 	return y.map((_, t) => {
 		const from = Math.min(Math.max(0, t - (m >> 1)), Math.max(0, n - m - 1));
-		return median(y.slice(from, from + m + 1).filter((_, k) => from + k !== t));
+		let k = 0;
+		for (let i = from; i < Math.min(n, from + m + 1); i++) if (i !== t) window[k++] = y[i];
+		return sortedMedian(window.subarray(0, k).sort());
 	});
 }
 

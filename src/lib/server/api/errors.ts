@@ -9,6 +9,7 @@ const MESSAGES: Record<QueryErrorCode, (args: Args) => string> = {
 	unknown_param: m.err_unknown_param,
 	repeated_param: m.err_repeated_param,
 	bad_date: m.err_bad_date,
+	missing_bound: m.err_missing_bound,
 	bad_range: m.err_bad_range,
 	bad_period: m.err_bad_period,
 	period_conflict: m.err_period_conflict,

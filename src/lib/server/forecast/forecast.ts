@@ -45,7 +45,10 @@ export interface IndicatorForecast {
 	partial: { period: string; value: number | null } | null;
 	/** Months left out at the start as the records' run-in. */
 	runIn: number;
+	/** The chosen method's backtest; its coverage is that of the calibrated bands. */
 	backtest: BacktestScore | null;
+	/** The same forecasts with the model's own, uncalibrated bands. */
+	uncalibrated: BacktestScore | null;
 	/** The seasonal naive method on the same backtest. */
 	baseline: BacktestScore | null;
 	candidates: (BacktestScore & { method: MethodId; transform: TransformId })[];
@@ -88,6 +91,7 @@ async function compute(db: Queryable, indicator: Indicator, query: ViewQuery, ac
 		partial: series.partial,
 		runIn: series.runIn,
 		backtest: null,
+		uncalibrated: null,
 		baseline: null,
 		candidates: [],
 		rows: []
@@ -113,6 +117,7 @@ async function compute(db: Queryable, indicator: Indicator, query: ViewQuery, ac
 			history: base.history.slice(f.start),
 			outliers: f.outliers.map((t) => series.periods[t]),
 			backtest: summary(f.backtest),
+			uncalibrated: summary(f.uncalibrated),
 			baseline: summary(f.baseline),
 			candidates: f.candidates.map((c: ScoredCandidate) => ({ method: c.method, transform: c.transform, ...summary(c) })),
 			rows: f.rows.map((r, i) => ({

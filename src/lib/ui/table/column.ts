@@ -6,6 +6,8 @@ export interface Column<T = Record<string, unknown>> {
 	format?: (value: unknown, row: T) => string;
 	/** Right-aligned with tabular figures. */
 	numeric?: boolean;
+	/** The header is for assistive technology only (a column of buttons, say). */
+	labelHidden?: boolean;
 }
 
 export function cellText<T>(column: Column<T>, row: T): string {
