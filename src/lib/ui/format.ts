@@ -36,6 +36,29 @@ export function formatValue(value: number | null | undefined, unit: Unit, locale
 	}
 }
 
+/** The word of a unit said once beside bare numbers (a legend's classes), or null where the number says it (%, counts, ratios). */
+export function unitWord(unit: Unit, locale: Locale): string | null {
+	switch (unit) {
+		case 'days':
+			return m.unit_days({}, { locale });
+		case 'kzt':
+			return m.unit_kzt({}, { locale });
+		case 'per100k':
+			return m.unit_per100k({}, { locale });
+		case 'per_judge_month':
+			return m.unit_per_judge_month({}, { locale });
+		default:
+			return null;
+	}
+}
+
+/** A value as a bare number with `digits` decimals: without its unit word (unitWord), a percent without its sign, amounts compact ("1,2 млн"). */
+export function formatBare(value: number, unit: Unit, locale: Locale, digits: number): string {
+	if (unit === 'kzt')
+		return nf(locale, { notation: 'compact', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+	return formatNumber(value, locale, digits);
+}
+
 /** Short axis labels: compact numbers, percents without decimals unless `digits` asks for them. */
 export function formatTick(value: number, unit: Unit, locale: Locale, digits?: number): string {
 	if (unit === 'percent') return formatShare(value / 100, locale, digits ?? 0);
