@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { formatDateTime } from '$lib/i18n/intl';
 import {
 	comparisonText,
+	formatApart,
+	formatPercent,
 	figureText,
 	formatChange,
 	formatPeriod,
@@ -111,5 +113,20 @@ describe('dates', () => {
 		expect(formatDateTime(at, 'ru')).toBe('01.12.2026, 13:05');
 		expect(formatDateTime(at, 'kk')).toBe('01.12.2026, 13:05');
 		expect(formatDateTime(at, 'en')).toBe('01/12/2026, 13:05');
+	});
+
+	it('never rounds a figure onto a class bound it has not reached', () => {
+		// 99.96 % against a 100 % target, coloured "watch", does not read "100,0 %".
+		expect(formatApart(99.96, 'percent', 'en', [95, 100])).toBe('99.96%');
+		expect(formatApart(100, 'percent', 'en', [95, 100])).toBe('100.0%');
+		expect(formatApart(97.7, 'percent', 'en', [95, 100])).toBe('97.7%');
+		expect(formatApart(59.6, 'days', 'en', [60, 90])).toBe('59.6 days');
+		expect(formatApart(null, 'percent', 'en', [100])).toBe('no data');
+	});
+
+	it('writes a share above 0 that rounds to 0 as below the smallest step', () => {
+		expect(formatPercent(0.009, 'en')).toBe('<0.1%');
+		expect(formatPercent(0, 'en')).toBe('0.0%');
+		expect(formatPercent(0.05, 'en')).toBe('0.1%');
 	});
 });

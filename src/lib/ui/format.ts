@@ -36,6 +36,33 @@ export function formatValue(value: number | null | undefined, unit: Unit, locale
 	}
 }
 
+/**
+ * A value written so that its rounding does not put it on a bound it has not reached: 99.96 %
+ * against a 100 % target reads "99,96 %", not "100,0 %" beside the word "watch". Other values as
+ * formatValue writes them.
+ */
+export function formatApart(value: number | null | undefined, unit: Unit, locale: Locale, bounds: readonly number[]): string {
+	const text = formatValue(value, unit, locale);
+	if (value === null || value === undefined || !bounds.some((b) => b !== value && formatValue(b, unit, locale) === text)) return text;
+	switch (unit) {
+		case 'percent':
+			return formatShare(value / 100, locale, 2);
+		case 'days':
+			return `${formatNumber(value, locale, 1)} ${m.unit_days({}, { locale })}`;
+		case 'per100k':
+		case 'per_judge_month':
+			return `${formatNumber(value, locale, 2)} ${unitWord(unit, locale)}`;
+		default:
+			return text;
+	}
+}
+
+/** A share in % with one decimal; one above 0 that would round to 0 reads "<0,1 %", not a false 0. */
+export function formatPercent(value: number | null | undefined, locale: Locale): string {
+	if (value !== null && value !== undefined && value > 0 && value < 0.05) return `<${formatShare(0.001, locale, 1)}`;
+	return formatValue(value, 'percent', locale);
+}
+
 /** The word of a unit said once beside bare numbers (a legend's classes), or null where the number says it (%, counts, ratios). */
 export function unitWord(unit: Unit, locale: Locale): string | null {
 	switch (unit) {
