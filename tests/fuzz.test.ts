@@ -42,7 +42,8 @@ const PARAMS = [
 	'from[]',
 	'__proto__'
 ];
-const LEAK = /SELECT|FROM\s+\w|DuckDB|Binder|Parser Error|Conversion Error|Catalog Error|at \w+ \(|node_modules|\.ts:\d+/i;
+// Case-sensitive: SQL keywords and DuckDB's errors as they write them (a message's own words, "from and to go together", are not SQL).
+const LEAK = /SELECT|FROM\s+\w|[Dd]uck[Dd][Bb]|Binder|Parser Error|Conversion Error|Catalog Error|at \w+ \(|node_modules|\.ts:\d+/;
 
 async function probe(path: string, query: string) {
 	const response = await fetch(`${base}${path}?${query}`, { headers: { 'accept-language': 'en' } });
