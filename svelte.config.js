@@ -12,6 +12,9 @@ const config = {
 		// uploads alike) and answers a refused form with a page in the user's language; SvelteKit's
 		// own check would answer forms first, with a bare English line.
 		csrf: { trustedOrigins: ['*'] },
+		// Assets by absolute paths: the sign-in page is also served in place of a deeper page
+		// (/admin/users answers 401 with it), where paths relative to /login would miss them.
+		paths: { relative: false },
 		// SvelteKit adds hashes or nonces for its own inline scripts; nothing else may run.
 		csp: {
 			mode: 'auto',

@@ -4,7 +4,7 @@
  * phone and as printed on A4, in each language and theme docs/ui.md shows; the fraud page and
  * the indicator explorer. With SCREENSHOT_LOGIN and SCREENSHOT_PASSWORD (an analyst or judge)
  * also the practice explorer. The language follows the browser's, the theme the system setting,
- * as for a first visit.
+ * as for a first visit. `--only <prefix>` retakes only the files whose names start so.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -68,6 +68,8 @@ async function take(browser: Browser, base: string, shot: Shot, cookie: { name: 
 		viewport: shot.viewport ?? DESKTOP
 	};
 	const context = await browser.newContext(options);
+	// The practice explorer at demo scale 1 computes for longer than Playwright's default 30 s.
+	context.setDefaultTimeout(180_000);
 	if (shot.signedIn && cookie) await context.addCookies([{ ...cookie, url: base, httpOnly: true, sameSite: 'Lax' }]);
 	const page: Page = await context.newPage();
 	await page.goto(base + shot.path, { waitUntil: 'networkidle' });
@@ -80,12 +82,15 @@ async function take(browser: Browser, base: string, shot: Shot, cookie: { name: 
 	return file;
 }
 
-const { values } = parseArgs({ options: { base: { type: 'string', default: 'http://localhost:3000' } } });
+const { values } = parseArgs({
+	options: { base: { type: 'string', default: 'http://localhost:3000' }, only: { type: 'string' } }
+});
 const base = values.base!.replace(/\/$/, '');
 const cookie = await session(base);
 const browser = await launchBrowser();
 try {
-	for (const shot of SHOTS) {
+	// `--only practice` retakes the shots whose file names start so.
+	for (const shot of SHOTS.filter((s) => !values.only || s.file.startsWith(values.only))) {
 		if (shot.signedIn && !cookie) {
 			console.log(`${shot.file}: skipped (needs SCREENSHOT_LOGIN and SCREENSHOT_PASSWORD)`);
 			continue;

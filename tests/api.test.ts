@@ -87,11 +87,14 @@ describe('GET /api/indicators/{id}', () => {
 		expect(r.status).toBe(200);
 		expect(r.type).toContain('text/csv');
 		const lines = r.body.trim().split('\r\n');
-		expect(lines[0]).toBe('region,region_name,value,numerator,denominator,n,missing,provisional,incomplete');
+		expect(lines[0]).toBe('region,region_name,value,numerator,denominator,n,missing,provisional,incomplete,suppressed,hidden,note');
 		// Astana's single filing is hidden from the public in exports too, and Almaty's 5 with it
-		// (the national total minus them would give it).
-		expect(lines).toContain('KZ-71,Астана,<5,,,,,,');
-		expect(lines).toContain('KZ-75,Алматы,protects_other,,,,,,');
+		// (the national total minus them would give it): the value column holds only numbers, the
+		// reason is the JSON's code and words in the request's language.
+		expect(lines).toContain('KZ-71,Астана,,,,,,,,true,,скрыто: меньше 5 записей');
+		expect(lines).toContain('KZ-75,Алматы,,,,,,,,true,protects_other,скрыто для защиты другого значения');
+		const english = await get('/api/indicators/incoming?period=2024&by=region&format=csv', { 'accept-language': 'en' });
+		expect(english.body.trim().split('\r\n')).toContain('KZ-75,Almaty,,,,,,,,true,protects_other,hidden to protect another figure');
 	});
 
 	it('answers 400 naming the faulty parameter, in the user’s language, without SQL', async () => {

@@ -82,14 +82,17 @@ async function answer(id: string, params: string, role: 'public' | 'analyst' = '
 	return response.json();
 }
 
-/** The same answer as a CSV export, its figures as numbers ("<5", or why else hidden — `one_record`, `protects_other` — as hidden). */
+/** The same answer as a CSV export, its figures as numbers (a hidden one empty, with `suppressed`, the reason's code and its words). */
 async function csvRows(id: string, params: string): Promise<Row[]> {
 	const response = await fetchAs(`/api/indicators/${id}?${params}&format=csv`, 'public');
 	expect(response.headers.get('x-disclosure-control')).toContain('cell-key');
 	const parsed = Papa.parse<Record<string, string>>(await response.text(), { header: true, skipEmptyLines: true });
 	const num = (s: string) => (s === '' ? null : Number(s));
 	return parsed.data.map((r) => {
-		const hidden = r.value.startsWith('<') || r.value === 'one_record' || r.value === 'protects_other';
+		const hidden = r.suppressed === 'true';
+		// A code or words in the value column would be read as text by a spreadsheet.
+		expect(r.value === '' || Number.isFinite(Number(r.value)), r.value).toBe(true);
+		expect(r.note !== '', `${id}?${params}: a hidden figure says why`).toBe(hidden);
 		return {
 			...r,
 			value: hidden ? null : num(r.value),
@@ -276,8 +279,10 @@ describe('indicators defined as data', () => {
 		expect(rows.length).toBeGreaterThan(0);
 		expect(rows.every((r) => r.suppressed && r.hidden === 'one_record')).toBe(true);
 		const csv = await (await fetchAs('/api/indicators/def_max_damage?period=2024&by=scheme&format=csv', 'public')).text();
-		const values = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data.map((r) => r.value);
-		expect(new Set(values)).toEqual(new Set(['one_record']));
+		const cells = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
+		expect(new Set(cells.map((r) => [r.value, r.suppressed, r.hidden, r.note].join('|')))).toEqual(
+			new Set(['|true|one_record|скрыто: значение одной записи'])
+		);
 		const page = async (url: string) =>
 			(await (await fetch(server.url + url, { headers: { 'accept-language': 'en' } })).text()).replace(/<!--.*?-->/gs, '');
 		const overview = await page('/?period=2024');

@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { INTL_TAG } from '../src/lib/domain/l10n';
 import { loginAs } from './support/auth';
-import { launchBrowser, streamed } from './support/browser';
+import { hydrated, launchBrowser, streamed } from './support/browser';
 import { fixturePageUrl, pageRouteIds } from './support/routes';
 
 const base = inject('fixtureUrl');
@@ -67,6 +67,20 @@ describe('editorial', () => {
 		await expect(page.getByTestId('main-nav').count()).resolves.toBe(1);
 		await expect(page.getByTestId('login-needed').textContent()).resolves.toContain('после входа');
 		await expect(page.locator('input[name="next"]').getAttribute('value')).resolves.toBe('/data');
+		await page.context().close();
+	});
+
+	it('serves the sign-in page of a page deeper in the site with its styles and scripts', async () => {
+		const page = await (await browser.newContext({ locale: 'ru-RU' })).newPage();
+		const failed: string[] = [];
+		page.on('response', (response) => {
+			if (response.status() >= 400 && response.request().resourceType() !== 'document')
+				failed.push(`${response.status()} ${response.url()}`);
+		});
+		expect((await page.goto(`${base}/admin/users`))!.status()).toBe(401);
+		await expect(page.locator('input[name="next"]').getAttribute('value')).resolves.toBe('/admin/users');
+		expect(failed).toEqual([]);
+		await hydrated(page);
 		await page.context().close();
 	});
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { categoryById } from '../src/lib/domain/categories';
 import { FRAUD_REFERENCES } from '../src/lib/domain/fraud';
 import { loginAs, sessionCookie } from './support/auth';
-import { chartsDrawn, launchBrowser } from './support/browser';
+import { chartsDrawn, launchBrowser, overlapping } from './support/browser';
 import { ROOT } from './support/server';
 
 const base = inject('fixtureUrl');
@@ -112,6 +112,15 @@ describe('fraud page', () => {
 		// The figures are listed with their source.
 		expect(await page.locator('[data-reference]').count()).toBe(FRAUD_REFERENCES.length);
 		await expect(page.locator('[data-reference="2024"]').textContent()).resolves.toContain('News release of the courts of Shymkent');
+
+		// At half a desktop's width the marks' labels still stand apart (a short form where the full one has no room).
+		await page.setViewportSize({ width: 720, height: 900 });
+		for (const figure of [incidents, damage]) {
+			await expect.poll(async () => (await figure.locator('svg[role="application"]').boundingBox())!.width).toBeLessThan(700);
+			expect(await overlapping(figure, '[data-mark-label]')).toEqual([]);
+			expect(await figure.locator('[data-mark-label]').count()).toBeGreaterThan(0);
+		}
+		await page.setViewportSize({ width: 1360, height: 900 });
 
 		// Art. 232-1 is drawn from September 2025, when it came into force, with the date marked.
 		const articles = chart(page, 'Criminal Code art. 190 and art. 232-1 by month');

@@ -287,6 +287,9 @@ describe('maps', () => {
 			const fills = await map.locator('[data-region]').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-fill')));
 			expect(fills).toHaveLength(20);
 			for (const fill of fills) expect(legend, `${fill} not in the legend ${[...legend].join(', ')}`).toContain(fill);
+			// Every class reads apart from the others (classes.ts classLabels).
+			const labels = await map.locator('[data-legend-fill]').allTextContents();
+			expect(new Set(labels).size, labels.join(' | ')).toBe(labels.length);
 		};
 		await agree();
 		// Clearance rate: a status scale around its 100 % target, worded in the legend.

@@ -176,7 +176,9 @@ describe('npm run indicators through the running server', () => {
 		const circuit = Array.from({ length: 12 }, (_, m) => 100 + 20 + (m + 1) + 1000).reduce((a, b) => a + b, 0);
 		expect(answer.rows.find((r: { court: string }) => r.court === 'Circuit Court 1')).toMatchObject({ value: circuit });
 		const csv = await get('/api/indicators/court_filings_1?period=2024&grain=quarter&format=csv').then((r) => r.text());
-		expect(csv.split(/\r?\n/)[0]).toBe('period,partial,value,numerator,denominator,n,missing,provisional,incomplete');
+		expect(csv.split(/\r?\n/)[0]).toBe(
+			'period,partial,value,numerator,denominator,n,missing,provisional,incomplete,suppressed,hidden,note'
+		);
 
 		expect(indicators(['remove', 'court_filings_2']).out).toBe('court_filings_2: retired (version 2)\n');
 		expect((await get('/api/indicators/court_filings_2')).status).toBe(404);

@@ -8,7 +8,7 @@ import { INTL_TAG, LOCALES } from '../src/lib/domain/l10n';
 import { ROLES } from '../src/lib/domain/roles';
 import { mayOpen } from '../src/lib/domain/route-access';
 import { loginAs, type SignedInRole } from './support/auth';
-import { launchBrowser, streamed } from './support/browser';
+import { hydrated, launchBrowser, streamed } from './support/browser';
 import { fixturePageUrl, pageRouteIds } from './support/routes';
 
 const base = inject('fixtureUrl');
@@ -58,6 +58,8 @@ describe.concurrent('at 390 px', () => {
 		await loginAs(context, base, 'admin');
 		const page = await context.newPage();
 		await page.goto(base + '/');
+		// A click before hydration opens nothing.
+		await hydrated(page);
 		const toggle = page.getByTestId('menu-toggle');
 		const nav = page.getByTestId('main-nav');
 		await expect(nav.isVisible()).resolves.toBe(false);

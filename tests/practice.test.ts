@@ -14,7 +14,7 @@ import { settings } from '../src/lib/server/config';
 import { Z95, Z998 } from '../src/lib/domain/stats/wilson';
 import type { PracticeView } from '../src/lib/domain/practice/view-model';
 import { createTestUsers, loginAs, sessionCookie, type SignedInRole } from './support/auth';
-import { launchBrowser, streamed } from './support/browser';
+import { launchBrowser, overlapping, streamed } from './support/browser';
 import { ROOT, startServer, type RunningServer } from './support/server';
 
 /**
@@ -167,6 +167,10 @@ describe('practice explorer on the fixture', () => {
 		// Six closed bins drawn by density; the open last one (730 days and more) given in words.
 		expect(await days.locator('svg rect[role="img"]').count()).toBe(6);
 		expect(await days.locator('svg g.open[data-bin]').count()).toBe(1);
+		// At half a desktop's width no bin edge or count runs into another (they are thinned by their measured width).
+		await page.setViewportSize({ width: 720, height: 900 });
+		await expect.poll(() => overlapping(days.locator('svg.pr-svg'), 'g.grid text, text.count')).toEqual([]);
+		await page.setViewportSize({ width: 1360, height: 900 });
 		const claims = await page
 			.getByTestId('claims')
 			.locator('tbody tr')
@@ -308,42 +312,77 @@ describe('practice explorer on demo data with planted anomalies', () => {
 			reform.pending.total.toLocaleString('en-GB')
 		);
 		expect(await page.getByTestId('pending-list').locator('tbody tr').count()).toBe(Math.min(reform.pending.total, 200));
+		// The reform's marker is labelled over the plot, clear of the value axis's labels, at full and at half width.
+		for (const width of [1360, 720]) {
+			await page.setViewportSize({ width, height: 900 });
+			for (const svg of await page.locator('#reform svg[role="application"]').all()) {
+				await expect.poll(() => svg.locator('[data-mark-label="reform"]').count()).toBe(1);
+				await expect.poll(() => overlapping(svg, 'text')).toEqual([]);
+			}
+		}
+		await page.setViewportSize({ width: 1360, height: 900 });
 		await page.locator('#reform').screenshot({ path: path.join(SHOTS, 'practice-reform.png') });
 		await page.context().close();
 	});
 
 	it('labels every node of the life cycle inside the drawing, no label over another; a phone gets the stages as a table', async () => {
+		/** Each node's label (its full text, its drawn box) and where the next column starts. */
+		const labels = (sankey: ReturnType<Page['locator']>) =>
+			sankey.locator('g.node').evaluateAll((gs) => {
+				const left = new Map<number, number>();
+				const column = (g: Element) => Number(g.getAttribute('data-column'));
+				for (const g of gs) {
+					const r = g.querySelector('rect')!.getBoundingClientRect();
+					left.set(column(g), Math.min(left.get(column(g)) ?? Infinity, r.left));
+				}
+				return gs.map((g) => {
+					const box = g.querySelector('text')!.getBoundingClientRect();
+					return {
+						id: g.getAttribute('data-node')!,
+						text: g.querySelector('text')!.getAttribute('data-label')!,
+						box: [box.left, box.top, box.right, box.bottom],
+						next: left.get(column(g) + 1) ?? null
+					};
+				});
+			});
+		const frameOf = (sankey: ReturnType<Page['locator']>) =>
+			sankey.evaluate((svg) => {
+				const r = svg.getBoundingClientRect();
+				return [r.left, r.top, r.right, r.bottom];
+			});
+		const check = (nodes: Awaited<ReturnType<typeof labels>>, frame: number[]) => {
+			for (const n of nodes) {
+				expect(n.text, n.id).toMatch(/^\S.* · [\d,\s]+$/);
+				const [l, t, r, b] = n.box;
+				expect(l >= frame[0] && t >= frame[1] && r <= frame[2] && b <= frame[3], `${n.text} inside the drawing`).toBe(true);
+				// A label ends before the next column's nodes (Cyrillic labels are measured, not guessed).
+				if (n.next !== null) expect(r, `${n.text} before the next column`).toBeLessThanOrEqual(n.next);
+			}
+			const overlapping = nodes.flatMap((a, i) =>
+				nodes
+					.slice(i + 1)
+					.filter((b) => a.box[0] < b.box[2] && b.box[0] < a.box[2] && a.box[1] < b.box[3] && b.box[1] < a.box[3])
+					.map((b) => `${a.text} / ${b.text}`)
+			);
+			expect(overlapping).toEqual([]);
+		};
 		const page = await pageAs(demo.url, 'judge');
 		await open(page, `${demo.url}/practice`);
 		const sankey = page.locator('#life-cycle svg.sankey');
-		const nodes = await sankey.locator('g.node').evaluateAll((gs) =>
-			gs.map((g) => {
-				const box = g.querySelector('text')!.getBoundingClientRect();
-				return {
-					id: g.getAttribute('data-node')!,
-					text: g.querySelector('text')!.textContent!,
-					box: [box.left, box.top, box.right, box.bottom]
-				};
-			})
-		);
-		const frame = await sankey.evaluate((svg) => {
-			const r = svg.getBoundingClientRect();
-			return [r.left, r.top, r.right, r.bottom];
-		});
+		const nodes = await labels(sankey);
 		expect(nodes.map((n) => n.id)).toContain('appeal:not_appealed');
 		expect(nodes.find((n) => n.id === 'appeal:not_appealed')!.text).toMatch(/^Not appealed · [\d,]+$/);
-		for (const n of nodes) {
-			expect(n.text, n.id).toMatch(/^\S.* · [\d,]+$/);
-			const [l, t, r, b] = n.box;
-			expect(l >= frame[0] && t >= frame[1] && r <= frame[2] && b <= frame[3], `${n.text} inside the drawing`).toBe(true);
-		}
-		const overlapping = nodes.flatMap((a, i) =>
-			nodes
-				.slice(i + 1)
-				.filter((b) => a.box[0] < b.box[2] && b.box[0] < a.box[2] && a.box[1] < b.box[3] && b.box[1] < a.box[3])
-				.map((b) => `${a.text} / ${b.text}`)
-		);
-		expect(overlapping).toEqual([]);
+		check(nodes, await frameOf(sankey));
+
+		// In Russian at about half a desktop's width, the longest outcome names wrap or are cut before the next column.
+		const ru = await browser.newContext({ locale: 'ru-RU', viewport: { width: 800, height: 900 } });
+		await loginAs(ru, demo.url, 'judge');
+		const narrow = await ru.newPage();
+		await open(narrow, `${demo.url}/practice`);
+		const ruSankey = narrow.locator('#life-cycle svg.sankey');
+		await ruSankey.waitFor();
+		check(await labels(ruSankey), await frameOf(ruSankey));
+		await ru.close();
 
 		await page.setViewportSize({ width: 390, height: 844 });
 		const stages = page.getByTestId('flow-stages');

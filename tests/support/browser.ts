@@ -41,3 +41,24 @@ export async function chartsDrawn(scope: Page | Locator): Promise<void> {
 	await scope.locator('.plot svg').first().waitFor();
 	await streamed('page' in scope ? scope.page() : scope);
 }
+
+/**
+ * The pairs of `selector`'s elements inside `scope` whose drawn boxes overlap (by more than
+ * `slack` px each way), named by their text: labels that run into each other. Empty when every
+ * label stands apart.
+ */
+export async function overlapping(scope: Locator, selector: string, slack = 0.5): Promise<string[]> {
+	const boxes = await scope.locator(selector).evaluateAll((els) =>
+		els.map((e) => {
+			const r = e.getBoundingClientRect();
+			return { text: e.textContent ?? '', l: r.left, t: r.top, r: r.right, b: r.bottom };
+		})
+	);
+	const shown = boxes.filter((a) => a.r > a.l && a.b > a.t);
+	return shown.flatMap((a, i) =>
+		shown
+			.slice(i + 1)
+			.filter((b) => a.l + slack < b.r && b.l + slack < a.r && a.t + slack < b.b && b.t + slack < a.b)
+			.map((b) => `${a.text} / ${b.text}`)
+	);
+}

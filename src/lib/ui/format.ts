@@ -3,6 +3,7 @@ import type { Grain, Unit } from '$lib/domain/catalog';
 import type { ChangeScale, Comparison } from '$lib/domain/comparison';
 import type { Locale } from '$lib/domain/l10n';
 import { bucketEnd, bucketStart, type Period } from '$lib/domain/period';
+import { hiddenReason } from '$lib/i18n/hidden-texts';
 import { formatLongDate, formatMonthYear, formatNumberIntl } from '$lib/i18n/intl';
 import * as m from '$lib/paraglide/messages';
 
@@ -33,6 +34,29 @@ export function formatValue(value: number | null | undefined, unit: Unit, locale
 		case 'per_judge_month':
 			return `${formatNumber(value, locale, 1)} ${m.unit_per_judge_month({}, { locale })}`;
 	}
+}
+
+/** The word of a unit said once beside bare numbers (a legend's classes), or null where the number says it (%, counts, ratios). */
+export function unitWord(unit: Unit, locale: Locale): string | null {
+	switch (unit) {
+		case 'days':
+			return m.unit_days({}, { locale });
+		case 'kzt':
+			return m.unit_kzt({}, { locale });
+		case 'per100k':
+			return m.unit_per100k({}, { locale });
+		case 'per_judge_month':
+			return m.unit_per_judge_month({}, { locale });
+		default:
+			return null;
+	}
+}
+
+/** A value as a bare number with `digits` decimals: without its unit word (unitWord), a percent without its sign, amounts compact ("1,2 млн"). */
+export function formatBare(value: number, unit: Unit, locale: Locale, digits: number): string {
+	if (unit === 'kzt')
+		return nf(locale, { notation: 'compact', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+	return formatNumber(value, locale, digits);
 }
 
 /** Short axis labels: compact numbers, percents without decimals unless `digits` asks for them. */
@@ -112,11 +136,7 @@ export interface FigureState {
 	partial?: boolean;
 }
 
-/** Why a figure is hidden from the viewer, in words, when not for resting on few records; null when for that. */
-export function hiddenReason(hidden: string | null | undefined, locale: Locale): string | null {
-	if (hidden === 'one_record') return m.hidden_one_record({}, { locale });
-	return hidden === 'protects_other' ? m.hidden_protects_other({}, { locale }) : null;
-}
+export { hiddenReason };
 
 /** How a figure hidden from the viewer reads: "<5", or why else it is hidden (one record's value, to protect another). */
 export function hiddenText(f: { hidden?: string | null }, minCount: number, locale: Locale): string {

@@ -6,6 +6,7 @@ import { json } from '@sveltejs/kit';
 import { indicatorDimensions, indicatorFilters, measureFacts, type Indicator } from '../../domain/catalog';
 import { toCsv } from '../../domain/csv';
 import { valueLabel } from '../../domain/labels';
+import { hiddenReason } from '../../i18n/hidden-texts';
 import type { Locale } from '../../domain/l10n';
 import { parseQuery } from '../../domain/query';
 import type { Access } from '../../domain/roles';
@@ -64,7 +65,11 @@ function labels(indicator: Indicator, result: IndicatorResult, locale: Locale): 
 	return out;
 }
 
-function csvResponse(result: IndicatorResult, names: Record<string, Record<string, string>>, access: Access): Response {
+/**
+ * Rows as CSV. A hidden figure leaves its value empty, as in JSON, so that the value column holds
+ * only numbers: `suppressed` and `hidden` carry the JSON's fields, `note` says why in words.
+ */
+function csvResponse(result: IndicatorResult, names: Record<string, Record<string, string>>, access: Access, locale: Locale): Response {
 	const columns = [
 		...result.by.flatMap((d) => [d, `${d}_name`]),
 		...(result.grain ? ['period', 'partial'] : []),
@@ -74,12 +79,15 @@ function csvResponse(result: IndicatorResult, names: Record<string, Record<strin
 		'n',
 		'missing',
 		'provisional',
-		'incomplete'
+		'incomplete',
+		'suppressed',
+		'hidden',
+		'note'
 	];
 	const rows = result.rows.map((row) => {
 		const out: Record<string, unknown> = { ...row };
 		for (const d of result.by) out[`${d}_name`] = names[d][String(row[d] ?? '')];
-		if (row.suppressed) out.value = row.hidden ?? `<${access.minCount}`;
+		if (row.suppressed) out.note = hiddenReason(row.hidden, locale) ?? m.hidden_few_records({ min: access.minCount }, { locale });
 		return out;
 	});
 	return new Response(toCsv(columns, rows), {
@@ -125,7 +133,7 @@ export async function indicatorResponse(
 	const from = await completeFrom(db, measureFacts(indicator.measure));
 	const marked = markIncomplete(result.value, from);
 	const names = labels(indicator, marked, locale);
-	if (format === 'csv') return csvResponse(marked, names, access);
+	if (format === 'csv') return csvResponse(marked, names, access, locale);
 	// `clip`: the period asked for and the part of it the data cover, when they differ; `completeFrom`:
 	// the first day of complete data; `disclosure`: how the public's figures are protected.
 	return json({

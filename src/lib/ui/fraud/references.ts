@@ -1,7 +1,8 @@
 /**
  * The published fraud figures (domain/fraud.ts) as reference marks of a monthly chart: a period
  * total cannot be compared with months, so each mark sits at the period's monthly average and
- * its label gives both the total and that average. Demo data generated below the national
+ * its label gives both the total and that average (where that does not fit, the period and the
+ * average only). Demo data generated below the national
  * volume is compared with the figures at its own scale, and the label says so.
  */
 import type { Unit } from '$lib/domain/catalog';
@@ -33,7 +34,8 @@ export function referenceMarks(figure: Figure, locale: Locale, demoScale: number
 			{ period: tr(r.period, locale), total: totalText, monthly: formatValue(monthly, unit, locale) },
 			{ locale }
 		);
-		return [{ id: `${figure}-${r.id}`, from: r.from, to: r.to, y: monthly, label }];
+		const short = m.fraud_reference_short({ period: tr(r.period, locale), monthly: formatValue(monthly, unit, locale) }, { locale });
+		return [{ id: `${figure}-${r.id}`, from: r.from, to: r.to, y: monthly, label, short }];
 	});
 }
 

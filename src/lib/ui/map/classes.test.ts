@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indicatorById, indicatorStatus } from '$lib/domain/catalog';
-import { mapScale } from './classes';
+import { classLabels, mapScale } from './classes';
 
 describe('map colour classes', () => {
 	it('keep an outlier in a class of its own, the worse end darkest', () => {
@@ -47,5 +47,30 @@ describe('map colour classes', () => {
 		expect(clearance.classOf(101).fill).toBe('var(--map-ok)');
 		const efiling = mapScale([], 'up', { target: 90, warn: 85, bad: 80 });
 		expect(efiling.classOf(87).status).toBe('below_target');
+	});
+
+	it('label every class apart, with as few decimals as that takes, and no unit word (the legend says it once)', () => {
+		// Per 100 000 values near 0.4: one decimal read "0,4 – 0,4" for two classes.
+		const values = [0.381, 0.384, 0.392, 0.401, 0.404, 0.412, 0.419, 0.43];
+		for (const locale of ['ru', 'kk', 'en'] as const) {
+			const labels = classLabels(mapScale(values, 'down'), 'per100k', locale);
+			expect(new Set(labels).size).toBe(labels.length);
+			for (const label of labels) {
+				const [from, to] = label.split(' – ');
+				if (to) expect(from, label).not.toBe(to);
+				expect(label).not.toMatch(/100/);
+			}
+		}
+		expect(classLabels(mapScale([43, 61, 120, 259], 'down'), 'days', 'ru')).toEqual(['43', '61', '120', '259']);
+		expect(classLabels(mapScale([1.2, 1.4, 2.5, 2.6, 9], 'neutral'), 'per100k', 'en')).toEqual(['1.2', '1.4', '2.5', '2.6', '9.0']);
+		// Values no legend can tell apart (beyond its decimals) share a class rather than read alike.
+		const close = mapScale([1, 1.00001, 1.00002, 2], 'neutral');
+		expect(close.classes).toHaveLength(2);
+		expect(close.classOf(1.00002)).toBe(close.classOf(1));
+	});
+
+	it('close a percent range with its sign once and keep status breaks whole', () => {
+		const scale = mapScale([], 'up', { target: 100, warn: 100, bad: 95 });
+		expect(classLabels(scale, 'percent', 'en')).toEqual(['< 95%', '95 – 100%', '≥ 100%']);
 	});
 });

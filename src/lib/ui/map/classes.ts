@@ -11,8 +11,10 @@
  *   figure is darker where it is larger (blues).
  */
 import { ckmeans } from 'simple-statistics';
-import type { Better, Status, Thresholds } from '$lib/domain/catalog';
+import type { Better, Status, Thresholds, Unit } from '$lib/domain/catalog';
+import type { Locale } from '$lib/domain/l10n';
 import * as m from '$lib/paraglide/messages';
+import { formatBare, formatShare } from '../format';
 
 export interface MapClass {
 	/** CSS colour of the fill (a theme variable). */
@@ -69,7 +71,15 @@ function statusScale(better: Better, t: Thresholds): MapScale {
 	return { kind: 'status', classes, classOf };
 }
 
-function breaksScale(values: readonly number[], better: Better): MapScale {
+/**
+ * Most decimals a legend writes (classLabels). Values are clustered as rounded to them, so that
+ * values a legend cannot tell apart share a class: fewer classes rather than two that read alike.
+ */
+export const MAX_DIGITS = 3;
+const rounded = (value: number) => Math.round(value * 10 ** MAX_DIGITS) / 10 ** MAX_DIGITS;
+
+function breaksScale(raw: readonly number[], better: Better): MapScale {
+	const values = raw.map(rounded);
 	const distinct = [...new Set(values)].sort((a, b) => a - b);
 	const k = Math.min(5, distinct.length);
 	const clusters = k ? ckmeans([...values], k) : [];
@@ -81,10 +91,34 @@ function breaksScale(values: readonly number[], better: Better): MapScale {
 		const rank = better === 'up' ? k - 1 - i : i;
 		return { fill: shade(rank), from: cluster[0], to: cluster[cluster.length - 1], toIncluded: true };
 	});
-	const classOf = (value: number) => classes.find((c) => value <= c.to!) ?? classes[classes.length - 1];
+	const classOf = (value: number) => classes.find((c) => rounded(value) <= c.to!) ?? classes[classes.length - 1];
 	return { kind: better === 'neutral' ? 'more' : 'worse', classes, classOf };
 }
 
 export function mapScale(values: readonly number[], better: Better = 'neutral', thresholds?: Thresholds): MapScale {
 	return thresholds && better !== 'neutral' ? statusScale(better, thresholds) : breaksScale(values, better);
+}
+
+/**
+ * The classes' ranges in words, with as few decimals as keep every bound apart ("0,38 – 0,41",
+ * never "0,4 – 0,4"), at most MAX_DIGITS. Bare numbers: the legend says a unit word once
+ * (format.ts unitWord); a percent sign closes a range only ("95 – 100 %").
+ */
+export function classLabels(scale: MapScale, unit: Unit, locale: Locale): string[] {
+	const bounds = scale.classes.flatMap((c) => [c.from, c.to]).filter((v): v is number => v !== null);
+	let digits = 0;
+	const apart = (d: number) => {
+		const seen = bounds.map((v) => formatBare(v, unit, locale, d));
+		// Equal values (a class of one value, a status break that ends one class and starts the next) may read alike.
+		return seen.every((label, i) => i === 0 || bounds[i] === bounds[i - 1] || label !== seen[i - 1]);
+	};
+	while (digits < MAX_DIGITS && !apart(digits)) digits++;
+	const bare = (v: number) => formatBare(v, unit, locale, digits);
+	const last = (v: number) => (unit === 'percent' ? formatShare(v / 100, locale, digits) : bare(v));
+	return scale.classes.map((c, i) => {
+		const previous = scale.classes[i - 1];
+		if (c.from === null) return `${c.toIncluded ? '≤' : '<'} ${last(c.to!)}`;
+		if (c.to === null) return `${previous?.toIncluded ? '>' : '≥'} ${last(c.from)}`;
+		return c.from === c.to ? last(c.from) : `${bare(c.from)} – ${last(c.to)}`;
+	});
 }
