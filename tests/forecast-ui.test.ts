@@ -145,6 +145,21 @@ describe('the backlog simulator', () => {
 		await expect(page.getByTestId('months-to-target').textContent()).resolves.toMatch(/does not reach the target/);
 		expect(await pathRows()).not.toEqual(before);
 
+		// The target at today's 2 pending: reached now, and above it again from the first month k where
+		// 2 + 2·(f₁ + … + f_k) − 2k > 2, i.e. f₁ + … + f_k > k (none within 24 months: not said).
+		let total = 0;
+		const above = f.findIndex((v, k) => (total += v) > k + 1);
+		await page.getByTestId('target').fill('2');
+		await page.waitForURL(/target=2/);
+		await expect.poll(months).toBe('0');
+		const outcome = page.getByTestId('months-to-target');
+		expect(await outcome.getAttribute('data-above-again')).toBe(above < 0 ? '' : String(above + 1));
+		expect(await outcome.textContent()).toMatch(
+			above < 0 ? /^\s*The backlog is at or below the target now\.\s*$/ : /rises above the target again from month/
+		);
+		await page.getByTestId('target').fill('0');
+		await page.waitForURL(/target=0/);
+
 		// The past-limit chart's table, on request.
 		const share = chart('Share of pending cases past the limit');
 		await share.getByRole('button', { name: 'Show table' }).click();

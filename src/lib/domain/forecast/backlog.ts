@@ -39,6 +39,8 @@ export interface BacklogPath {
 	months: BacklogMonth[];
 	/** Months until pending is at or below the target: 0 if it already is, null if not within the path. */
 	monthsToTarget: number | null;
+	/** The first month after the target is reached in which pending rises above it again, or null. */
+	aboveAgainFrom: number | null;
 }
 
 interface Cohort {
@@ -66,6 +68,8 @@ export function simulateBacklog(input: BacklogInput): BacklogPath {
 	let cohorts = startingCohorts(input);
 	const months: BacklogMonth[] = [];
 	let monthsToTarget: number | null = input.pending <= input.target ? 0 : null;
+	// A backlog at the target now (or once) may not stay there: saying only "reached" would hide its growth.
+	let aboveAgainFrom: number | null = null;
 	input.incoming.forEach((arriving, i) => {
 		cohorts = cohorts.map((c) => ({ age: c.age + 1, count: c.count }));
 		cohorts.push({ age: 0.5, count: Math.max(0, arriving) });
@@ -89,6 +93,7 @@ export function simulateBacklog(input: BacklogInput): BacklogPath {
 			pastLimitShare: pending > 0 ? pastLimit / pending : null
 		});
 		if (monthsToTarget === null && pending <= input.target) monthsToTarget = i + 1;
+		else if (monthsToTarget !== null && aboveAgainFrom === null && pending > input.target) aboveAgainFrom = i + 1;
 	});
-	return { months, monthsToTarget };
+	return { months, monthsToTarget, aboveAgainFrom };
 }

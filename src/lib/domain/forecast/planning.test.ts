@@ -27,6 +27,17 @@ describe('the backlog simulator', () => {
 		expect(simulateBacklog({ ...base, target: 300, capacity: 90 }).monthsToTarget).toBe(0);
 	});
 
+	it('says when a backlog at the target rises above it again', () => {
+		// 300 pending, 10 more each month than decided: 310, 320, … above the target 315 from month 2.
+		const rising = simulateBacklog({ ...base, target: 315, capacity: 90 });
+		expect(rising.monthsToTarget).toBe(0);
+		expect(rising.aboveAgainFrom).toBe(2);
+		// Reached in month 3 (150) and kept below: 100, 50.
+		expect(simulateBacklog({ ...base, capacity: 150 }).aboveAgainFrom).toBeNull();
+		// Never reached: nothing to rise above again.
+		expect(simulateBacklog({ ...base, capacity: 90 }).aboveAgainFrom).toBeNull();
+	});
+
 	it('follows cases past the statutory limit, deciding the oldest first', () => {
 		// 300 pending of which 60 already past the limit; 240 within it, from the last months' incoming.
 		const { months } = simulateBacklog({ ...base, pastLimit: 60, capacity: 100 });
