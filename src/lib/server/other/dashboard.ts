@@ -211,11 +211,15 @@ export async function unrecognisedRegions(q: Queryable, other: OtherDataset): Pr
 			JOIN ${quoteIdent(other.typed)} t ON t.row_id = s.rowid
 			WHERE ${text} IS NOT NULL AND t.${quoteIdent(typedColumn(c.position))} IS NULL AND NOT t.is_total GROUP BY 1 ORDER BY 2 DESC, 1`
 		);
+		const named = await q.query<{ code: string }>(
+			`SELECT DISTINCT t.${quoteIdent(typedColumn(c.position))} AS code FROM ${quoteIdent(other.typed)} t WHERE t.${quoteIdent(typedColumn(c.position))} IS NOT NULL`
+		);
+		const taken = new Set(named.map((r) => r.code));
 		const codes = other.settings.get(c.name)?.valueCodes ?? {};
 		// Values the user marked as naming no region are not asked about again.
 		const values = rows
 			.filter((r) => !(r.value in codes) && !normalizeRegion(r.value).ok)
-			.map((r) => ({ value: r.value, rows: Number(r.rows), suggestion: suggestRegion(r.value) }));
+			.map((r) => ({ value: r.value, rows: Number(r.rows), suggestion: suggestRegion(r.value, taken) }));
 		out.push({ column: c.position, values });
 	}
 	return out;
