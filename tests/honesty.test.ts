@@ -259,6 +259,14 @@ describe('axes', () => {
 		const cut = trend.getByTestId('axis-cut');
 		await expect(cut.locator('text').textContent()).resolves.toMatch(/^Axis starts at \d+(\.\d+)?%, not 0$/);
 		expect(await cut.locator('path').count()).toBe(1);
+		// The regions' rates lie close together near 100 %: dots on an axis around them, which says where it
+		// starts (bars from 0 all looked alike: 97.7 % and 100.4 % drew the same length).
+		const regions = page.locator('figure.chart', { has: page.locator('g.bar') }).first();
+		expect(await regions.locator('g.bar circle.value').count()).toBeGreaterThan(1);
+		expect(await regions.locator('g.bar rect.value').count()).toBe(0);
+		await expect(regions.locator('.axis-titles text').first().textContent()).resolves.toMatch(/^Axis starts at \d+(\.\d+)?%, not 0$/);
+		const xTicks = await regions.locator('svg g.grid > text').evaluateAll((ts) => ts.map((t) => parseFloat(t.textContent ?? '')));
+		expect(Math.min(...xTicks)).toBeGreaterThan(0);
 		await page.close();
 	});
 
