@@ -113,7 +113,9 @@ describe('automatic dashboard', () => {
 	});
 
 	it('offers plain "Алматы" as the city when the column names the Almaty region otherwise', async () => {
-		const { other } = await open('Регион;Дела\nАлматы;30\nАлматинская область;12\nг. Астана;20\nШымкент;10\nАкмолинская область;8\nЖамбылская область;7\n');
+		const { other } = await open(
+			'Регион;Дела\nАлматы;30\nАлматинская область;12\nг. Астана;20\nШымкент;10\nАкмолинская область;8\nЖамбылская область;7\n'
+		);
 		expect(await unrecognisedRegions(t.db, other)).toEqual([{ column: 0, values: [{ value: 'Алматы', rows: 1, suggestion: 'KZ-75' }] }]);
 		// Without the region beside it, either reading is as good: nothing is suggested.
 		const alone = await open('Регион;Дела\nАлматы;30\nг. Астана;20\nШымкент;10\nАкмолинская область;8\nЖамбылская область;7\n');
