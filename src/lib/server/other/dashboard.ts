@@ -202,24 +202,33 @@ export interface Unrecognised {
 	values: { value: string; rows: number; suggestion: string | null }[];
 }
 
+const ambiguous = (value: string) => {
+	const match = normalizeRegion(value);
+	return !match.ok && match.reason === 'ambiguous';
+};
+
 export async function unrecognisedRegions(q: Queryable, other: OtherDataset): Promise<Unrecognised[]> {
 	const out = [];
 	for (const c of other.columns.filter((x: OtherColumn) => x.type === 'region')) {
 		const text = textSql(`s.${quoteIdent(columnName(c.position))}`);
+		const typed = `t.${quoteIdent(typedColumn(c.position))}`;
 		const rows = await q.query<{ value: string; rows: number }>(
 			`SELECT ${text} AS value, count(*) AS rows FROM ${quoteIdent(other.table)} s
 			JOIN ${quoteIdent(other.typed)} t ON t.row_id = s.rowid
-			WHERE ${text} IS NOT NULL AND t.${quoteIdent(typedColumn(c.position))} IS NULL AND NOT t.is_total GROUP BY 1 ORDER BY 2 DESC, 1`
+			WHERE ${text} IS NOT NULL AND ${typed} IS NULL AND NOT t.is_total GROUP BY 1 ORDER BY 2 DESC, 1`
 		);
-		const named = await q.query<{ code: string }>(
-			`SELECT DISTINCT t.${quoteIdent(typedColumn(c.position))} AS code FROM ${quoteIdent(other.typed)} t WHERE t.${quoteIdent(typedColumn(c.position))} IS NOT NULL`
-		);
-		const taken = new Set(named.map((r) => r.code));
 		const codes = other.settings.get(c.name)?.valueCodes ?? {};
 		// Values the user marked as naming no region are not asked about again.
-		const values = rows
-			.filter((r) => !(r.value in codes) && !normalizeRegion(r.value).ok)
-			.map((r) => ({ value: r.value, rows: Number(r.rows), suggestion: suggestRegion(r.value, taken) }));
+		const asked = rows.filter((r) => !(r.value in codes) && !normalizeRegion(r.value).ok);
+		// The regions the column names otherwise decide an ambiguous name ("Алматы"): read only when one is asked.
+		const named = asked.some((r) => ambiguous(r.value))
+			? new Set(
+					(
+						await q.query<{ code: string }>(`SELECT DISTINCT ${typed} AS code FROM ${quoteIdent(other.typed)} t WHERE ${typed} IS NOT NULL`)
+					).map((r) => r.code)
+				)
+			: undefined;
+		const values = asked.map((r) => ({ value: r.value, rows: Number(r.rows), suggestion: suggestRegion(r.value, named) }));
 		out.push({ column: c.position, values });
 	}
 	return out;
