@@ -46,8 +46,6 @@ export interface SeriesForecast extends Candidate {
 	backtest: BacktestScore;
 	/** The seasonal naive method's score on the same origins, for comparison. */
 	baseline: BacktestScore;
-	/** The chosen model's backtest with its own, uncalibrated bands. */
-	uncalibrated: BacktestScore;
 	candidates: ScoredCandidate[];
 	rows: Interval[];
 	/** Indices (in the series given) of the months the chosen model treated as outliers. */
@@ -135,7 +133,7 @@ export function forecastSeries(
 	const model = fitCandidate(best, y, horizon, { ...options, start: run.models[chosen].at(-1)?.optimum });
 	if (!model) return { ok: false, reason: 'too_short', months: y.length, needed };
 	const { history, score } = calibrate(best, y, { origins: run.origins, models: run.models[chosen] }, options, cut);
-	const { method, transform, ...uncalibrated } = best;
+	const { method, transform } = best;
 	const outliers = model.outliers.map((t) => t + start);
 	return {
 		ok: true,
@@ -146,7 +144,6 @@ export function forecastSeries(
 			start,
 			backtest: score,
 			baseline: scored[0],
-			uncalibrated,
 			candidates: scored,
 			rows: bands(model, bandWidths(history, y.length, horizon, model)),
 			outliers

@@ -47,10 +47,9 @@ export interface IndicatorForecast {
 	runIn: number;
 	/** The chosen method's backtest; its coverage is that of the calibrated bands. */
 	backtest: BacktestScore | null;
-	/** The same forecasts with the model's own, uncalibrated bands. */
-	uncalibrated: BacktestScore | null;
 	/** The seasonal naive method on the same backtest. */
 	baseline: BacktestScore | null;
+	/** Every method's backtest with its own bands; the chosen one's are the uncalibrated scores of `backtest`'s forecasts. */
 	candidates: (BacktestScore & { method: MethodId; transform: TransformId })[];
 	/** Up to MAX_HORIZON months ahead. */
 	rows: ForecastRow[];
@@ -91,7 +90,6 @@ async function compute(db: Queryable, indicator: Indicator, query: ViewQuery, ac
 		partial: series.partial,
 		runIn: series.runIn,
 		backtest: null,
-		uncalibrated: null,
 		baseline: null,
 		candidates: [],
 		rows: []
@@ -117,7 +115,6 @@ async function compute(db: Queryable, indicator: Indicator, query: ViewQuery, ac
 			history: base.history.slice(f.start),
 			outliers: f.outliers.map((t) => series.periods[t]),
 			backtest: summary(f.backtest),
-			uncalibrated: summary(f.uncalibrated),
 			baseline: summary(f.baseline),
 			candidates: f.candidates.map((c: ScoredCandidate) => ({ method: c.method, transform: c.transform, ...summary(c) })),
 			rows: f.rows.map((r, i) => ({

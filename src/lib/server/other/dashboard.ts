@@ -202,33 +202,23 @@ export interface Unrecognised {
 	values: { value: string; rows: number; suggestion: string | null }[];
 }
 
-const ambiguous = (value: string) => {
-	const match = normalizeRegion(value);
-	return !match.ok && match.reason === 'ambiguous';
-};
-
 export async function unrecognisedRegions(q: Queryable, other: OtherDataset): Promise<Unrecognised[]> {
 	const out = [];
 	for (const c of other.columns.filter((x: OtherColumn) => x.type === 'region')) {
 		const text = textSql(`s.${quoteIdent(columnName(c.position))}`);
-		const typed = `t.${quoteIdent(typedColumn(c.position))}`;
-		const rows = await q.query<{ value: string; rows: number }>(
-			`SELECT ${text} AS value, count(*) AS rows FROM ${quoteIdent(other.table)} s
+		// One pass gives both the values read as no region (code NULL) and the regions the column names,
+		// which decide an ambiguous name ("Алматы" beside "Алматинская область" is the city).
+		const rows = await q.query<{ value: string; code: string | null; rows: number }>(
+			`SELECT ${text} AS value, t.${quoteIdent(typedColumn(c.position))} AS code, count(*) AS rows FROM ${quoteIdent(other.table)} s
 			JOIN ${quoteIdent(other.typed)} t ON t.row_id = s.rowid
-			WHERE ${text} IS NOT NULL AND ${typed} IS NULL AND NOT t.is_total GROUP BY 1 ORDER BY 2 DESC, 1`
+			WHERE ${text} IS NOT NULL AND NOT t.is_total GROUP BY 1, 2 ORDER BY 3 DESC, 1`
 		);
+		const named = new Set(rows.flatMap((r) => (r.code === null ? [] : [r.code])));
 		const codes = other.settings.get(c.name)?.valueCodes ?? {};
 		// Values the user marked as naming no region are not asked about again.
-		const asked = rows.filter((r) => !(r.value in codes) && !normalizeRegion(r.value).ok);
-		// The regions the column names otherwise decide an ambiguous name ("Алматы"): read only when one is asked.
-		const named = asked.some((r) => ambiguous(r.value))
-			? new Set(
-					(
-						await q.query<{ code: string }>(`SELECT DISTINCT ${typed} AS code FROM ${quoteIdent(other.typed)} t WHERE ${typed} IS NOT NULL`)
-					).map((r) => r.code)
-				)
-			: undefined;
-		const values = asked.map((r) => ({ value: r.value, rows: Number(r.rows), suggestion: suggestRegion(r.value, named) }));
+		const values = rows
+			.filter((r) => r.code === null && !(r.value in codes) && !normalizeRegion(r.value).ok)
+			.map((r) => ({ value: r.value, rows: Number(r.rows), suggestion: suggestRegion(r.value, named) }));
 		out.push({ column: c.position, values });
 	}
 	return out;
